@@ -1,0 +1,97 @@
+package io.duban.e2e;
+
+import io.duban.testing.OpenApiDrift;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The three services as real processes against fresh databases on the local PostgreSQL
+ * ({@code duban_e2e_<svc>_<n>}, dropped at the end), verifying tokens with the test key pair.
+ */
+final class Cluster implements AutoCloseable {
+
+    final Path root = OpenApiDrift.root();
+    final String suffix = Long.toString(System.currentTimeMillis() % 1_000_000_000L);
+    final ServiceProcess org;
+    final ServiceProcess task;
+    final ServiceProcess report;
+    private final String dbHost = env("DUBAN_DB_HOST", "127.0.0.1");
+    private final String dbPort = env("DUBAN_DB_PORT", "5432");
+    private final String dbUser = env("DUBAN_DB_USER", "postgres");
+    private final String dbPassword = env("DUBAN_DB_PASSWORD", "");
+
+    Cluster() throws IOException, SQLException {
+        Path keys = root.resolve("e2e/target/e2e-keys");
+        Files.createDirectories(keys);
+        copy("/duban-test-public.pem", keys.resolve("public.pem"));
+        copy("/duban-test-private.pem", keys.resolve("private.pem"));
+        for (String svc : new String[] {"org", "task", "report"}) {
+            sql("create database " + db(svc));
+        }
+        Map<String, String> common = new HashMap<>();
+        common.put("DUBAN_DB_HOST", dbHost);
+        common.put("DUBAN_DB_PORT", dbPort);
+        common.put("DUBAN_DB_USER", dbUser);
+        common.put("DUBAN_DB_PASSWORD", dbPassword);
+        common.put("DUBAN_JWT_PUBLIC_KEY", keys.resolve("public.pem").toString());
+        common.put("DUBAN_JWT_PRIVATE_KEY", keys.resolve("private.pem").toString());
+        common.put("DUBAN_ORG_DB", db("org"));
+        common.put("DUBAN_TASK_DB", db("task"));
+        common.put("DUBAN_REPORT_DB", db("report"));
+        org = new ServiceProcess(root, "org-service", common);
+        Map<String, String> taskEnv = new HashMap<>(common);
+        taskEnv.put("DUBAN_ORG_URL", org.url());
+        task = new ServiceProcess(root, "task-service", taskEnv);
+        Map<String, String> reportEnv = new HashMap<>(common);
+        reportEnv.put("DUBAN_TASK_URL", task.url());
+        report = new ServiceProcess(root, "report-service", reportEnv);
+    }
+
+    Cluster start() throws IOException {
+        org.start();
+        task.start();
+        report.start();
+        return this;
+    }
+
+    String db(String svc) {
+        return "duban_e2e_" + svc + "_" + suffix;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        report.close();
+        task.close();
+        org.close();
+        for (String svc : new String[] {"org", "task", "report"}) {
+            sql("drop database if exists " + db(svc) + " with (force)");
+        }
+    }
+
+    private void sql(String statement) throws SQLException {
+        String url = "jdbc:postgresql://" + dbHost + ":" + dbPort + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, dbUser, dbPassword); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private static void copy(String resource, Path to) throws IOException {
+        try (InputStream in = Cluster.class.getResourceAsStream(resource)) {
+            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
