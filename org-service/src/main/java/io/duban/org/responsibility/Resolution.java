@@ -1,0 +1,23 @@
+package io.duban.org.responsibility;
+
+import java.util.List;
+import java.util.UUID;
+
+/** What a 责任单位 text says: the units with their roles, and what could not be tied to a unit. */
+public record Resolution(List<Assignment> assignments, List<Unresolved> unresolved) {
+
+    /** One unit's role on the task; {@code matchedText} is the part of the original text that named it. */
+    public record Assignment(UUID unitId, String unitName, Role role, String matchedText) {
+    }
+
+    /** Text that names no unit: an unknown name (with suggestions) or a group nobody designated yet. */
+    public record Unresolved(String text, Reason reason, List<String> suggestions) {
+    }
+
+    public enum Reason {
+        /** Looks like a unit name but matches none of the region's units or aliases. */
+        UNKNOWN_UNIT,
+        /** 相关部门, 有关部门, …起草部门: names nobody; the supervisor must designate the units. */
+        UNDESIGNATED_GROUP
+    }
+}

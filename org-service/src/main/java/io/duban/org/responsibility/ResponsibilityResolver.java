@@ -1,0 +1,494 @@
+package io.duban.org.responsibility;
+
+import io.duban.org.responsibility.Resolution.Assignment;
+import io.duban.org.responsibility.Resolution.Reason;
+import io.duban.org.responsibility.Resolution.Unresolved;
+import io.duban.org.unit.UnitKind;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a 责任单位 cell ("县司法局牵头，县政府重大行政决策承办单位…具体落实") into unit assignments and
+ * unresolved entries, against one region's units and groups. Build it once per region and batch;
+ * {@link #resolve} is pure and thread-safe.
+ *
+ * <p>How a text is read: separators 、,; split it into segments; role words (牵头, 配合, 负责,
+ * 具体落实) close a run of segments and give it their role; inside a segment the longest known name
+ * wins, and "和/及/与" splits only where every side is something known (so 县发展和改革委员会 stays
+ * one unit but "…实施部门和…起草部门" is two groups). Without role words the first listed unit is
+ * 牵头 and the rest 配合; members of a group are 负责.
+ */
+public final class ResponsibilityResolver {
+
+    /** Role words, longest first so 牵头负责 is not read as 负责. */
+    private static final List<Map.Entry<String, Role>> MARKERS = List.of(
+            Map.entry("(牵头)", Role.LEAD), Map.entry("(配合)", Role.CO), Map.entry("(负责)", Role.RESPONSIBLE),
+            Map.entry("牵头负责", Role.LEAD), Map.entry("具体落实", Role.RESPONSIBLE), Map.entry("具体负责", Role.RESPONSIBLE),
+            Map.entry("分别负责", Role.RESPONSIBLE), Map.entry("负责落实", Role.RESPONSIBLE), Map.entry("协同配合", Role.CO),
+            Map.entry("牵头", Role.LEAD), Map.entry("配合", Role.CO), Map.entry("协助", Role.CO), Map.entry("参与", Role.CO),
+            Map.entry("负责", Role.RESPONSIBLE));
+
+    private static final String SEPARATORS = "、,;:。/|";
+    private static final String CONNECTORS = "和及与";
+    private static final String TRIM = "\"'“”‘’《》「」<>·.";
+
+    /** "除县司法局、县信访局外的部门、单位" (部门、单位 is already one phrase after normalisation). */
+    private static final Pattern EXCLUSION = Pattern.compile(
+            "除(.+?)(?:以)?外(?:的)?(?:其他|其余|所有|全部)?(各级各部门单位|各级各部门\\(单位\\)|各级各部门|各部门单位|部门单位|部门\\(单位\\)|各部门|部门|各单位|单位|各镇\\(街道\\)|镇\\(街道\\))");
+
+    private static final List<String> UNDESIGNATED_ENDINGS = List.of("部门", "单位", "部门(单位)", "机构", "企业");
+    private static final List<String> UNDESIGNATED_STARTS = List.of("相关", "有关", "其他", "其余", "涉及");
+
+    private static final int MAX_SUGGESTIONS = 3;
+
+    private final List<KnownUnit> units;
+    private final Map<String, Target> exact = new HashMap<>();
+    private final Map<String, Target> withoutHe = new HashMap<>();
+    private final Set<String> ambiguousWithoutHe = new HashSet<>();
+    private final List<Map.Entry<String, String>> suggestionKeys = new ArrayList<>();
+    private final int maxKeyLength;
+    private final KnownGroup allUnits;
+    private final KnownGroup departments;
+    private final KnownGroup towns;
+
+    private sealed interface Target permits UnitTarget, GroupTarget {
+    }
+
+    private record UnitTarget(KnownUnit unit) implements Target {
+    }
+
+    private record GroupTarget(KnownGroup group) implements Target {
+    }
+
+    /** One thing a piece of text names. */
+    private sealed interface Item permits UnitItem, GroupItem, UnresolvedItem {
+    }
+
+    private record UnitItem(KnownUnit unit, String matched) implements Item {
+    }
+
+    private record GroupItem(KnownGroup group, String matched, Set<UUID> excluded) implements Item {
+    }
+
+    private record UnresolvedItem(Unresolved entry) implements Item {
+    }
+
+    public ResponsibilityResolver(List<KnownUnit> units, List<KnownGroup> groups) {
+        this.units = List.copyOf(units);
+        int max = 0;
+        // Units first: a unit's own name beats a group alias that happens to be spelled the same.
+        for (KnownUnit u : this.units) {
+            for (String name : names(u.name(), u.aliases())) {
+                max = Math.max(max, register(name, new UnitTarget(u)));
+                suggestionKeys.add(Map.entry(NormalizedText.key(name), u.name()));
+            }
+        }
+        for (KnownGroup g : groups) {
+            for (String name : names(g.name(), g.aliases())) {
+                max = Math.max(max, register(name, new GroupTarget(g)));
+                suggestionKeys.add(Map.entry(NormalizedText.key(name), g.name()));
+            }
+        }
+        this.maxKeyLength = max;
+        this.allUnits = groupFor("所有部门单位", EnumSet.of(UnitKind.TOWN, UnitKind.SUBDISTRICT, UnitKind.ZONE, UnitKind.DEPARTMENT));
+        this.departments = groupFor("各部门", EnumSet.of(UnitKind.DEPARTMENT));
+        this.towns = groupFor("各镇(街道)", EnumSet.of(UnitKind.TOWN, UnitKind.SUBDISTRICT));
+    }
+
+    /** Resolves one 责任单位 text. Blank text names nobody and yields an empty resolution. */
+    public Resolution resolve(String text) {
+        if (text == null || text.isBlank()) {
+            return new Resolution(List.of(), List.of());
+        }
+        return new Reading(NormalizedText.of(text)).read();
+    }
+
+    /** The state of reading one text: pending items wait for a role word that may follow them. */
+    private final class Reading {
+        private final NormalizedText nt;
+        private final Map<Long, List<Item>> memo = new HashMap<>();
+        private final List<Item> pending = new ArrayList<>();
+        private final LinkedHashMap<UUID, Assignment> assignments = new LinkedHashMap<>();
+        private final LinkedHashMap<String, Unresolved> unresolved = new LinkedHashMap<>();
+        private boolean roleWordSeen;
+
+        Reading(NormalizedText nt) {
+            this.nt = nt;
+        }
+
+        Resolution read() {
+            String s = nt.text();
+            Matcher m = EXCLUSION.matcher(s);
+            int at = 0;
+            while (m.find()) {
+                segments(at, m.start());
+                pending.add(exclusion(m));
+                at = m.end();
+            }
+            segments(at, s.length());
+            // No role word closed these: the first listed unit 牵头, the rest 配合 — unless a role word
+            // already spoke (then the leftovers are the 配合 of "X牵头，Y").
+            boolean leadTaken = roleWordSeen;
+            for (Item item : pending) {
+                if (item instanceof UnitItem u) {
+                    assign(u.unit(), leadTaken ? Role.CO : Role.LEAD, u.matched());
+                    leadTaken = true;
+                } else {
+                    apply(item, Role.CO);
+                }
+            }
+            pending.clear();
+            return new Resolution(List.copyOf(assignments.values()), List.copyOf(unresolved.values()));
+        }
+
+        private void segments(int from, int to) {
+            int start = from;
+            for (int i = from; i <= to; i++) {
+                if (i == to || SEPARATORS.indexOf(nt.charAt(i)) >= 0) {
+                    segment(start, i);
+                    start = i + 1;
+                }
+            }
+        }
+
+        private void segment(int from, int to) {
+            if (from < to && nt.charAt(from) == '由' && to - from > 1) {
+                from++;
+            }
+            int start = from;
+            int i = from;
+            while (i < to) {
+                Map.Entry<String, Role> marker = markerAt(i, to);
+                if (marker == null) {
+                    i++;
+                    continue;
+                }
+                pending.addAll(piece(start, i));
+                roleWordSeen = true;
+                for (Item item : pending) {
+                    apply(item, marker.getValue());
+                }
+                pending.clear();
+                i += marker.getKey().length();
+                start = i;
+            }
+            pending.addAll(piece(start, to));
+        }
+
+        private Map.Entry<String, Role> markerAt(int i, int to) {
+            for (Map.Entry<String, Role> m : MARKERS) {
+                String w = m.getKey();
+                if (i + w.length() <= to && nt.text().startsWith(w, i)) {
+                    return m;
+                }
+            }
+            return null;
+        }
+
+        private void apply(Item item, Role role) {
+            if (item instanceof UnitItem u) {
+                assign(u.unit(), role, u.matched());
+            } else if (item instanceof GroupItem g) {
+                for (KnownUnit member : g.group().members(units)) {
+                    if (!g.excluded().contains(member.id())) {
+                        assign(member, Role.RESPONSIBLE, g.matched());
+                    }
+                }
+            } else if (item instanceof UnresolvedItem r) {
+                unresolved.putIfAbsent(r.entry().reason() + "\u0000" + r.entry().text(), r.entry());
+            }
+        }
+
+        private void assign(KnownUnit unit, Role role, String matched) {
+            Assignment before = assignments.get(unit.id());
+            if (before == null || role.strongerThan(before.role())) {
+                assignments.put(unit.id(), new Assignment(unit.id(), unit.name(), role, matched));
+            }
+        }
+
+        private Item exclusion(Matcher m) {
+            String tail = m.group(2);
+            KnownGroup group = tail.contains("镇") ? towns
+                    : tail.contains("单位") || tail.contains("各级") ? allUnits : departments;
+            Set<UUID> excluded = new HashSet<>();
+            List<Item> named = new ArrayList<>();
+            int start = m.start(1);
+            for (int i = m.start(1); i <= m.end(1); i++) {
+                if (i == m.end(1) || SEPARATORS.indexOf(nt.charAt(i)) >= 0) {
+                    named.addAll(piece(start, i));
+                    start = i + 1;
+                }
+            }
+            for (Item item : named) {
+                if (item instanceof UnitItem u) {
+                    excluded.add(u.unit().id());
+                } else if (item instanceof GroupItem g) {
+                    g.group().members(units).forEach(member -> excluded.add(member.id()));
+                } else {
+                    apply(item, Role.CO);
+                }
+            }
+            return new GroupItem(group, nt.original(m.start(), m.end()), excluded);
+        }
+
+        /** What the text between separators names, longest known name first. */
+        private List<Item> piece(int from, int to) {
+            while (from < to && TRIM.indexOf(nt.charAt(from)) >= 0) {
+                from++;
+            }
+            while (to > from && (TRIM.indexOf(nt.charAt(to - 1)) >= 0 || nt.charAt(to - 1) == '等')) {
+                to--;
+            }
+            if (from >= to) {
+                return List.of();
+            }
+            long memoKey = ((long) from << 32) | to;
+            List<Item> cached = memo.get(memoKey);
+            if (cached != null) {
+                return cached;
+            }
+            List<Item> result = readPiece(from, to);
+            memo.put(memoKey, result);
+            return result;
+        }
+
+        private List<Item> readPiece(int from, int to) {
+            String raw = nt.text().substring(from, to);
+            String key = NormalizedText.stripCounty(raw);
+            Target t = lookup(key);
+            if (t != null) {
+                return List.of(item(t, from, to));
+            }
+            List<Integer> connectors = new ArrayList<>();
+            for (int i = from + 1; i < to - 1; i++) {
+                if (CONNECTORS.indexOf(nt.charAt(i)) >= 0) {
+                    connectors.add(i);
+                }
+            }
+            for (int c : connectors) {
+                List<Item> left = piece(from, leftEnd(from, c));
+                List<Item> right = piece(c + 1, to);
+                if (!left.isEmpty() && !right.isEmpty() && allKnown(left) && allKnown(right)) {
+                    return concat(left, right);
+                }
+            }
+            List<Item> cover = cover(from, to);
+            if (cover != null) {
+                return cover;
+            }
+            int etc = raw.indexOf('等');
+            if (etc > 0) {
+                List<Item> left = piece(from, from + etc);
+                if (!left.isEmpty() && allKnown(left)) {
+                    List<Item> rest = new ArrayList<>(left);
+                    rest.add(undesignated(from + etc, to));
+                    return rest;
+                }
+            }
+            if (isUndesignated(key)) {
+                return List.of(undesignated(from, to));
+            }
+            for (int c : connectors) {
+                List<Item> left = piece(from, leftEnd(from, c));
+                List<Item> right = piece(c + 1, to);
+                if (anyUnitOrGroup(left) || anyUnitOrGroup(right)) {
+                    return concat(left, right);
+                }
+            }
+            String text = nt.original(from, to);
+            return List.of(new UnresolvedItem(new Unresolved(text, Reason.UNKNOWN_UNIT, suggestions(key))));
+        }
+
+        private int leftEnd(int from, int connector) {
+            // "以及": the 以 belongs to the connector, not to the name before it.
+            return connector - 1 > from && nt.charAt(connector) == '及' && nt.charAt(connector - 1) == '以'
+                    ? connector - 1 : connector;
+        }
+
+        /** Names written one after another with nothing between them (a line break the table lost). */
+        private List<Item> cover(int from, int to) {
+            int n = to - from;
+            int[] prev = new int[n + 1];
+            java.util.Arrays.fill(prev, -1);
+            prev[0] = 0;
+            for (int i = 0; i < n; i++) {
+                if (prev[i] < 0) {
+                    continue;
+                }
+                for (int len = Math.min(maxKeyLength, n - i); len >= 2; len--) {
+                    if (prev[i + len] < 0 && lookup(nt.text().substring(from + i, from + i + len)) != null) {
+                        prev[i + len] = i;
+                    }
+                }
+            }
+            if (prev[n] < 0) {
+                return null;
+            }
+            List<Item> items = new ArrayList<>();
+            for (int end = n; end > 0; end = prev[end]) {
+                int begin = prev[end];
+                items.add(0, item(lookup(nt.text().substring(from + begin, from + end)), from + begin, from + end));
+            }
+            return items;
+        }
+
+        private Item item(Target t, int from, int to) {
+            String matched = nt.original(from, to);
+            if (t instanceof UnitTarget u) {
+                return new UnitItem(u.unit(), matched);
+            }
+            return new GroupItem(((GroupTarget) t).group(), matched, Set.of());
+        }
+
+        private Item undesignated(int from, int to) {
+            return new UnresolvedItem(new Unresolved(nt.original(from, to), Reason.UNDESIGNATED_GROUP, List.of()));
+        }
+    }
+
+    private Target lookup(String key) {
+        Target t = exact.get(key);
+        if (t == null && key.indexOf('和') >= 0) {
+            // Official names come with and without 和 (县住房和城乡建设局 / 县住房城乡建设局).
+            t = withoutHe.get(key.replace("和", ""));
+        }
+        return t;
+    }
+
+    private int register(String name, Target target) {
+        String key = NormalizedText.key(name);
+        if (key.isEmpty()) {
+            return 0;
+        }
+        exact.putIfAbsent(key, target);
+        String bare = key.replace("和", "");
+        if (!ambiguousWithoutHe.contains(bare)) {
+            Target before = withoutHe.putIfAbsent(bare, target);
+            if (before != null && !sameTarget(before, target)) {
+                withoutHe.remove(bare);
+                ambiguousWithoutHe.add(bare);
+            }
+        }
+        return key.length();
+    }
+
+    private static boolean sameTarget(Target a, Target b) {
+        if (a instanceof UnitTarget ua && b instanceof UnitTarget ub) {
+            return ua.unit().id().equals(ub.unit().id());
+        }
+        return a.equals(b);
+    }
+
+    private KnownGroup groupFor(String phrase, Set<UnitKind> fallbackKinds) {
+        Target t = exact.get(NormalizedText.key(phrase));
+        if (t instanceof GroupTarget g) {
+            return g.group();
+        }
+        return new KnownGroup(phrase, List.of(), fallbackKinds, Set.of());
+    }
+
+    private static List<String> names(String name, List<String> aliases) {
+        List<String> all = new ArrayList<>();
+        all.add(name);
+        all.addAll(aliases);
+        return all;
+    }
+
+    static boolean isUndesignated(String key) {
+        for (String e : UNDESIGNATED_ENDINGS) {
+            if (key.endsWith(e)) {
+                return true;
+            }
+        }
+        for (String s : UNDESIGNATED_STARTS) {
+            if (key.startsWith(s) && key.length() > s.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allKnown(List<Item> items) {
+        for (Item i : items) {
+            if (i instanceof UnresolvedItem r && r.entry().reason() == Reason.UNKNOWN_UNIT) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean anyUnitOrGroup(List<Item> items) {
+        return items.stream().anyMatch(i -> i instanceof UnitItem || i instanceof GroupItem);
+    }
+
+    private static List<Item> concat(List<Item> a, List<Item> b) {
+        List<Item> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The known names closest to an unknown one: edit distance, helped by shared characters. */
+    List<String> suggestions(String key) {
+        String probe = key.length() > 40 ? key.substring(0, 40) : key;
+        Map<String, Double> best = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : suggestionKeys) {
+            double score = similarity(probe, e.getKey());
+            best.merge(e.getValue(), score, Math::max);
+        }
+        return best.entrySet().stream()
+                .filter(e -> e.getValue() >= 0.45)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_SUGGESTIONS)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    static double similarity(String a, String b) {
+        int max = Math.max(a.length(), b.length());
+        if (max == 0) {
+            return 0;
+        }
+        double edit = 1.0 - (double) levenshtein(a, b) / max;
+        Set<Character> ca = new HashSet<>();
+        for (char c : a.toCharArray()) {
+            ca.add(c);
+        }
+        Set<Character> cb = new HashSet<>();
+        for (char c : b.toCharArray()) {
+            cb.add(c);
+        }
+        Set<Character> common = new HashSet<>(ca);
+        common.retainAll(cb);
+        Set<Character> union = new HashSet<>(ca);
+        union.addAll(cb);
+        double shared = union.isEmpty() ? 0 : (double) common.size() / union.size();
+        return 0.7 * edit + 0.3 * shared;
+    }
+
+    static int levenshtein(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
