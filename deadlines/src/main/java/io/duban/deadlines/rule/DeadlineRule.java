@@ -41,7 +41,10 @@ public sealed interface DeadlineRule {
     record Relative(Trigger trigger, Period period) implements DeadlineRule {
         @Override
         public String describe() {
-            return trigger.label() + "之日起" + period.describe() + "内";
+            // EVENT names no event: "5个小时内" reads as 事件发生后5小时内.
+            return trigger == Trigger.EVENT
+                    ? "事件发生后" + period.describe() + "内"
+                    : trigger.label() + "之日起" + period.describe() + "内";
         }
     }
 
@@ -55,10 +58,11 @@ public sealed interface DeadlineRule {
         @Override
         public String describe() {
             return switch (frequency) {
-                case MONTHLY -> interval == 1 ? "按月" : "每" + interval + "个月";
-                case QUARTERLY -> "按季度";
+                case MONTHLY -> (interval == 1 ? "按月" : "每" + interval + "个月")
+                        + (dueDay != null ? "（" + dueDay + "日前）" : "");
+                case QUARTERLY -> interval == 1 ? "按季度" : "每" + interval + "个季度";
                 case YEARLY -> dueMonth != null && dueDay != null ? "每年" + dueMonth + "月" + dueDay + "日前" : "每年";
-                case EVERY_N_WEEKS -> "至少每" + interval + "周一次";
+                case EVERY_N_WEEKS -> interval == 1 ? "每周" : "至少每" + interval + "周一次";
             };
         }
     }
