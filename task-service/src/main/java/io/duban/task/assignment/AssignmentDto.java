@@ -1,0 +1,29 @@
+package io.duban.task.assignment;
+
+import io.vertx.mutiny.sqlclient.Row;
+import java.util.UUID;
+
+/** 责任分解: what a unit sees and updates; also the ASSIGNMENT snapshot of the change feed. */
+public record AssignmentDto(UUID id, String region, UUID planId, UUID taskId, UUID unitId, String unitName, Role role,
+        AssignmentStatus status, boolean active, long version) {
+
+    public static final String COLUMNS = "id, region, plan_id, task_id, unit_id, unit_name, role, status, active, version";
+
+    public static AssignmentDto from(Row r) {
+        return new AssignmentDto(r.getUUID("id"), r.getString("region"), r.getUUID("plan_id"), r.getUUID("task_id"),
+                r.getUUID("unit_id"), r.getString("unit_name"), Role.valueOf(r.getString("role")),
+                AssignmentStatus.valueOf(r.getString("status")), r.getBoolean("active"), r.getLong("version"));
+    }
+
+    public AssignmentDto withRole(Role newRole) {
+        return new AssignmentDto(id, region, planId, taskId, unitId, unitName, newRole, status, active, version + 1);
+    }
+
+    public AssignmentDto deactivated() {
+        return new AssignmentDto(id, region, planId, taskId, unitId, unitName, role, status, false, version + 1);
+    }
+
+    public AssignmentDto reactivated(Role newRole) {
+        return new AssignmentDto(id, region, planId, taskId, unitId, unitName, newRole, status, true, version + 1);
+    }
+}

@@ -1,0 +1,159 @@
+package io.duban.task.assignment;
+
+import io.duban.common.problem.ProblemException;
+import io.duban.common.web.Page;
+import io.duban.common.web.PageRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Assignments in SQL; bulk writes are single multi-row statements. */
+@ApplicationScoped
+public class AssignmentRepository {
+
+    @Inject
+    Pool pool;
+
+    public Uni<Void> insertAll(SqlClient tx, List<AssignmentDto> all) {
+        if (all.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = all.size();
+        UUID[] ids = new UUID[n], plans = new UUID[n], tasks = new UUID[n], units = new UUID[n];
+        String[] names = new String[n], roles = new String[n], statuses = new String[n];
+        Boolean[] active = new Boolean[n];
+        Long[] versions = new Long[n];
+        for (int i = 0; i < n; i++) {
+            AssignmentDto a = all.get(i);
+            ids[i] = a.id();
+            plans[i] = a.planId();
+            tasks[i] = a.taskId();
+            units[i] = a.unitId();
+            names[i] = a.unitName();
+            roles[i] = a.role().name();
+            statuses[i] = a.status().name();
+            active[i] = a.active();
+            versions[i] = a.version();
+        }
+        return tx.preparedQuery("insert into assignment (region, id, plan_id, task_id, unit_id, unit_name, role, status, active, version) "
+                        + "select $1, * from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::int8[])")
+                .execute(Tuple.tuple(java.util.Arrays.asList(all.get(0).region(), ids, plans, tasks, units, names, roles, statuses, active, versions)))
+                .replaceWithVoid();
+    }
+
+    /** Writes role/active/version of changed assignments (status is only changed by progress reports). */
+    public Uni<Void> updateAll(SqlClient tx, List<AssignmentDto> changed) {
+        if (changed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> batch = new ArrayList<>();
+        for (AssignmentDto a : changed) {
+            batch.add(Tuple.of(a.region(), a.id(), a.role().name(), a.active(), a.version()));
+        }
+        return tx.preparedQuery("update assignment set role = $3, active = $4, version = $5 where region = $1 and id = $2")
+                .executeBatch(batch).replaceWithVoid();
+    }
+
+    public Uni<List<AssignmentDto>> forTask(SqlClient client, String region, UUID taskId) {
+        return client.preparedQuery("select " + AssignmentDto.COLUMNS + " from assignment where region = $1 and task_id = $2 "
+                        + "order by case role when 'LEAD' then 0 when 'CO' then 1 else 2 end, unit_name, id for update")
+                .execute(Tuple.of(region, taskId))
+                .map(rows -> {
+                    List<AssignmentDto> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(AssignmentDto.from(r));
+                    }
+                    return out;
+                });
+    }
+
+    public Uni<List<AssignmentDto>> activeForTask(String region, UUID taskId) {
+        return pool.preparedQuery("select " + AssignmentDto.COLUMNS + " from assignment where region = $1 and task_id = $2 and active "
+                        + "order by case role when 'LEAD' then 0 when 'CO' then 1 else 2 end, unit_name, id")
+                .execute(Tuple.of(region, taskId))
+                .map(rows -> {
+                    List<AssignmentDto> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(AssignmentDto.from(r));
+                    }
+                    return out;
+                });
+    }
+
+    /** The assignment, or 404 — also when a unit-scoped caller asks for another unit's (never leak it exists). */
+    public Uni<AssignmentDto> get(SqlClient client, String region, UUID id, UUID unitScope) {
+        return client.preparedQuery("select " + AssignmentDto.COLUMNS + " from assignment where region = $1 and id = $2")
+                .execute(Tuple.of(region, id))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw notFound(id);
+                    }
+                    AssignmentDto a = AssignmentDto.from(rows.iterator().next());
+                    if (unitScope != null && !unitScope.equals(a.unitId())) {
+                        throw notFound(id);
+                    }
+                    return a;
+                });
+    }
+
+    public static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("责任分解不存在：" + id);
+    }
+
+    /** Filters of the assignment list; null means "any". */
+    public record Filter(UUID unitId, UUID planId, UUID taskId, AssignmentStatus status, Role role, boolean includeInactive) {
+    }
+
+    public Uni<Page<AssignmentDto>> list(String region, Filter f, PageRequest page) {
+        StringBuilder where = new StringBuilder("a.region = $1");
+        List<Object> args = new ArrayList<>();
+        args.add(region);
+        if (f.unitId() != null) {
+            args.add(f.unitId());
+            where.append(" and a.unit_id = $").append(args.size());
+        }
+        if (f.planId() != null) {
+            args.add(f.planId());
+            where.append(" and a.plan_id = $").append(args.size());
+        }
+        if (f.taskId() != null) {
+            args.add(f.taskId());
+            where.append(" and a.task_id = $").append(args.size());
+        }
+        if (f.status() != null) {
+            args.add(f.status().name());
+            where.append(" and a.status = $").append(args.size());
+        }
+        if (f.role() != null) {
+            args.add(f.role().name());
+            where.append(" and a.role = $").append(args.size());
+        }
+        if (!f.includeInactive()) {
+            where.append(" and a.active");
+        }
+        List<Object> countArgs = new ArrayList<>(args);
+        args.add(page.size());
+        args.add(page.offset());
+        String select = "select a.id, a.region, a.plan_id, a.task_id, a.unit_id, a.unit_name, a.role, a.status, a.active, a.version "
+                + "from assignment a join task t on t.region = a.region and t.id = a.task_id where " + where
+                + " order by a.plan_id, t.seq, case a.role when 'LEAD' then 0 when 'CO' then 1 else 2 end, a.unit_name, a.id"
+                + " limit $" + (args.size() - 1) + " offset $" + args.size();
+        Uni<List<AssignmentDto>> items = pool.preparedQuery(select).execute(Tuple.tuple(args)).map(rows -> {
+            List<AssignmentDto> out = new ArrayList<>();
+            for (Row r : rows) {
+                out.add(AssignmentDto.from(r));
+            }
+            return out;
+        });
+        Uni<Long> total = pool.preparedQuery("select count(*) from assignment a where " + where).execute(Tuple.tuple(countArgs))
+                .map(rows -> rows.iterator().next().getLong(0));
+        return Uni.combine().all().unis(items, total).asTuple().map(t -> Page.of(t.getItem1(), t.getItem2(), page));
+    }
+}

@@ -1,0 +1,77 @@
+package io.duban.task.assignment;
+
+import io.duban.common.problem.ProblemException;
+import io.duban.common.security.Caller;
+import io.duban.common.security.Roles;
+import io.duban.common.web.ETags;
+import io.duban.common.web.Page;
+import io.duban.common.web.PageRequest;
+import io.duban.task.common.Access;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.UUID;
+
+/** 责任分解: a unit token sees only its own unit's; another unit's is a 404, never data. */
+@Path("/api/v1/regions/{region}/assignments")
+@Produces(MediaType.APPLICATION_JSON)
+public class AssignmentResource {
+
+    @Inject
+    AssignmentRepository assignments;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Pool pool;
+
+    @GET
+    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
+    public Uni<Page<AssignmentDto>> list(@PathParam("region") String region, @QueryParam("unitId") String unitId,
+            @QueryParam("planId") String planId, @QueryParam("taskId") String taskId, @QueryParam("status") String status,
+            @QueryParam("role") String role, @QueryParam("includeInactive") boolean includeInactive,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        UUID unit = Access.optionalId(unitId, "unitId");
+        Optional<UUID> scope = Access.unitScope(caller);
+        if (scope.isPresent()) {
+            if (unit != null && !unit.equals(scope.get())) {
+                throw ProblemException.forbidden("单位账号只能查看本单位的责任分解。");
+            }
+            unit = scope.get();
+        }
+        var filter = new AssignmentRepository.Filter(unit, Access.optionalId(planId, "planId"), Access.optionalId(taskId, "taskId"),
+                parse(AssignmentStatus.class, status, "status"), parse(Role.class, role, "role"), includeInactive);
+        return assignments.list(region, filter, request);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
+    public Uni<Response> get(@PathParam("region") String region, @PathParam("id") String id) {
+        return assignments.get(pool, region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null))
+                .map(a -> Response.ok(a).header(HttpHeaders.ETAG, ETags.of(a.version())).build());
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(field, field + " 取值不正确：" + (raw.length() > 30 ? raw.substring(0, 30) : raw));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.duban.task.event;
+
+import io.duban.common.security.Caller;
+import io.duban.common.security.Roles;
+import io.duban.common.web.Page;
+import io.duban.common.web.PageRequest;
+import io.duban.task.common.Access;
+import io.duban.task.common.Json;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** 触发事件 of one assignment. */
+@Path("/api/v1/regions/{region}/assignments/{id}/events")
+@Produces(MediaType.APPLICATION_JSON)
+public class EventResource {
+
+    @Inject
+    EventService events;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT})
+    @APIResponse(responseCode = "201", description = "the recorded event",
+            content = @Content(schema = @Schema(implementation = EventDto.class)))
+    public Uni<Response> record(@PathParam("region") String region, @PathParam("id") String id,
+            @HeaderParam("Idempotency-Key") String key, @Valid @NotNull EventRequest body) {
+        return events.record(region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null), key, body, caller.name())
+                .map(stored -> {
+                    EventDto e = Json.read(stored.body(), EventDto.class);
+                    return Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body())
+                            .location(URI.create("/api/v1/regions/" + region + "/assignments/" + id + "/events/" + e.id())).build();
+                });
+    }
+
+    @GET
+    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
+    public Uni<Page<EventDto>> list(@PathParam("region") String region, @PathParam("id") String id,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return events.list(region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null), PageRequest.of(page, size));
+    }
+}

@@ -1,0 +1,88 @@
+package io.duban.task.event;
+
+import io.duban.common.web.Page;
+import io.duban.common.web.PageRequest;
+import io.duban.task.assignment.AssignmentRepository;
+import io.duban.task.common.Idempotency;
+import io.duban.task.common.Json;
+import io.duban.task.feed.Change;
+import io.duban.task.feed.ChangeLog;
+import io.duban.task.feed.ChangeType;
+import io.duban.task.task.TaskRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** Trigger events: append-only facts that open an obligation of a RELATIVE 时限. */
+@ApplicationScoped
+public class EventService {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    AssignmentRepository assignments;
+
+    @Inject
+    TaskRepository tasks;
+
+    public Uni<Idempotency.Stored> record(String region, UUID assignmentId, UUID unitScope, String key, EventRequest body, String who) {
+        EventRules.validate(body, LocalDate.now(CHINA), CHINA);
+        String idemKey = Idempotency.validKey(key);
+        String hash = Idempotency.hash("event", assignmentId.toString(), Json.write(body));
+        return pool.withTransaction(tx -> Idempotency.claim(tx, region, idemKey, hash).flatMap(replay -> {
+            if (replay.isPresent()) {
+                return Uni.createFrom().item(replay.get());
+            }
+            return assignments.get(tx, region, assignmentId, unitScope)
+                    .flatMap(a -> tasks.get(tx, region, a.taskId()))
+                    .flatMap(task -> {
+                        EventRules.requireAccepted(task.deadline(), body.trigger());
+                        EventDto event = new EventDto(UUID.randomUUID(), region, assignmentId, body.trigger(), body.occurredOn(),
+                                body.occurredAt() == null ? null : body.occurredAt().toInstant().truncatedTo(ChronoUnit.MICROS),
+                                body.title().strip(), who, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                        Idempotency.Stored response = new Idempotency.Stored(201, Json.write(event));
+                        return tx.preparedQuery("insert into trigger_event (region, id, assignment_id, trigger, occurred_on, occurred_at, "
+                                        + "title, recorded_by, recorded_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                                .execute(Tuple.tuple(Arrays.asList(region, event.id(), assignmentId, event.trigger().name(),
+                                        event.occurredOn(), event.occurredAt() == null ? null : event.occurredAt().atOffset(ZoneOffset.UTC),
+                                        event.title(), who, event.recordedAt().atOffset(ZoneOffset.UTC))))
+                                .flatMap(v -> ChangeLog.append(tx, new Change(region, ChangeType.EVENT, event.id(), event)))
+                                .flatMap(v -> Idempotency.complete(tx, region, idemKey, response))
+                                .replaceWith(response);
+                    });
+        }));
+    }
+
+    public Uni<Page<EventDto>> list(String region, UUID assignmentId, UUID unitScope, PageRequest page) {
+        return assignments.get(pool, region, assignmentId, unitScope).flatMap(a -> {
+            Uni<List<EventDto>> items = pool.preparedQuery("select " + EventDto.COLUMNS + " from trigger_event "
+                            + "where region = $1 and assignment_id = $2 order by recorded_at, id limit $3 offset $4")
+                    .execute(Tuple.of(region, assignmentId, page.size(), page.offset()))
+                    .map(rows -> {
+                        List<EventDto> out = new ArrayList<>();
+                        for (Row r : rows) {
+                            out.add(EventDto.from(r));
+                        }
+                        return out;
+                    });
+            Uni<Long> total = pool.preparedQuery("select count(*) from trigger_event where region = $1 and assignment_id = $2")
+                    .execute(Tuple.of(region, assignmentId)).map(rows -> rows.iterator().next().getLong(0));
+            return Uni.combine().all().unis(items, total).asTuple().map(t -> Page.of(t.getItem1(), t.getItem2(), page));
+        });
+    }
+}

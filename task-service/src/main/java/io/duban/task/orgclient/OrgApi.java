@@ -1,0 +1,57 @@
+package io.duban.task.orgclient;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** org-service's HTTP API as far as task-service uses it. Called only through {@link OrgClient}. */
+@RegisterRestClient(configKey = "org")
+@Path("/api/v1/regions/{region}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface OrgApi {
+
+    @POST
+    @Path("/responsibility/resolve-batch")
+    Uni<ResolveBatchResponse> resolveBatch(@PathParam("region") String region,
+            @HeaderParam("Authorization") String authorization, ResolveBatchRequest request);
+
+    @GET
+    @Path("/units/{id}")
+    Uni<UnitView> unit(@PathParam("region") String region, @PathParam("id") String id,
+            @HeaderParam("Authorization") String authorization);
+
+    record ResolveBatchRequest(List<String> texts) {
+    }
+
+    record ResolveBatchResponse(List<Resolution> results) {
+    }
+
+    /** What org-service made of one 责任单位 cell. */
+    record Resolution(List<ResolvedUnit> assignments, List<Unresolved> unresolved) {
+        public List<ResolvedUnit> assignmentsOrEmpty() {
+            return assignments == null ? List.of() : assignments;
+        }
+
+        public List<Unresolved> unresolvedOrEmpty() {
+            return unresolved == null ? List.of() : unresolved;
+        }
+    }
+
+    record ResolvedUnit(String unitId, String unitName, String role, String matchedText) {
+    }
+
+    record Unresolved(String text, String reason, List<String> suggestions) {
+    }
+
+    record UnitView(String id, String name, String kind, Boolean active) {
+    }
+}

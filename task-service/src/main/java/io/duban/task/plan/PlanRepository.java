@@ -1,0 +1,65 @@
+package io.duban.task.plan;
+
+import io.duban.common.problem.ProblemException;
+import io.duban.common.web.Page;
+import io.duban.common.web.PageRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Plans in SQL. */
+@ApplicationScoped
+public class PlanRepository {
+
+    @Inject
+    Pool pool;
+
+    public Uni<PlanDto> insert(SqlClient tx, PlanDto p) {
+        return tx.preparedQuery("insert into plan (region, id, title, doc_number, issued_on, year, kind, version) "
+                        + "values ($1, $2, $3, $4, $5, $6, $7, $8) returning " + PlanDto.COLUMNS)
+                .execute(Tuple.tuple(java.util.Arrays.asList(p.region(), p.id(), p.title(), p.docNumber(), p.issuedOn(),
+                        p.year(), p.kind().name(), p.version())))
+                .map(rows -> PlanDto.from(rows.iterator().next()));
+    }
+
+    /** The plan, or 404. */
+    public Uni<PlanDto> get(SqlClient client, String region, UUID id) {
+        return client.preparedQuery("select " + PlanDto.COLUMNS + " from plan where region = $1 and id = $2")
+                .execute(Tuple.of(region, id))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("工作方案不存在：" + id);
+                    }
+                    return PlanDto.from(rows.iterator().next());
+                });
+    }
+
+    public Uni<PlanDto> get(String region, UUID id) {
+        return get(pool, region, id);
+    }
+
+    public Uni<Page<PlanDto>> list(String region, PageRequest page) {
+        return pool.preparedQuery("select " + PlanDto.COLUMNS + ", count(*) over () as total from plan where region = $1 "
+                        + "order by year desc, issued_on desc nulls last, id limit $2 offset $3")
+                .execute(Tuple.of(region, page.size(), page.offset()))
+                .flatMap(rows -> {
+                    List<PlanDto> items = new ArrayList<>();
+                    long total = -1;
+                    for (var r : rows) {
+                        items.add(PlanDto.from(r));
+                        total = r.getLong("total");
+                    }
+                    if (total >= 0 || page.offset() == 0) {
+                        return Uni.createFrom().item(Page.of(items, Math.max(total, 0), page));
+                    }
+                    return pool.preparedQuery("select count(*) from plan where region = $1").execute(Tuple.of(region))
+                            .map(c -> Page.of(items, c.iterator().next().getLong(0), page));
+                });
+    }
+}

@@ -1,0 +1,65 @@
+package io.duban.task.plan;
+
+import io.duban.common.security.Roles;
+import io.duban.common.web.Page;
+import io.duban.common.web.PageRequest;
+import io.duban.task.common.Access;
+import io.duban.task.feed.Change;
+import io.duban.task.feed.ChangeLog;
+import io.duban.task.feed.ChangeType;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+
+/** 工作方案: the issued documents whose tables are imported. */
+@Path("/api/v1/regions/{region}/plans")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlanResource {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    PlanRepository plans;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    public Uni<Response> create(@PathParam("region") String region, @Valid @NotNull CreatePlanRequest body) {
+        PlanDto plan = new PlanDto(UUID.randomUUID(), region, body.title().strip(),
+                body.docNumber() == null || body.docNumber().isBlank() ? null : body.docNumber().strip(),
+                body.issuedOn(), body.year(), body.kind(), 1);
+        return pool.withTransaction(tx -> plans.insert(tx, plan)
+                        .call(saved -> ChangeLog.append(tx, new Change(region, ChangeType.PLAN, saved.id(), saved))))
+                .map(saved -> Response.created(URI.create("/api/v1/regions/" + region + "/plans/" + saved.id()))
+                        .entity(saved).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
+    public Uni<Page<PlanDto>> list(@PathParam("region") String region, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return plans.list(region, PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
+    public Uni<PlanDto> get(@PathParam("region") String region, @PathParam("id") String id) {
+        return plans.get(region, Access.id(id, "工作方案"));
+    }
+}

@@ -1,0 +1,25 @@
+package io.duban.task.report;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.duban.task.assignment.AssignmentStatus;
+import io.duban.task.common.Json;
+import io.vertx.mutiny.sqlclient.Row;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** 进展报告 as the API and the change feed show it. */
+public record ReportDto(UUID id, String region, UUID assignmentId, AssignmentStatus status, String note,
+        List<String> evidenceUrls, LocalDate completedOn, UUID eventId, String reportedBy, Instant reportedAt) {
+
+    static final String COLUMNS = "id, region, assignment_id, status, note, evidence_urls::text as evidence_urls, completed_on, "
+            + "event_id, reported_by, reported_at";
+
+    static ReportDto from(Row r) {
+        return new ReportDto(r.getUUID("id"), r.getString("region"), r.getUUID("assignment_id"),
+                AssignmentStatus.valueOf(r.getString("status")), r.getString("note"),
+                Json.read(r.getString("evidence_urls"), new TypeReference<List<String>>() { }), r.getLocalDate("completed_on"),
+                r.getUUID("event_id"), r.getString("reported_by"), r.getOffsetDateTime("reported_at").toInstant());
+    }
+}

@@ -1,0 +1,67 @@
+package io.duban.task.report;
+
+import io.duban.common.security.Caller;
+import io.duban.common.security.Roles;
+import io.duban.common.web.ETags;
+import io.duban.common.web.Page;
+import io.duban.common.web.PageRequest;
+import io.duban.task.common.Access;
+import io.duban.task.common.Json;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** 进展报告 of one assignment: append and read the history. */
+@Path("/api/v1/regions/{region}/assignments/{id}/reports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportResource {
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT})
+    @APIResponse(responseCode = "201", description = "the report and the assignment's new version",
+            content = @Content(schema = @Schema(implementation = ReportService.ReportResponse.class)))
+    public Uni<Response> create(@PathParam("region") String region, @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam("Idempotency-Key") String key,
+            @Valid @NotNull ReportRequest body) {
+        UUID assignmentId = Access.id(id, "责任分解");
+        return reports.report(region, assignmentId, Access.unitScope(caller).orElse(null), ifMatch, key, body, caller.name())
+                .map(stored -> {
+                    ReportService.ReportResponse r = Json.read(stored.body(), ReportService.ReportResponse.class);
+                    return Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body())
+                            .location(URI.create("/api/v1/regions/" + region + "/assignments/" + id + "/reports/" + r.report().id()))
+                            .header(HttpHeaders.ETAG, ETags.of(r.assignmentVersion())).build();
+                });
+    }
+
+    @GET
+    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
+    public Uni<Page<ReportDto>> history(@PathParam("region") String region, @PathParam("id") String id,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return reports.history(region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null), PageRequest.of(page, size));
+    }
+}

@@ -1,0 +1,145 @@
+package io.duban.task.report;
+
+import io.duban.common.problem.ProblemException;
+import io.duban.common.web.ETags;
+import io.duban.common.web.Page;
+import io.duban.common.web.PageRequest;
+import io.duban.task.assignment.AssignmentDto;
+import io.duban.task.assignment.AssignmentRepository;
+import io.duban.task.common.Idempotency;
+import io.duban.task.common.Json;
+import io.duban.task.feed.Change;
+import io.duban.task.feed.ChangeLog;
+import io.duban.task.feed.ChangeType;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Progress reports: append-only, each one moves the assignment's status and version forward in
+ * the same transaction. The version check is a conditional UPDATE, so of many concurrent reports
+ * made against the same version exactly one wins and the rest get 412.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    AssignmentRepository assignments;
+
+    /** The created report with the assignment's new version (for the ETag). */
+    public record Created(int status, String body, long assignmentVersion) {
+    }
+
+    public Uni<Idempotency.Stored> report(String region, UUID assignmentId, UUID unitScope, String ifMatch, String key,
+            ReportRequest body, String who) {
+        long expected = ETags.requireVersion(ifMatch);
+        ReportRules.validate(body, LocalDate.now(CHINA));
+        String idemKey = Idempotency.validKey(key);
+        UUID eventId = io.duban.task.common.Access.optionalId(body.eventId(), "eventId");
+        String hash = Idempotency.hash("report", assignmentId.toString(), Json.write(body));
+        return pool.withTransaction(tx -> Idempotency.claim(tx, region, idemKey, hash).flatMap(replay -> {
+            if (replay.isPresent()) {
+                return Uni.createFrom().item(replay.get());
+            }
+            return assignments.get(tx, region, assignmentId, unitScope)
+                    .call(a -> checkEvent(tx, region, a, eventId))
+                    .flatMap(a -> {
+                        if (!a.active()) {
+                            throw ProblemException.conflict("该责任分解已撤销（任务已更正），不能再报告进展。");
+                        }
+                        if (a.version() != expected) {
+                            throw stale(a.version());
+                        }
+                        return tx.preparedQuery("update assignment set status = $3, version = version + 1 "
+                                        + "where region = $1 and id = $2 and version = $4 returning " + AssignmentDto.COLUMNS)
+                                .execute(Tuple.of(region, assignmentId, body.status().name(), expected));
+                    })
+                    .flatMap(rows -> {
+                        if (rows.rowCount() == 0) {
+                            throw stale(expected + 1);
+                        }
+                        AssignmentDto updated = AssignmentDto.from(rows.iterator().next());
+                        ReportDto report = new ReportDto(UUID.randomUUID(), region, assignmentId, body.status(),
+                                blankToNull(body.note()), body.evidenceUrls() == null ? List.of()
+                                        : body.evidenceUrls().stream().map(String::trim).toList(),
+                                body.completedOn(), eventId, who, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                        Idempotency.Stored response = new Idempotency.Stored(201, Json.write(new ReportResponse(report, updated.version())));
+                        return insert(tx, report)
+                                .flatMap(v -> ChangeLog.append(tx, new Change(region, ChangeType.ASSIGNMENT, updated.id(), updated),
+                                        new Change(region, ChangeType.REPORT, report.id(), report)))
+                                .flatMap(v -> Idempotency.complete(tx, region, idemKey, response))
+                                .replaceWith(response);
+                    });
+        }));
+    }
+
+    /** The body of a 201: the report plus the assignment's new version for the next If-Match. */
+    public record ReportResponse(ReportDto report, long assignmentVersion) {
+    }
+
+    private Uni<Void> checkEvent(SqlClient tx, String region, AssignmentDto a, UUID eventId) {
+        if (eventId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("select 1 from trigger_event where region = $1 and id = $2 and assignment_id = $3")
+                .execute(Tuple.of(region, eventId, a.id()))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.unprocessable("触发事件不存在或不属于该责任分解：" + eventId).with("eventId", eventId.toString());
+                    }
+                    return null;
+                });
+    }
+
+    private static ProblemException stale(long current) {
+        return ProblemException.preconditionFailed("责任分解已被更新（当前版本 " + current + "），请重新读取后再报告。");
+    }
+
+    private Uni<Void> insert(SqlClient tx, ReportDto r) {
+        return tx.preparedQuery("insert into progress_report (region, id, assignment_id, status, note, evidence_urls, completed_on, "
+                        + "event_id, reported_by, reported_at) values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10)")
+                .execute(Tuple.tuple(Arrays.asList(r.region(), r.id(), r.assignmentId(), r.status().name(), r.note(),
+                        Json.write(r.evidenceUrls()), r.completedOn(), r.eventId(), r.reportedBy(),
+                        r.reportedAt().atOffset(java.time.ZoneOffset.UTC))))
+                .replaceWithVoid();
+    }
+
+    public Uni<Page<ReportDto>> history(String region, UUID assignmentId, UUID unitScope, PageRequest page) {
+        return assignments.get(pool, region, assignmentId, unitScope).flatMap(a -> {
+            Uni<List<ReportDto>> items = pool.preparedQuery("select " + ReportDto.COLUMNS + " from progress_report "
+                            + "where region = $1 and assignment_id = $2 order by reported_at, id limit $3 offset $4")
+                    .execute(Tuple.of(region, assignmentId, page.size(), page.offset()))
+                    .map(rows -> {
+                        List<ReportDto> out = new ArrayList<>();
+                        for (Row r : rows) {
+                            out.add(ReportDto.from(r));
+                        }
+                        return out;
+                    });
+            Uni<Long> total = pool.preparedQuery("select count(*) from progress_report where region = $1 and assignment_id = $2")
+                    .execute(Tuple.of(region, assignmentId)).map(rows -> rows.iterator().next().getLong(0));
+            return Uni.combine().all().unis(items, total).asTuple().map(t -> Page.of(t.getItem1(), t.getItem2(), page));
+        });
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,76 @@
+package io.duban.task.tableimport;
+
+import io.duban.common.problem.ProblemException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
+
+/**
+ * Reads the tables of a Word document (a 通知's attachment is usually one). Grid columns are
+ * followed through {@code w:gridSpan} (the extra columns are spanned, null) and
+ * {@code w:vMerge} continuation cells take the text of the cell above. All tables are read in
+ * order, so a table split across pages by the author comes through as one grid.
+ */
+final class DocxTable {
+
+    private DocxTable() {
+    }
+
+    static List<List<String>> read(byte[] body) {
+        try (XWPFDocument doc = new XWPFDocument(TableReader.stream(body))) {
+            List<List<String>> rows = new ArrayList<>();
+            for (XWPFTable table : doc.getTables()) {
+                List<String> previous = null;
+                for (XWPFTableRow tr : table.getRows()) {
+                    if (rows.size() >= TableReader.MAX_ROWS) {
+                        throw TableReader.tooManyRows();
+                    }
+                    List<String> row = new ArrayList<>();
+                    for (XWPFTableCell cell : tr.getTableCells()) {
+                        CTTcPr pr = cell.getCTTc().getTcPr();
+                        int span = pr != null && pr.isSetGridSpan() ? ((BigInteger) pr.getGridSpan().getVal()).intValue() : 1;
+                        boolean continued = pr != null && pr.isSetVMerge()
+                                && (pr.getVMerge().getVal() == null || pr.getVMerge().getVal() == STMerge.CONTINUE);
+                        int col = row.size();
+                        String text = continued
+                                ? (previous != null && col < previous.size() && previous.get(col) != null ? previous.get(col) : "")
+                                : text(cell);
+                        row.add(text);
+                        for (int i = 1; i < span; i++) {
+                            row.add(null);
+                        }
+                    }
+                    rows.add(row.size() > TableReader.MAX_COLUMNS ? new ArrayList<>(row.subList(0, TableReader.MAX_COLUMNS)) : row);
+                    previous = row;
+                }
+                rows.add(new ArrayList<>());
+            }
+            if (rows.isEmpty()) {
+                throw ProblemException.invalidField("body", "Word 文件中没有表格。");
+            }
+            return rows;
+        } catch (ProblemException e) {
+            throw e;
+        } catch (Exception | OutOfMemoryError e) {
+            throw ProblemException.invalidField("body", "无法读取 DOCX 文件：" + XlsxTable.shortMessage(e));
+        }
+    }
+
+    private static String text(XWPFTableCell cell) {
+        StringBuilder b = new StringBuilder();
+        for (XWPFParagraph p : cell.getParagraphs()) {
+            if (b.length() > 0) {
+                b.append('\n');
+            }
+            b.append(p.getText());
+        }
+        return b.toString().strip();
+    }
+}

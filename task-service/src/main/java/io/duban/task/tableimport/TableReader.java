@@ -1,0 +1,209 @@
+package io.duban.task.tableimport;
+
+import io.duban.common.problem.ProblemException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns an uploaded 任务分解表 (TSV, CSV, XLSX or DOCX) into a grid of cell texts. Real merged
+ * regions are read where the format has them: a vertically merged cell repeats its text on every
+ * row it covers, a horizontally spanned cell is {@code null} (not blank: blank means "same as
+ * above"). Text files are decoded as UTF-8 (with or without BOM) or, failing that, GB18030 — what
+ * Excel on a Chinese Windows writes.
+ */
+public final class TableReader {
+
+    public static final String TSV = "text/tab-separated-values";
+    public static final String CSV = "text/csv";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /** Rows beyond this are refused rather than read (an XLSX with 10⁶ empty rows). */
+    public static final int MAX_ROWS = 50_000;
+    /** Columns beyond this are ignored. */
+    public static final int MAX_COLUMNS = 40;
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    private TableReader() {
+    }
+
+    public enum Format { TSV, CSV, XLSX, DOCX }
+
+    /** Reads the body; the content type decides the format, sniffing settles octet-stream and text/plain. */
+    public static List<List<String>> read(byte[] body, String contentType) {
+        if (body == null || body.length == 0) {
+            throw ProblemException.invalidField("body", "上传的表格为空。");
+        }
+        Format format = format(body, contentType);
+        return switch (format) {
+            case TSV, CSV -> readText(decode(body), format == Format.TSV ? '\t' : ',');
+            case XLSX -> XlsxTable.read(body);
+            case DOCX -> DocxTable.read(body);
+        };
+    }
+
+    static Format format(byte[] body, String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+        boolean zip = body.length > 4 && body[0] == 'P' && body[1] == 'K' && body[2] == 3 && body[3] == 4;
+        boolean pdf = body.length > 4 && body[0] == '%' && body[1] == 'P' && body[2] == 'D' && body[3] == 'F';
+        if (pdf) {
+            throw ProblemException.unsupportedMediaType("上传的是 PDF 文件，无法读取表格；请上传 XLSX、DOCX、CSV 或 TSV 格式的任务分解表。");
+        }
+        switch (type) {
+            case XLSX:
+                requireZip(zip, "XLSX");
+                return Format.XLSX;
+            case DOCX:
+                requireZip(zip, "DOCX");
+                return Format.DOCX;
+            case TSV:
+                return Format.TSV;
+            case CSV:
+                return Format.CSV;
+            default:
+                break;
+        }
+        if (zip) {
+            String names = zipEntryNames(body);
+            if (names.contains("word/")) {
+                return Format.DOCX;
+            }
+            if (names.contains("xl/")) {
+                return Format.XLSX;
+            }
+            throw ProblemException.unsupportedMediaType("无法识别的压缩文件；请上传 XLSX、DOCX、CSV 或 TSV 格式的任务分解表。");
+        }
+        String head = decode(body.length > 4096 ? java.util.Arrays.copyOf(body, 4096) : body, true);
+        long tabs = head.chars().filter(c -> c == '\t').count();
+        long commas = head.chars().filter(c -> c == ',').count();
+        return tabs >= commas ? Format.TSV : Format.CSV;
+    }
+
+    private static void requireZip(boolean zip, String what) {
+        if (!zip) {
+            throw ProblemException.invalidField("body", "内容不是有效的 " + what + " 文件。");
+        }
+    }
+
+    private static String zipEntryNames(byte[] body) {
+        StringBuilder names = new StringBuilder();
+        try (var zin = new java.util.zip.ZipInputStream(new ByteArrayInputStream(body))) {
+            java.util.zip.ZipEntry e;
+            int n = 0;
+            while ((e = zin.getNextEntry()) != null && n++ < 200) {
+                names.append(e.getName()).append('\n');
+            }
+        } catch (IOException e) {
+            throw ProblemException.invalidField("body", "压缩文件已损坏，无法读取。");
+        }
+        return names.toString();
+    }
+
+    static String decode(byte[] body) {
+        return decode(body, false);
+    }
+
+    /** UTF-8 when the bytes are valid UTF-8 (BOM dropped), else GB18030; {@code lenient} for sniffing a cut prefix. */
+    static String decode(byte[] body, boolean lenient) {
+        int start = body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF ? 3 : 0;
+        ByteBuffer bytes = ByteBuffer.wrap(body, start, body.length - start);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+        } catch (CharacterCodingException notUtf8) {
+            bytes.rewind();
+            bytes.position(start);
+            try {
+                var decoder = GB18030.newDecoder();
+                if (lenient) {
+                    decoder.onMalformedInput(CodingErrorAction.REPLACE);
+                } else {
+                    decoder.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+                }
+                return decoder.decode(bytes).toString();
+            } catch (CharacterCodingException notGb) {
+                throw ProblemException.invalidField("body", "无法识别文本编码（既不是 UTF-8 也不是 GB18030/GBK），请另存为 UTF-8 后重试。");
+            }
+        }
+    }
+
+    /** RFC 4180 reading (quoted fields may hold delimiters, quotes and line breaks) with either delimiter. */
+    static List<List<String>> readText(String text, char delimiter) {
+        if (text.indexOf('\0') >= 0) {
+            throw ProblemException.invalidField("body", "内容含有二进制数据，不是文本表格。");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        boolean atStart = true;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < n && text.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    cell.append(c);
+                }
+                continue;
+            }
+            if (c == '"' && atStart) {
+                quoted = true;
+                atStart = false;
+            } else if (c == delimiter) {
+                addCell(row, cell);
+                atStart = true;
+            } else if (c == '\r' || c == '\n') {
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                addCell(row, cell);
+                rows.add(row);
+                if (rows.size() > MAX_ROWS) {
+                    throw tooManyRows();
+                }
+                row = new ArrayList<>();
+                atStart = true;
+            } else {
+                cell.append(c);
+                atStart = false;
+            }
+        }
+        if (cell.length() > 0 || !row.isEmpty()) {
+            addCell(row, cell);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static void addCell(List<String> row, StringBuilder cell) {
+        if (row.size() < MAX_COLUMNS) {
+            row.add(cell.toString());
+        }
+        cell.setLength(0);
+    }
+
+    static ProblemException tooManyRows() {
+        return ProblemException.payloadTooLarge("表格行数超过上限 " + MAX_ROWS + " 行，请拆分后导入。");
+    }
+
+    static InputStream stream(byte[] body) {
+        return new ByteArrayInputStream(body);
+    }
+}

@@ -1,0 +1,106 @@
+package io.duban.task.task;
+
+import io.duban.common.problem.ProblemException;
+import io.duban.common.web.Page;
+import io.duban.common.web.PageRequest;
+import io.duban.deadlines.rule.DeadlineRules;
+import io.duban.task.common.Json;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** Task rows in SQL; an import is one multi-row insert. */
+@ApplicationScoped
+public class TaskRepository {
+
+    @Inject
+    Pool pool;
+
+    public Uni<Void> insertAll(SqlClient tx, List<TaskRecord> all) {
+        if (all.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = all.size();
+        UUID[] ids = new UUID[n], plans = new UUID[n];
+        Integer[] seqs = new Integer[n];
+        String[] category = new String[n], requirement = new String[n], responsible = new String[n], deadlineText = new String[n],
+                deadline = new String[n], review = new String[n], designated = new String[n];
+        Long[] versions = new Long[n];
+        for (int i = 0; i < n; i++) {
+            TaskRecord t = all.get(i);
+            ids[i] = t.id();
+            plans[i] = t.planId();
+            seqs[i] = t.seq();
+            category[i] = Json.write(t.category());
+            requirement[i] = t.requirement();
+            responsible[i] = t.responsibleText();
+            deadlineText[i] = t.deadlineText();
+            deadline[i] = DeadlineRules.toJson(t.deadline());
+            review[i] = Json.write(t.review());
+            designated[i] = Json.write(t.designated());
+            versions[i] = t.version();
+        }
+        return tx.preparedQuery("insert into task (region, id, plan_id, seq, category, requirement, responsible_text, deadline_text, "
+                        + "deadline, review, designated, version) "
+                        + "select $1, i, p, s, c::jsonb, rq, rs, dt, d::jsonb, rv::jsonb, dg::jsonb, v from unnest($2::uuid[], $3::uuid[], "
+                        + "$4::int4[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int8[]) "
+                        + "as u(i, p, s, c, rq, rs, dt, d, rv, dg, v)")
+                .execute(Tuple.tuple(Arrays.asList(all.get(0).region(), ids, plans, seqs, category, requirement, responsible,
+                        deadlineText, deadline, review, designated, versions)))
+                .replaceWithVoid();
+    }
+
+    /** Writes a corrected task if its version is still {@code expectedVersion}; false when someone was first. */
+    public Uni<Boolean> update(SqlClient tx, TaskRecord t, long expectedVersion) {
+        return tx.preparedQuery("update task set requirement = $3, responsible_text = $4, deadline_text = $5, deadline = $6::jsonb, "
+                        + "review = $7::jsonb, designated = $8::jsonb, version = $9 where region = $1 and id = $2 and version = $10")
+                .execute(Tuple.tuple(Arrays.asList(t.region(), t.id(), t.requirement(), t.responsibleText(), t.deadlineText(),
+                        DeadlineRules.toJson(t.deadline()), Json.write(t.review()), Json.write(t.designated()), t.version(),
+                        expectedVersion)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Boolean> planHasTasks(SqlClient client, String region, UUID planId) {
+        return client.preparedQuery("select 1 from task where region = $1 and plan_id = $2 limit 1")
+                .execute(Tuple.of(region, planId)).map(rows -> rows.size() > 0);
+    }
+
+    public Uni<TaskRecord> get(SqlClient client, String region, UUID id) {
+        return client.preparedQuery("select " + TaskRecord.COLUMNS + " from task where region = $1 and id = $2")
+                .execute(Tuple.of(region, id))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("任务不存在：" + id);
+                    }
+                    return TaskRecord.from(rows.iterator().next());
+                });
+    }
+
+    public Uni<TaskRecord> get(String region, UUID id) {
+        return get(pool, region, id);
+    }
+
+    public Uni<Page<TaskRecord>> listForPlan(String region, UUID planId, PageRequest page) {
+        Uni<List<TaskRecord>> items = pool.preparedQuery("select " + TaskRecord.COLUMNS + " from task where region = $1 and plan_id = $2 "
+                        + "order by seq, id limit $3 offset $4")
+                .execute(Tuple.of(region, planId, page.size(), page.offset()))
+                .map(rows -> {
+                    List<TaskRecord> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(TaskRecord.from(r));
+                    }
+                    return out;
+                });
+        Uni<Long> total = pool.preparedQuery("select count(*) from task where region = $1 and plan_id = $2")
+                .execute(Tuple.of(region, planId)).map(rows -> rows.iterator().next().getLong(0));
+        return Uni.combine().all().unis(items, total).asTuple().map(t -> Page.of(t.getItem1(), t.getItem2(), page));
+    }
+}

@@ -1,0 +1,83 @@
+package io.duban.task.task;
+
+import io.duban.common.security.Roles;
+import io.duban.common.web.ETags;
+import io.duban.common.web.Page;
+import io.duban.common.web.PageRequest;
+import io.duban.task.common.Access;
+import io.duban.task.plan.PlanRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+
+/** Task rows of a plan, and the supervisor's corrections. */
+@Path("/api/v1/regions/{region}")
+@Produces(MediaType.APPLICATION_JSON)
+public class TaskResource {
+
+    @Inject
+    TaskRepository tasks;
+
+    @Inject
+    PlanRepository plans;
+
+    @Inject
+    TaskService service;
+
+    @GET
+    @Path("/plans/{planId}/tasks")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
+    public Uni<Page<TaskDto>> list(@PathParam("region") String region, @PathParam("planId") String planId,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        UUID plan = Access.id(planId, "工作方案");
+        return plans.get(region, plan).flatMap(p -> tasks.listForPlan(region, plan, request))
+                .map(p -> p.map(t -> TaskDto.from(t, null)));
+    }
+
+    @GET
+    @Path("/tasks/{id}")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
+    public Uni<Response> get(@PathParam("region") String region, @PathParam("id") String id) {
+        return service.get(region, Access.id(id, "任务")).map(TaskResource::withETag);
+    }
+
+    @PUT
+    @Path("/tasks/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    public Uni<Response> correct(@PathParam("region") String region, @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Valid @NotNull UpdateTaskRequest body) {
+        return service.correct(region, Access.id(id, "任务"), ifMatch, body, authorization).map(TaskResource::withETag);
+    }
+
+    @POST
+    @Path("/tasks/{id}/designations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    public Uni<Response> designate(@PathParam("region") String region, @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Valid @NotNull DesignationRequest body) {
+        return service.designate(region, Access.id(id, "任务"), ifMatch, body, authorization).map(TaskResource::withETag);
+    }
+
+    private static Response withETag(TaskDto t) {
+        return Response.ok(t).header(HttpHeaders.ETAG, ETags.of(t.version())).build();
+    }
+}

@@ -1,0 +1,67 @@
+package io.duban.task.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.duban.testing.Fixtures;
+import io.duban.testing.Tokens;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+
+/** Builders for the calls most tests need: a plan, an import, the tasks and assignments of a plan. */
+public final class Api {
+
+    private Api() {
+    }
+
+    public static String base(String region) {
+        return "/api/v1/regions/" + region;
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().header("Authorization", Tokens.bearer(token));
+    }
+
+    public static RequestSpecification supervisor(String region) {
+        return as(Tokens.supervisor(region));
+    }
+
+    /** The Yiyuan 2023 plan (issued 2023-08-09) in a region; returns its id. */
+    public static String yiyuanPlan(String region) {
+        return supervisor(region).contentType("application/json")
+                .body(Map.of("title", "沂源县2023年政务公开工作方案", "docNumber", "源政办字〔2023〕25号", "issuedOn", "2023-08-09",
+                        "year", 2023, "kind", "KEY_TASKS"))
+                .post(base(region) + "/plans").then().statusCode(201).extract().path("id");
+    }
+
+    public static JsonPath importFixture(String region, String planId, String fixture, String contentType) {
+        return supervisor(region).contentType(contentType).body(Fixtures.bytes(fixture))
+                .post(base(region) + "/plans/" + planId + "/import").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** A plan with the Yiyuan TSV imported; returns the plan id. */
+    public static String importedYiyuan(String region) {
+        String plan = yiyuanPlan(region);
+        importFixture(region, plan, Fixtures.KEY_TASKS_TSV, "text/tab-separated-values");
+        return plan;
+    }
+
+    public static List<Map<String, Object>> tasks(String region, String planId) {
+        return supervisor(region).get(base(region) + "/plans/" + planId + "/tasks?size=500")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    public static Map<String, Object> task(String region, String planId, int seq) {
+        return tasks(region, planId).stream().filter(t -> ((Number) t.get("seq")).intValue() == seq).findFirst().orElseThrow();
+    }
+
+    public static List<Map<String, Object>> assignmentsOfTask(String region, String taskId) {
+        return supervisor(region).get(base(region) + "/assignments?size=500&taskId=" + taskId)
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    public static long count(String region, String path) {
+        return supervisor(region).get(base(region) + path).then().statusCode(200).extract().jsonPath().getLong("total");
+    }
+}
