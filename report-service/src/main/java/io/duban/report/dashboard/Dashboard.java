@@ -1,0 +1,37 @@
+package io.duban.report.dashboard;
+
+import io.duban.report.query.ObligationView;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the 大数据中心 dashboard shows for a region (optionally one plan) as of a day.
+ * {@code onTimeRate} = on-time completions ÷ obligations that have fallen due or been completed
+ * (DONE_ON_TIME + DONE_LATE + OVERDUE); null when there are none.
+ */
+public record Dashboard(String region, UUID planId, LocalDate asOf, Map<String, Long> totals, long total,
+                        Double onTimeRate, List<UnitOverdue> overdueByUnit, Upcoming dueNext10Workdays,
+                        List<MonthTrend> monthlyTrend, Review needsReview, long ongoingItems, boolean provisionalDates) {
+
+    /** A unit's open overdue obligations, ranked by count then by the worst lateness. */
+    public record UnitOverdue(int rank, String unitId, String unitName, long overdue, int maxWorkdaysLate) {
+    }
+
+    /** Open obligations due from asOf to the 10th working day after it. */
+    public record Upcoming(LocalDate until, long count, List<ObligationView> items) {
+    }
+
+    /** Obligations due in a month of asOf's year: how many, done by asOf, done on time, overdue. */
+    public record MonthTrend(String month, long due, long done, long doneOnTime, long overdue) {
+    }
+
+    /** Items a supervisor must look at: tasks whose 时限 was not understood, assignments with no unit designated. */
+    public record Review(long unparsedTasks, long undesignatedAssignments, List<ReviewTask> tasks) {
+    }
+
+    /** A task needing review. */
+    public record ReviewTask(UUID taskId, Integer seq, String deadlineText, String reason) {
+    }
+}

@@ -1,0 +1,32 @@
+package io.duban.report.dashboard;
+
+import io.duban.common.security.Roles;
+import io.duban.report.common.AsOf;
+import io.duban.report.common.Uuids;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The region's dashboard in one request. Region-wide numbers: not for unit tokens. */
+@Path("/api/v1/regions/{region}/dashboard")
+@Produces(MediaType.APPLICATION_JSON)
+public class DashboardResource {
+
+    @Inject
+    DashboardService dashboards;
+
+    @GET
+    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.SYSTEM})
+    @Operation(summary = "督办看板：各状态数、按时办结率、单位逾期排名、10 个工作日内到期、月度趋势、待复核事项")
+    public Uni<Dashboard> dashboard(@PathParam("region") String region, @QueryParam("asOf") String asOf,
+                                    @QueryParam("planId") String planId) {
+        return dashboards.dashboard(region, Uuids.optional("planId", planId), AsOf.orToday(asOf));
+    }
+}

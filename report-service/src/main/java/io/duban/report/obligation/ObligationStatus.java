@@ -1,0 +1,46 @@
+package io.duban.report.obligation;
+
+import io.duban.deadlines.calendar.WorkdayCalendar;
+import java.time.LocalDate;
+
+/**
+ * An obligation's state as of a day. The rule lives here once, in Java for tests and readers,
+ * and as {@link #SQL} for the queries that judge millions of rows without loading them.
+ * A completion after {@code asOf} is not yet known as of that day.
+ */
+public enum ObligationStatus {
+    OPEN, DUE_SOON, OVERDUE, DONE_ON_TIME, DONE_LATE;
+
+    /**
+     * The same rule over columns {@code o.due_on}, {@code o.completed_on} with the parameters
+     * {@code :asOf} and {@code :soonLimit} substituted by the caller.
+     */
+    public static final String SQL = """
+            CASE WHEN o.completed_on IS NOT NULL AND o.completed_on <= :asOf
+                      THEN CASE WHEN o.completed_on <= o.due_on THEN 'DONE_ON_TIME' ELSE 'DONE_LATE' END
+                 WHEN o.due_on < :asOf THEN 'OVERDUE'
+                 WHEN o.due_on <= :soonLimit THEN 'DUE_SOON'
+                 ELSE 'OPEN' END""";
+
+    public static ObligationStatus of(LocalDate dueOn, LocalDate completedOn, LocalDate asOf, LocalDate soonLimit) {
+        if (completedOn != null && !completedOn.isAfter(asOf)) {
+            return completedOn.isAfter(dueOn) ? DONE_LATE : DONE_ON_TIME;
+        }
+        if (dueOn.isBefore(asOf)) {
+            return OVERDUE;
+        }
+        return dueOn.isAfter(soonLimit) ? OPEN : DUE_SOON;
+    }
+
+    /**
+     * The last due day that counts as 即将到期 as of {@code asOf}: the window holds {@code n} working
+     * days counting {@code asOf} itself when it is one (due today with n = 3 is due soon).
+     */
+    public static LocalDate dueSoonLimit(WorkdayCalendar calendar, LocalDate asOf, int n) {
+        return calendar.addWorkdays(asOf.minusDays(1), n + 1).date().minusDays(1);
+    }
+
+    public boolean isDone() {
+        return this == DONE_ON_TIME || this == DONE_LATE;
+    }
+}

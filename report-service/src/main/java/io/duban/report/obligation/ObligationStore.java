@@ -1,0 +1,167 @@
+package io.duban.report.obligation;
+
+import io.duban.deadlines.rule.DeadlineRule;
+import io.duban.deadlines.rule.DeadlineRules;
+import io.duban.report.calendar.CalendarService;
+import io.duban.report.obligation.ObligationFacts.AssignmentFacts;
+import io.duban.report.obligation.ObligationFacts.EventFacts;
+import io.duban.report.obligation.ObligationFacts.PlanFacts;
+import io.duban.report.obligation.ObligationFacts.ReportFacts;
+import io.duban.report.obligation.ObligationFacts.TaskFacts;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Keeps the {@code obligation} table equal to what the deriver makes of the projected facts:
+ * for a set of tasks it loads their facts in a few set queries, derives, upserts by stable key
+ * and deletes what no longer follows (an assignment withdrawn, a rule changed).
+ */
+@ApplicationScoped
+public class ObligationStore {
+
+    @Inject
+    CalendarService calendars;
+
+    /** Re-derives the obligations of {@code tasks} on {@code client} (inside the caller's transaction). */
+    public Uni<Integer> rederive(SqlClient client, Collection<TaskRef> tasks) {
+        if (tasks.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        String[] regions = tasks.stream().map(TaskRef::region).toArray(String[]::new);
+        UUID[] ids = tasks.stream().map(TaskRef::taskId).toArray(UUID[]::new);
+        Tuple keys = Tuple.of(regions, ids);
+        String join = " JOIN unnest($1::text[], $2::uuid[]) k(region, task_id) ON k.region = a.region AND k.task_id = a.task_id";
+        Uni<RowSet<Row>> taskRows = client.preparedQuery(
+                "SELECT t.region, t.id, t.plan_id, t.deadline::text AS deadline, p.issued_on, p.year FROM task t"
+                        + " JOIN unnest($1::text[], $2::uuid[]) k(region, task_id) ON k.region = t.region AND k.task_id = t.id"
+                        + " LEFT JOIN plan p ON p.region = t.region AND p.id = t.plan_id").execute(keys);
+        Uni<RowSet<Row>> assignmentRows = client.preparedQuery(
+                "SELECT a.region, a.task_id, a.id, a.unit_id, a.unit_name, a.role, a.active, a.plan_id FROM assignment a" + join)
+                .execute(keys);
+        Uni<RowSet<Row>> eventRows = client.preparedQuery(
+                "SELECT e.id, e.assignment_id, e.trigger, e.occurred_on, e.occurred_at FROM trigger_event e"
+                        + " JOIN assignment a ON a.region = e.region AND a.id = e.assignment_id" + join).execute(keys);
+        Uni<RowSet<Row>> reportRows = client.preparedQuery(
+                "SELECT r.id, r.assignment_id, r.status, r.completed_on, r.event_id, r.reported_at FROM progress_report r"
+                        + " JOIN assignment a ON a.region = r.region AND a.id = r.assignment_id" + join).execute(keys);
+        // One connection runs one statement at a time: chain, do not combine.
+        return taskRows.chain(tr -> assignmentRows.chain(ar -> eventRows.chain(er -> reportRows.chain(rr ->
+                write(client, tasks, derive(tr, ar, er, rr))))));
+    }
+
+    private List<Row> rows(RowSet<Row> set) {
+        List<Row> out = new ArrayList<>();
+        set.forEach(out::add);
+        return out;
+    }
+
+    private Map<String, List<Object[]>> derive(RowSet<Row> taskSet, RowSet<Row> assignmentSet, RowSet<Row> eventSet,
+                                               RowSet<Row> reportSet) {
+        Map<TaskRef, List<AssignmentFacts>> assignments = new HashMap<>();
+        Map<TaskRef, UUID> planOfAssignmentTask = new HashMap<>();
+        for (Row r : rows(assignmentSet)) {
+            TaskRef ref = new TaskRef(r.getString("region"), r.getUUID("task_id"));
+            assignments.computeIfAbsent(ref, k -> new ArrayList<>()).add(new AssignmentFacts(r.getUUID("id"),
+                    r.getString("unit_id"), r.getString("unit_name"), r.getString("role"), r.getBoolean("active")));
+            planOfAssignmentTask.putIfAbsent(ref, r.getUUID("plan_id"));
+        }
+        List<EventFacts> events = new ArrayList<>();
+        for (Row r : rows(eventSet)) {
+            OffsetDateTime at = r.getOffsetDateTime("occurred_at");
+            LocalDateTime local = at == null ? null : at.atZoneSameInstant(io.duban.report.common.AsOf.ZONE).toLocalDateTime();
+            events.add(new EventFacts(r.getUUID("id"), r.getUUID("assignment_id"), r.getString("trigger"),
+                    r.getLocalDate("occurred_on"), local));
+        }
+        List<ReportFacts> reports = new ArrayList<>();
+        for (Row r : rows(reportSet)) {
+            OffsetDateTime at = r.getOffsetDateTime("reported_at");
+            reports.add(new ReportFacts(r.getUUID("id"), r.getUUID("assignment_id"), r.getString("status"),
+                    r.getLocalDate("completed_on"), r.getUUID("event_id"), at == null ? null : at.toInstant()));
+        }
+        ObligationDeriver deriver = null;
+        Map<String, List<Object[]>> out = new HashMap<>();
+        out.put("upsert", new ArrayList<>());
+        out.put("keep", new ArrayList<>());
+        for (Row r : rows(taskSet)) {
+            TaskRef ref = new TaskRef(r.getString("region"), r.getUUID("id"));
+            DeadlineRule rule = rule(r.getString("deadline"));
+            List<AssignmentFacts> as = assignments.getOrDefault(ref, List.of());
+            if (rule == null || !rule.isDated() || as.isEmpty()) {
+                continue;
+            }
+            if (deriver == null) {
+                deriver = new ObligationDeriver(calendars.arithmetic());
+            }
+            PlanFacts plan = new PlanFacts(r.getUUID("plan_id"), r.getLocalDate("issued_on"), r.getInteger("year"));
+            TaskFacts task = new TaskFacts(ref.taskId(), plan.id(), rule);
+            for (DerivedObligation o : deriver.derive(plan, task, as, events, reports)) {
+                out.get("upsert").add(new Object[] {ref.region(), ref.taskId(), plan.id(), o});
+                out.get("keep").add(new Object[] {ref.region(), o.key()});
+            }
+        }
+        return out;
+    }
+
+    private static DeadlineRule rule(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return DeadlineRules.fromJson(json);
+        } catch (IllegalArgumentException e) {
+            return null; // not a rule we know: like UNPARSED, nothing dated follows
+        }
+    }
+
+    private Uni<Integer> write(SqlClient client, Collection<TaskRef> tasks, Map<String, List<Object[]>> derived) {
+        String[] regions = tasks.stream().map(TaskRef::region).toArray(String[]::new);
+        UUID[] ids = tasks.stream().map(TaskRef::taskId).toArray(UUID[]::new);
+        List<Object[]> keep = derived.get("keep");
+        String[] keepRegions = keep.stream().map(k -> (String) k[0]).toArray(String[]::new);
+        String[] keepKeys = keep.stream().map(k -> (String) k[1]).toArray(String[]::new);
+        Uni<?> delete = client.preparedQuery("DELETE FROM obligation o USING unnest($1::text[], $2::uuid[]) t(region, task_id)"
+                + " WHERE o.region = t.region AND o.task_id = t.task_id AND NOT EXISTS ("
+                + " SELECT 1 FROM unnest($3::text[], $4::text[]) k(region, key) WHERE k.region = o.region AND k.key = o.key)")
+                .execute(Tuple.of(regions, ids, keepRegions, keepKeys));
+        List<Tuple> batch = new ArrayList<>();
+        for (Object[] u : derived.get("upsert")) {
+            DerivedObligation o = (DerivedObligation) u[3];
+            String region = (String) u[0];
+            Tuple t = Tuple.tuple();
+            t.addValue(region).addValue(DerivedObligation.idFor(region, o.key())).addValue(o.key()).addValue(u[2])
+                    .addValue(u[1]).addValue(o.assignmentId()).addValue(o.unitId()).addValue(o.unitName())
+                    .addValue(o.role()).addValue(o.kind().name()).addValue(o.eventId()).addValue(o.anchorOn())
+                    .addValue(o.anchorAt()).addValue(o.periodAmount()).addValue(o.periodUnit()).addValue(o.dueOn())
+                    .addValue(o.dueAt()).addValue(o.provisional()).addValue(o.completedOn()).addValue(o.ruleText());
+            batch.add(t);
+        }
+        if (batch.isEmpty()) {
+            return delete.replaceWith(0);
+        }
+        return delete.chain(() -> client.preparedQuery(UPSERT).executeBatch(batch)).replaceWith(batch.size());
+    }
+
+    private static final String UPSERT = """
+            INSERT INTO obligation (region, id, key, plan_id, task_id, assignment_id, unit_id, unit_name, role, kind,
+                event_id, anchor_on, anchor_at, period_amount, period_unit, due_on, due_at, provisional, completed_on, rule_text)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+            ON CONFLICT (region, key) DO UPDATE SET plan_id = excluded.plan_id, task_id = excluded.task_id,
+                unit_id = excluded.unit_id, unit_name = excluded.unit_name, role = excluded.role, kind = excluded.kind,
+                event_id = excluded.event_id, anchor_on = excluded.anchor_on, anchor_at = excluded.anchor_at,
+                period_amount = excluded.period_amount, period_unit = excluded.period_unit, due_on = excluded.due_on,
+                due_at = excluded.due_at, provisional = excluded.provisional, completed_on = excluded.completed_on,
+                rule_text = excluded.rule_text""";
+}

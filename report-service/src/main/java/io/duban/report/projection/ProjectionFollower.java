@@ -1,0 +1,152 @@
+package io.duban.report.projection;
+
+import io.duban.common.problem.ProblemException;
+import io.duban.report.calendar.CalendarService;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import org.jboss.logging.Logger;
+
+/**
+ * Follows task-service's change feed into the projection. A batch is fetched outside any
+ * transaction, then applied in one transaction that first takes a PostgreSQL advisory lock
+ * (only one replica applies at a time) and checks that the stored cursor is still the one the
+ * batch was fetched from (a replica that lost the race discards its batch). The new cursor is
+ * written in that same transaction, so a batch is applied exactly once.
+ */
+@ApplicationScoped
+public class ProjectionFollower {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionFollower.class);
+    static final String FEED = "task-feed";
+    /** Advisory lock key of the follower ("duban report projection"). */
+    static final long LOCK = 7242002L;
+
+    /** What one sync attempt did. */
+    public enum Outcome { APPLIED, UP_TO_DATE, LOCKED_BY_OTHER, STALE }
+
+    /** The result of a sync: what happened, how many changes were applied, where the cursor is. */
+    public record SyncResult(Outcome outcome, int applied, String cursor, boolean hasMore) {
+        SyncResult plus(int more) {
+            return new SyncResult(outcome, applied + more, cursor, hasMore);
+        }
+    }
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    TaskFeedClient feed;
+
+    @Inject
+    ProjectionApplier applier;
+
+    @Inject
+    ProjectionConfig config;
+
+    @Inject
+    CalendarService calendars;
+
+    @Scheduled(every = "${duban.projection.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = ProjectionDisabled.class)
+    Uni<Void> tick() {
+        return calendars.refreshIfChanged()
+                .onFailure().recoverWithNull()
+                .chain(() -> catchUp(config.maxBatchesPerRun()))
+                .onFailure().invoke(e -> LOG.warnf("projection sync failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Applies batches until the feed has no more or {@code maxBatches} were applied. */
+    public Uni<SyncResult> catchUp(int maxBatches) {
+        return syncOnce().chain(r -> r.outcome() == Outcome.APPLIED && r.hasMore() && maxBatches > 1
+                ? catchUp(maxBatches - 1).map(next -> next.plus(r.applied()))
+                : Uni.createFrom().item(r));
+    }
+
+    /** Fetches and applies one batch. Fails with 503 when task-service cannot be reached (and records why). */
+    public Uni<SyncResult> syncOnce() {
+        return cursor(pool).chain(after -> feed.fetch(after, config.batchSize())
+                .onFailure().call(e -> recordError("任务服务变更流不可达：" + e.getMessage()))
+                .onFailure(TaskFeedClient.FeedUnavailable.class)
+                .transform(e -> ProblemException.upstreamUnavailable("任务服务暂不可达，已保留现有数据，稍后自动追赶。"))
+                .chain(page -> pool.withTransaction(conn -> apply(conn, after, page))
+                        .onFailure().call(e -> recordError("应用变更失败：" + e))));
+    }
+
+    private Uni<SyncResult> apply(SqlClient conn, String after, ChangePage page) {
+        return conn.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked").execute(Tuple.of(LOCK))
+                .chain(locked -> {
+                    if (!locked.iterator().next().getBoolean("locked")) {
+                        return Uni.createFrom().item(new SyncResult(Outcome.LOCKED_BY_OTHER, 0, after, true));
+                    }
+                    return cursor(conn).chain(current -> {
+                        if (!Objects.equals(current, after)) {
+                            return Uni.createFrom().item(new SyncResult(Outcome.STALE, 0, current, true));
+                        }
+                        String next = page.next() != null && !page.itemsOrEmpty().isEmpty() ? page.next() : after;
+                        return applier.apply(conn, page.itemsOrEmpty())
+                                .chain(n -> conn.preparedQuery("UPDATE projection_cursor SET cursor = $1,"
+                                                + " applied_total = applied_total + $2, has_more = $3, last_success_at = now()"
+                                                + " WHERE name = $4")
+                                        .execute(Tuple.of(next, n, page.more(), FEED))
+                                        .replaceWith(new SyncResult(page.itemsOrEmpty().isEmpty() ? Outcome.UP_TO_DATE
+                                                : Outcome.APPLIED, n, next, page.more())));
+                    });
+                });
+    }
+
+    /** Empties the projection and follows the feed again from its beginning (ids of obligations are stable). */
+    public Uni<SyncResult> rebuild() {
+        return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(LOCK))
+                        .chain(() -> conn.query("TRUNCATE plan, task, assignment, progress_report, trigger_event, obligation")
+                                .execute())
+                        .chain(() -> conn.preparedQuery("UPDATE projection_cursor SET cursor = NULL, applied_total = 0,"
+                                + " has_more = true WHERE name = $1").execute(Tuple.of(FEED))))
+                .chain(() -> catchUp(Integer.MAX_VALUE));
+    }
+
+    public Uni<ProjectionState> state() {
+        return pool.preparedQuery("SELECT * FROM projection_cursor WHERE name = $1").execute(Tuple.of(FEED))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    OffsetDateTime success = r.getOffsetDateTime("last_success_at");
+                    Long lag = success == null ? null
+                            : java.time.Duration.between(success, OffsetDateTime.now()).toSeconds();
+                    return new ProjectionState(r.getString("cursor"), r.getLong("applied_total"), r.getBoolean("has_more"),
+                            success, lag, r.getString("last_error"), r.getOffsetDateTime("last_error_at"));
+                });
+    }
+
+    private static Uni<String> cursor(SqlClient client) {
+        return client.preparedQuery("SELECT cursor FROM projection_cursor WHERE name = $1").execute(Tuple.of(FEED))
+                .map(rows -> rows.iterator().next().getString("cursor"));
+    }
+
+    private Uni<Void> recordError(String message) {
+        String m = message.length() > 1000 ? message.substring(0, 1000) : message;
+        return pool.preparedQuery("UPDATE projection_cursor SET last_error = $1, last_error_at = now() WHERE name = $2")
+                .execute(Tuple.of(m, FEED)).replaceWithVoid()
+                .onFailure().recoverWithNull();
+    }
+
+    /** Skips scheduled runs when {@code duban.projection.enabled} is false. */
+    @ApplicationScoped
+    public static class ProjectionDisabled implements Scheduled.SkipPredicate {
+        @Inject
+        ProjectionConfig config;
+
+        @Override
+        public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
+            return !config.enabled();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.duban.report.projection;
+
+import io.duban.common.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Operating the projection. It spans all regions, so it lives outside {@code /regions/{region}}:
+ * a supervisor of any region or a system token may sync or rebuild it (both only re-read
+ * task-service's facts, they change no fact); viewers may look at its state.
+ */
+@Path("/api/v1/admin/projection")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProjectionResource {
+
+    @Inject
+    ProjectionFollower follower;
+
+    @GET
+    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.SYSTEM})
+    @Operation(summary = "投影状态：游标、已应用变更数、滞后与最近错误")
+    public Uni<ProjectionState> state() {
+        return follower.state();
+    }
+
+    @POST
+    @Path("/sync")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.SYSTEM})
+    @Operation(summary = "立即追赶任务服务的变更流（503：任务服务不可达）")
+    public Uni<ProjectionFollower.SyncResult> sync() {
+        return follower.catchUp(1000);
+    }
+
+    @POST
+    @Path("/rebuild")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.SYSTEM})
+    @Operation(summary = "清空投影并从头重放变更流")
+    public Uni<ProjectionFollower.SyncResult> rebuild() {
+        return follower.rebuild();
+    }
+}

@@ -1,0 +1,101 @@
+package io.duban.report.query;
+
+import io.duban.common.web.PageRequest;
+import io.duban.report.calendar.CalendarService;
+import io.duban.report.common.Sql;
+import io.duban.report.obligation.ObligationConfig;
+import io.duban.report.obligation.ObligationStatus;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Judges obligations in SQL: status and working days late are computed by the database from
+ * {@code due_on}, {@code completed_on}, the day asked about and {@code calendar_day}, so counts
+ * over millions of rows never load them into Java.
+ */
+@ApplicationScoped
+public class ObligationQueries {
+
+    /** Stable orders: by due date for lists, worst first for overdue. */
+    public static final String BY_DUE = "x.due_on, x.task_seq NULLS LAST, x.unit_name, x.id";
+    public static final String WORST_FIRST = "x.workdays_late DESC, x.due_on, x.task_seq NULLS LAST, x.unit_name, x.id";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    CalendarService calendars;
+
+    @Inject
+    ObligationConfig config;
+
+    /** The judged rows of {@code f} as a subquery {@code x}, with its WHERE on status applied. */
+    public Sql judged(ObligationFilter f) {
+        LocalDate soon = ObligationStatus.dueSoonLimit(calendars.calendar(), f.asOf(), config.dueSoonWorkdays());
+        Sql sql = new Sql();
+        String asOf = sql.bind(f.asOf());
+        String soonLimit = sql.bind(soon);
+        String status = ObligationStatus.SQL.replace(":asOf", asOf).replace(":soonLimit", soonLimit);
+        sql.append("SELECT * FROM (SELECT o.id, o.assignment_id, o.task_id, t.seq AS task_seq, t.requirement, o.unit_id,"
+                + " o.unit_name, o.role, o.rule_text, o.due_on, o.provisional, o.completed_on, o.plan_id, "
+                + status + " AS status,"
+                + " GREATEST(0, coalesce(ce.workday_seq - cd.workday_seq, 0)) AS workdays_late"
+                + " FROM obligation o JOIN task t ON t.region = o.region AND t.id = o.task_id"
+                + " LEFT JOIN calendar_day cd ON cd.day = o.due_on"
+                + " LEFT JOIN calendar_day ce ON ce.day = CASE WHEN o.completed_on IS NOT NULL AND o.completed_on <= "
+                + asOf + " THEN o.completed_on ELSE " + asOf + " END");
+        sql.append(" WHERE o.region = ", f.region(), "");
+        if (f.unitId() != null) {
+            sql.append(" AND o.unit_id = ", f.unitId(), "");
+        }
+        if (f.planId() != null) {
+            sql.append(" AND o.plan_id = ", f.planId(), "");
+        }
+        if (f.dueFrom() != null) {
+            sql.append(" AND o.due_on >= ", f.dueFrom(), "");
+        }
+        if (f.dueTo() != null) {
+            sql.append(" AND o.due_on <= ", f.dueTo(), "");
+        }
+        sql.append(") x");
+        if (f.statuses() != null && !f.statuses().isEmpty()) {
+            sql.append(" WHERE x.status = ANY(", f.statuses().toArray(String[]::new), ")");
+        }
+        return sql;
+    }
+
+    public Uni<List<ObligationView>> list(ObligationFilter f, String order, int limit, int offset) {
+        Sql sql = judged(f);
+        sql.append(" ORDER BY " + order);
+        sql.append(" LIMIT ", limit, "");
+        sql.append(" OFFSET ", offset, "");
+        return pool.preparedQuery(sql.text()).execute(sql.tuple()).map(rows -> {
+            List<ObligationView> out = new ArrayList<>();
+            for (Row r : rows) {
+                out.add(ObligationView.from(r));
+            }
+            return out;
+        });
+    }
+
+    public Uni<Long> count(ObligationFilter f) {
+        Sql inner = judged(f);
+        return pool.preparedQuery("SELECT count(*) AS n FROM (" + inner.text() + ") c").execute(inner.tuple())
+                .map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    public Uni<ObligationPage> page(ObligationFilter f, String order, PageRequest page) {
+        return count(f).chain(total -> list(f, order, page.size(), page.offset())
+                .map(items -> new ObligationPage(items, total, page.page(), page.size())));
+    }
+
+    /** A page of judged obligations with the total across pages. */
+    public record ObligationPage(List<ObligationView> items, long total, int page, int size) {
+    }
+}

@@ -1,0 +1,101 @@
+package io.duban.report.query;
+
+import io.duban.common.problem.ProblemException;
+import io.duban.common.security.Caller;
+import io.duban.common.security.Roles;
+import io.duban.common.web.PageRequest;
+import io.duban.report.common.AsOf;
+import io.duban.report.common.Uuids;
+import io.duban.report.obligation.ObligationStatus;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * 应办事项 of a region judged as of a day. A {@code unit} token sees only its own unit's rows
+ * (no unitId means its own; another unit's is 403).
+ */
+@Path("/api/v1/regions/{region}")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
+public class ObligationResource {
+
+    @Inject
+    ObligationQueries queries;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("/obligations")
+    @Operation(summary = "应办事项列表（按到期日排序，可按单位、方案、状态、到期区间筛选）")
+    public Uni<ObligationQueries.ObligationPage> obligations(@PathParam("region") String region,
+                                                             @QueryParam("unitId") String unitId,
+                                                             @QueryParam("planId") String planId,
+                                                             @QueryParam("status") List<String> status,
+                                                             @QueryParam("dueFrom") String dueFrom,
+                                                             @QueryParam("dueTo") String dueTo,
+                                                             @QueryParam("asOf") String asOf,
+                                                             @QueryParam("page") Integer page,
+                                                             @QueryParam("size") Integer size) {
+        PageRequest paging = PageRequest.of(page, size);
+        ObligationFilter f = new ObligationFilter(region, AsOf.orToday(asOf), scopedUnit(unitId),
+                Uuids.optional("planId", planId), statuses(status), AsOf.date("dueFrom", dueFrom), AsOf.date("dueTo", dueTo));
+        return queries.page(f, ObligationQueries.BY_DUE, paging);
+    }
+
+    @GET
+    @Path("/overdue")
+    @Operation(summary = "逾期未办结事项，最严重者在前")
+    public Uni<ObligationQueries.ObligationPage> overdue(@PathParam("region") String region,
+                                                         @QueryParam("unitId") String unitId,
+                                                         @QueryParam("planId") String planId,
+                                                         @QueryParam("asOf") String asOf,
+                                                         @QueryParam("page") Integer page,
+                                                         @QueryParam("size") Integer size) {
+        PageRequest paging = PageRequest.of(page, size);
+        ObligationFilter f = ObligationFilter.region(region, AsOf.orToday(asOf)).withUnit(scopedUnit(unitId))
+                .withPlan(Uuids.optional("planId", planId)).withStatuses(List.of(ObligationStatus.OVERDUE.name()));
+        return queries.page(f, ObligationQueries.WORST_FIRST, paging);
+    }
+
+    /** The unit a request may see: a unit token only its own. */
+    private String scopedUnit(String unitId) {
+        if (unitId != null && !unitId.isBlank()) {
+            caller.requireUnitAccess(unitId);
+            return unitId;
+        }
+        return caller.isUnitScoped() ? caller.unitId().orElseThrow(() -> ProblemException.forbidden("单位账号缺少单位标识。")) : null;
+    }
+
+    static List<String> statuses(List<String> raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String part : raw) {
+            for (String s : part.split(",")) {
+                String v = s.trim().toUpperCase();
+                if (v.isEmpty()) {
+                    continue;
+                }
+                if (Arrays.stream(ObligationStatus.values()).noneMatch(x -> x.name().equals(v))) {
+                    throw ProblemException.invalidField("status", "status 应为 " + Arrays.toString(ObligationStatus.values())
+                            + " 之一，收到：" + (v.length() > 20 ? v.substring(0, 20) : v));
+                }
+                out.add(v);
+            }
+        }
+        return out.isEmpty() ? null : out;
+    }
+}

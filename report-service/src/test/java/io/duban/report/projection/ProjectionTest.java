@@ -1,0 +1,136 @@
+package io.duban.report.projection;
+
+import static io.duban.report.support.Snapshots.assignment;
+import static io.duban.report.support.Snapshots.plan;
+import static io.duban.report.support.Snapshots.task;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.duban.deadlines.rule.DeadlineRule;
+import io.duban.report.support.Api;
+import io.duban.report.support.FakeTaskService;
+import io.duban.report.support.FeedScript;
+import io.duban.report.support.Snapshots;
+import io.duban.testing.Regions;
+import io.duban.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(FakeTaskService.class)
+class ProjectionTest {
+
+    static final String AS_OF = "2023-10-01";
+
+    /** A plan with one FIXED task, a LEAD and a CO unit: one obligation. */
+    static List<Snapshots.Item> fixedTask(String region) {
+        Snapshots.PlanBuilder p = plan(region);
+        Snapshots.TaskBuilder t = task(p).seq(3).deadline("2023年12月底前", new DeadlineRule.Fixed(LocalDate.of(2023, 12, 31)));
+        return List.of(p.item(), t.item(), assignment(t, "u-lead", "县商务局", "LEAD").item(),
+                assignment(t, "u-co", "县文化和旅游局", "CO").item());
+    }
+
+    static long appliedTotal() {
+        return ((Number) Api.as(Tokens.system("*")).get("/api/v1/admin/projection").then().statusCode(200)
+                .extract().path("appliedTotal")).longValue();
+    }
+
+    @Test
+    void applyingTheSameSnapshotsAgainChangesNothing() {
+        String region = Regions.fresh();
+        List<Snapshots.Item> items = fixedTask(region);
+        FeedScript.publish(items);
+        Api.sync().statusCode(200);
+        String id = Api.obligations(region, AS_OF).statusCode(200).body("total", equalTo(1))
+                .body("items[0].unitId", equalTo("u-lead")).body("items[0].dueOn", equalTo("2023-12-31"))
+                .body("items[0].status", equalTo("OPEN")).extract().path("items[0].id");
+
+        FeedScript.publish(items);
+        Api.sync().statusCode(200);
+        Api.obligations(region, AS_OF).statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(id));
+    }
+
+    @Test
+    void keepsServingWhileTaskServiceIsDownAndCatchesUpAfterwards() {
+        String region = Regions.fresh();
+        FeedScript.publish(fixedTask(region));
+        Api.sync().statusCode(200);
+
+        FeedScript.down();
+        try {
+            List<Snapshots.Item> more = fixedTask(region);
+            FeedScript.publish(more);
+            Api.sync().statusCode(503).contentType("application/problem+json");
+            Api.obligations(region, AS_OF).statusCode(200).body("total", equalTo(1));
+            Api.as(Tokens.supervisor(region)).get("/api/v1/admin/projection").then().statusCode(200)
+                    .body("lastError", notNullValue()).body("lastErrorAt", notNullValue());
+        } finally {
+            FeedScript.up();
+        }
+        Api.sync().statusCode(200).body("hasMore", equalTo(false));
+        Api.obligations(region, AS_OF).statusCode(200).body("total", equalTo(2));
+        Api.as(Tokens.viewer(region)).get("/api/v1/admin/projection").then().statusCode(200)
+                .body("behind", equalTo(false)).body("cursor", endsWith(":" + FeedScript.size()));
+    }
+
+    @Test
+    void concurrentFollowersApplyEveryChangeExactlyOnce() throws Exception {
+        Api.sync().statusCode(200);
+        long before = appliedTotal();
+        String region = Regions.fresh();
+        List<Snapshots.Item> items = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            items.addAll(fixedTask(region));
+        }
+        FeedScript.publish(items);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(CompletableFuture.supplyAsync(() -> Api.sync().extract().statusCode(), pool));
+            }
+            for (CompletableFuture<Integer> r : runs) {
+                assertEquals(200, r.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Api.sync().statusCode(200);
+        assertEquals(items.size(), appliedTotal() - before);
+        Api.obligations(region, AS_OF).statusCode(200).body("total", equalTo(10));
+    }
+
+    @Test
+    void rebuildEndsInTheSameState() {
+        String region = Regions.fresh();
+        FeedScript.publish(fixedTask(region));
+        FeedScript.publish(fixedTask(region));
+        Api.sync().statusCode(200);
+        List<Object> before = Api.obligations(region, AS_OF).statusCode(200).extract().path("items");
+
+        Api.as(Tokens.supervisor(region)).post("/api/v1/admin/projection/rebuild").then().statusCode(200)
+                .body("hasMore", equalTo(false));
+        Api.obligations(region, AS_OF).statusCode(200).body("items", hasSize(2));
+        List<Object> after = Api.obligations(region, AS_OF).extract().path("items");
+        assertEquals(before, after);
+    }
+
+    @Test
+    void onlySupervisorsAndSystemOperateTheProjection() {
+        String region = Regions.fresh();
+        Api.as(Tokens.unit(region, "u-1")).post("/api/v1/admin/projection/sync").then().statusCode(403);
+        Api.as(Tokens.viewer(region)).post("/api/v1/admin/projection/rebuild").then().statusCode(403);
+        Api.as(Tokens.unit(region, "u-1")).get("/api/v1/admin/projection").then().statusCode(403);
+        io.restassured.RestAssured.given().get("/api/v1/admin/projection").then().statusCode(401);
+    }
+}
