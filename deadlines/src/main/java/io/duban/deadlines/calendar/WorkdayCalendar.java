@@ -44,8 +44,9 @@ public final class WorkdayCalendar {
     private final int len;
     /** cum[i] = working days in [lo, lo + i). */
     private final int[] cum;
-    /** The k-th working day of the indexed range. */
+    /** The k-th working day of the indexed range, and the same as an exact DueDate (no allocation per call). */
     private final LocalDate[] workdays;
+    private final DueDate[] exactDueDates;
     private final byte[] kinds;
     private final String[] names;
     private final int minYear;
@@ -60,6 +61,7 @@ public final class WorkdayCalendar {
             len = 0;
             cum = new int[] {0};
             workdays = new LocalDate[0];
+            exactDueDates = new DueDate[0];
             kinds = new byte[0];
             names = new String[0];
             minYear = 0;
@@ -119,6 +121,10 @@ public final class WorkdayCalendar {
             }
         }
         workdays = dates.toArray(new LocalDate[0]);
+        exactDueDates = new DueDate[workdays.length];
+        for (int k = 0; k < workdays.length; k++) {
+            exactDueDates[k] = DueDate.exact(workdays[k]);
+        }
     }
 
     /** The bundled schedules, 2007–2026. */
@@ -188,10 +194,18 @@ public final class WorkdayCalendar {
     public DueDate addWorkdays(LocalDate start, int n) {
         long e = start.toEpochDay();
         LocalDate result;
-        if (n > 0) {
-            result = workdayAt(cumulative(e + 1) + n - 1);
-        } else if (n < 0) {
-            result = workdayAt(cumulative(e) + n);
+        if (n > 0 || n < 0) {
+            long k = n > 0 ? cumulative(e + 1) + n - 1 : cumulative(e) + n;
+            if (k >= 0 && k < workdays.length) {
+                // Inside the indexed range: covered unless start or result is in a gap year.
+                DueDate cached = exactDueDates[(int) k];
+                int a = Math.min(start.getYear(), cached.date().getYear());
+                int b = Math.max(start.getYear(), cached.date().getYear());
+                if (allCovered(a, b)) {
+                    return cached;
+                }
+            }
+            result = workdayAt(k);
         } else {
             result = start;
         }

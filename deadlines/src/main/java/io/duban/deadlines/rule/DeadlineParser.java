@@ -64,14 +64,23 @@ public final class DeadlineParser {
     private static final Pattern HALF_YEAR = Pattern.compile(PREFIX + "(?:" + YEAR + "年|(今年|本年|当年))?(上|下)半年(?:底|末|内)?" + BEFORE + "?(.*)$");
     private static final Pattern MONTH_ONLY = Pattern.compile(PREFIX + "(?:" + YEAR + "年|(今年|本年|当年))?" + NUM + "月(?:份)?(?:上旬|中旬|下旬|前|内|中)");
 
-    // --- RELATIVE
-    private static final Pattern RELATIVE = Pattern.compile(
-            "^(?:(.+?)(?:之日起|之日后|以后的|以后|后的|后|起)[,:;]?(?:的)?)?(?:在)?" + NUM
-                    + "(个工作日|工作日|个自然日|自然日|日|天|个月|个小时|小时|年|周|个星期)(内|以内|之内)?(.*)$");
+    private static final Pattern YEAR_WORD_START = Pattern.compile(PREFIX + "年");
+
+    // --- RELATIVE: "<event><connector>" before the number, "N<unit>(内)<action>" from it.
+    private static final String[] CONNECTORS = {"之日起", "之日后", "以后的", "以后", "后的", "后", "起"};
+    private static final Pattern AMOUNT = Pattern.compile(
+            "^" + NUM + "(个工作日|工作日|个自然日|自然日|日|天|个月|个小时|小时|年|周|个星期)(内|以内|之内)?(.*)$");
+    private static final Pattern EVENT_PREFIX = Pattern.compile("^(?:自|从|于|在)");
+    private static final Pattern PLAN_EVENT = Pattern.compile("^(?:本方案|本通知|本要点|本实施方案|方案)(?:印发|发布|出台|下发)");
 
     // --- ONGOING / ASAP
-    private static final Pattern ONGOING = Pattern.compile("^(?:长期坚持|长期|持续推进|持续开展|持续|常态化|常年)(.*)$");
-    private static final Pattern ASAP = Pattern.compile("^(?:及时|即时|实时|立即|第一时间|随时)(.*)$");
+    private static final String[] ONGOING_WORDS = {"长期", "持续", "常态化", "常年"};
+    private static final String[] ASAP_WORDS = {"及时", "即时", "实时", "立即", "第一时间", "随时"};
+
+    /** First characters a RECURRING / FIXED text can start with (see the patterns). */
+    private static final String RECURRING_START = "至每按月";
+    private static final String FIXED_START = "0123456789零〇一二两三四五六七八九十今本当年第上下须应务要于在截至";
+    private static final String NUMBER_CHARS = "0123456789零〇一二两三四五六七八九十百";
 
     /** A second deadline in the action text after the first one. */
     private static final Pattern ANOTHER_DEADLINE = Pattern.compile(
@@ -92,17 +101,19 @@ public final class DeadlineParser {
             if (s.isEmpty()) {
                 return new DeadlineRule.Unparsed(text, "时限要求为空");
             }
-            DeadlineRule rule = recurring(s, text);
-            if (rule == null) {
+            // Cheap first-character gates keep the common cells (长期坚持, 及时公开) off most patterns.
+            char first = s.charAt(0);
+            DeadlineRule rule = RECURRING_START.indexOf(first) >= 0 ? recurring(s, text) : null;
+            if (rule == null && FIXED_START.indexOf(first) >= 0) {
                 rule = fixed(s, text, context);
             }
-            if (rule == null) {
+            if (rule == null && hasNumber(s)) {
                 rule = relative(s, text);
             }
-            if (rule == null && ONGOING.matcher(s).matches()) {
+            if (rule == null && startsWithAny(s, ONGOING_WORDS)) {
                 rule = new DeadlineRule.Ongoing();
             }
-            if (rule == null && ASAP.matcher(s).matches()) {
+            if (rule == null && startsWithAny(s, ASAP_WORDS)) {
                 rule = new DeadlineRule.Asap();
             }
             return rule != null ? rule : new DeadlineRule.Unparsed(text, "无法识别的时限要求");
@@ -114,6 +125,17 @@ public final class DeadlineParser {
 
     /** NFKC, then drop white space and control/format characters. */
     static String normalize(String text) {
+        if (isPlain(text)) {
+            // ASCII and CJK unified ideographs are NFKC-stable: only white space needs to go.
+            StringBuilder b = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c > ' ') {
+                    b.append(c);
+                }
+            }
+            return b.length() == text.length() ? text : b.toString();
+        }
         String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
         StringBuilder b = new StringBuilder(nfkc.length());
         nfkc.codePoints().forEach(cp -> {
@@ -125,6 +147,36 @@ public final class DeadlineParser {
             b.appendCodePoint(cp);
         });
         return b.toString();
+    }
+
+    private static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean plain = c == ' ' || c == '\t' || (c > ' ' && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)
+                    || c == '、' || c == '“' || c == '”' || c == '《' || c == '》' || c == '〔' || c == '〕';
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasNumber(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (NUMBER_CHARS.indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(String s, String[] words) {
+        for (String w : words) {
+            if (s.startsWith(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // --- RECURRING ------------------------------------------------------------------------
@@ -242,7 +294,7 @@ public final class DeadlineParser {
             if (year == null) {
                 return noYear(text);
             }
-            if (m.group(1) == null && m.group(2) == null && !s.matches("^" + PREFIX.substring(1) + "年.*")) {
+            if (m.group(1) == null && m.group(2) == null && !YEAR_WORD_START.matcher(s).find()) {
                 return null; // a bare 底/末/内 without 年 is not a year end
             }
             return date(year, 12, 31, m.group(4), text);
@@ -280,17 +332,54 @@ public final class DeadlineParser {
     // --- RELATIVE -------------------------------------------------------------------------
 
     private static DeadlineRule relative(String s, String text) {
-        Matcher m = RELATIVE.matcher(s);
-        if (!m.matches()) {
-            return null;
+        // Try each place a number starts whose prefix is empty or ends with a connector (之日起, 后的…):
+        // linear in practice, where one lazy regex over the whole cell backtracks at every position.
+        for (int p = 0; p < s.length(); p++) {
+            if (NUMBER_CHARS.indexOf(s.charAt(p)) < 0 || p > 0 && NUMBER_CHARS.indexOf(s.charAt(p - 1)) >= 0) {
+                continue;
+            }
+            String event = eventBefore(s, p);
+            if (event == null) {
+                continue;
+            }
+            Matcher m = AMOUNT.matcher(s).region(p, s.length());
+            if (m.matches()) {
+                return relative(m, event.isEmpty() ? null : event, text);
+            }
         }
-        String event = m.group(1);
-        if ((event == null || event.isEmpty()) && m.group(4) == null) {
+        return null;
+    }
+
+    /** The event phrase before position p ("" for none), or null when no connector ends the prefix. */
+    private static String eventBefore(String s, int p) {
+        int end = p;
+        if (end > 0 && s.charAt(end - 1) == '在') {
+            end--;
+        }
+        if (end > 0 && s.charAt(end - 1) == '的') {
+            end--;
+        }
+        if (end > 0 && ",:;".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (end == 0) {
+            return ""; // "20个工作日内", "在20个工作日内": no event named
+        }
+        for (String c : CONNECTORS) {
+            if (s.startsWith(c, end - c.length()) && end - c.length() > 0) {
+                return s.substring(0, end - c.length());
+            }
+        }
+        return null;
+    }
+
+    private static DeadlineRule relative(Matcher m, String event, String text) {
+        if (event == null && m.group(3) == null) {
             return null; // "20个工作日" with neither an event nor 内 is not a time limit we know
         }
-        int amount = number(m.group(2));
+        int amount = number(m.group(1));
         PeriodUnit unit;
-        String unitText = m.group(3);
+        String unitText = m.group(2);
         switch (unitText) {
             case "个工作日", "工作日" -> unit = PeriodUnit.WORKDAY;
             case "个自然日", "自然日", "日", "天" -> unit = PeriodUnit.DAY;
@@ -310,13 +399,13 @@ public final class DeadlineParser {
             case HOUR -> 10_000;
         };
         if (amount < 1 || amount > max) {
-            return new DeadlineRule.Unparsed(text, "期限不合理：" + m.group(2) + unitText);
+            return new DeadlineRule.Unparsed(text, "期限不合理：" + m.group(1) + unitText);
         }
         Trigger trigger = trigger(event);
         if (trigger == null) {
             return new DeadlineRule.Unparsed(text, "未能识别触发事件“" + event + "”");
         }
-        return checkedRest(new DeadlineRule.Relative(trigger, new Period(amount, unit)), m.group(5), text);
+        return checkedRest(new DeadlineRule.Relative(trigger, new Period(amount, unit)), m.group(4), text);
     }
 
     /** The trigger an event phrase names; EVENT when none is named; null when it names one we do not know. */
@@ -324,14 +413,14 @@ public final class DeadlineParser {
         if (event == null || event.isEmpty()) {
             return Trigger.EVENT;
         }
-        String e = event.replaceFirst("^(?:自|从|于|在)", "");
+        String e = EVENT_PREFIX.matcher(event).replaceFirst("");
         if (e.contains("信息形成") || e.contains("变更")) {
             return Trigger.INFO_CHANGED;
         }
         if (e.contains("决策") && (e.contains("出台") || e.contains("印发") || e.contains("发布") || e.contains("作出"))) {
             return Trigger.DECISION_ISSUED;
         }
-        if (e.matches("^(?:本方案|本通知|本要点|本实施方案|方案)(?:印发|发布|出台|下发).*")) {
+        if (PLAN_EVENT.matcher(e).find()) {
             return Trigger.PLAN_ISSUED;
         }
         if ((e.contains("政策性文件") || e.contains("政策文件")) && (e.contains("发布") || e.contains("印发") || e.contains("出台") || e.contains("公开"))) {

@@ -83,6 +83,8 @@ class DeadlineParserTest {
             本方案印发之日起1个月内                        | {"kind":"RELATIVE","trigger":"PLAN_ISSUED","period":{"amount":1,"unit":"MONTH"}}
             办理完结后2周内                              | {"kind":"RELATIVE","trigger":"CASE_CLOSED","period":{"amount":14,"unit":"DAY"}}
             两个工作日内                                 | {"kind":"RELATIVE","trigger":"EVENT","period":{"amount":2,"unit":"WORKDAY"}}
+            在20个工作日内完成                            | {"kind":"RELATIVE","trigger":"EVENT","period":{"amount":20,"unit":"WORKDAY"}}
+            截至2023年11月30日前                          | {"kind":"FIXED","date":"2023-11-30"}
             24 小时内                                   | {"kind":"RELATIVE","trigger":"EVENT","period":{"amount":24,"unit":"HOUR"}}
             每月10日前                                  | {"kind":"RECURRING","frequency":"MONTHLY","interval":1,"dueDay":10}
             每季度公开                                  | {"kind":"RECURRING","frequency":"QUARTERLY","interval":1}
@@ -108,6 +110,8 @@ class DeadlineParserTest {
             2023年13月底前                              | 月份不存在：13月
             10月中旬前                                  | 只写了月份（10月），无法确定具体截止日
             根据工作需要                                 | 无法识别的时限要求
+            统一部署后3个工作日内                         | 未能识别触发事件“统一部署”
+            20个工作日                                  | 无法识别的时限要求
             信息形成之日起0个工作日内                    | 期限不合理：0个工作日
             信息形成之日起5000个工作日内                 | 期限不合理：5000个工作日
             每天                                        | 不支持按日重复的时限
