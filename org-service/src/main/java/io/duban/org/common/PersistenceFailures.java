@@ -1,0 +1,35 @@
+package io.duban.org.common;
+
+import io.vertx.pgclient.PgException;
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.StaleStateException;
+
+/** Recognises the database failures that are the client's business (lost update, duplicate key), not ours. */
+public final class PersistenceFailures {
+
+    private PersistenceFailures() {
+    }
+
+    /** Another writer changed the row since it was read (the {@code where version = ?} matched nothing). */
+    public static boolean isStale(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OptimisticLockException || c instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A unique key (region, name) was taken by a concurrent writer. */
+    public static boolean isUniqueViolation(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+            if (c instanceof org.hibernate.exception.ConstraintViolationException cv && "23505".equals(cv.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
