@@ -8,6 +8,8 @@ import io.duban.deadlines.calendar.CalendarCoverage;
 import io.duban.deadlines.calendar.DueDate;
 import io.duban.deadlines.calendar.WorkdayCalendar;
 import io.duban.deadlines.calendar.YearSchedule;
+import io.duban.deadlines.calendar.YearScheduleValidator;
+import io.duban.deadlines.calendar.YearSchedules;
 import io.duban.report.common.AsOf;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -55,15 +58,30 @@ public class CalendarResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.SYSTEM})
     @Operation(summary = "上传某年的节假日安排，并重算受影响的到期日")
-    public Uni<CalendarDtos.UploadResult> upload(@PathParam("year") int year, YearSchedule schedule) {
-        if (schedule == null) {
-            throw ProblemException.invalidField("body", "请求体应为该年的节假日安排 JSON。");
+    public Uni<CalendarDtos.UploadResult> upload(@PathParam("year") int year, String body) {
+        YearSchedule schedule = parse(body);
+        List<FieldError> errors = new ArrayList<>();
+        if (schedule.year() != year) {
+            errors.add(new FieldError("year", "年份 " + schedule.year() + " 与路径中的年份 " + year + " 不一致"));
         }
-        List<FieldError> errors = YearScheduleChecks.check(year, schedule);
+        YearScheduleValidator.validate(schedule).forEach(p -> errors.add(new FieldError(p.field(), p.message())));
         if (!errors.isEmpty()) {
             throw ProblemException.validation(year + " 年的节假日安排有误，未保存。", errors);
         }
         return calendars.upload(schedule, caller.name()).map(n -> new CalendarDtos.UploadResult(year, "UPLOADED", n));
+    }
+
+    /** The project's YearSchedule JSON, or a holiday-cn year file as published (recognised by its "days"). */
+    static YearSchedule parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.invalidField("body", "请求体应为该年的节假日安排 JSON。");
+        }
+        try {
+            boolean holidayCn = body.contains("\"days\"") && !body.contains("\"holidays\"");
+            return holidayCn ? YearSchedules.fromHolidayCn(body) : YearSchedules.fromJson(body);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("body", e.getMessage());
+        }
     }
 
     @GET

@@ -1,9 +1,9 @@
 package io.duban.report.calendar;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.common.problem.ProblemException;
 import io.duban.deadlines.calendar.WorkdayCalendar;
 import io.duban.deadlines.calendar.YearSchedule;
+import io.duban.deadlines.calendar.YearSchedules;
 import io.duban.deadlines.period.PeriodArithmetic;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -37,9 +37,6 @@ public class CalendarService {
 
     @Inject
     Pool pool;
-
-    @Inject
-    ObjectMapper mapper;
 
     private volatile WorkdayCalendar current;
     private volatile String loadedVersion;
@@ -173,20 +170,12 @@ public class CalendarService {
         }
     }
 
-    YearSchedule read(String json) {
-        try {
-            return mapper.readValue(json, YearSchedule.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("stored calendar year is not a schedule", e);
-        }
+    static YearSchedule read(String json) {
+        return YearSchedules.fromJson(json);
     }
 
-    String write(YearSchedule schedule) {
-        try {
-            return mapper.writeValueAsString(schedule);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+    static String write(YearSchedule schedule) {
+        return YearSchedules.toJson(schedule);
     }
 
     /** Makes {@code cal} current after its transaction committed. */
