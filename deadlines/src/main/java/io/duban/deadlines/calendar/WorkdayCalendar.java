@@ -137,22 +137,34 @@ public final class WorkdayCalendar {
         return Bundled.SCHEDULES;
     }
 
-    /** A calendar of exactly these years; a later element replaces an earlier one of the same year. */
+    /**
+     * A calendar of exactly these years; a later element replaces an earlier one of the same year.
+     *
+     * @throws IllegalArgumentException when a schedule fails {@link YearScheduleValidator} (validate
+     *         uploads first to report every problem to the user)
+     */
     public static WorkdayCalendar of(Collection<YearSchedule> years) {
-        SortedMap<Integer, YearSchedule> map = new TreeMap<>();
-        for (YearSchedule y : years) {
-            map.put(y.year(), y);
-        }
-        return new WorkdayCalendar(map);
+        return new WorkdayCalendar(add(new TreeMap<>(), years));
     }
 
-    /** This calendar with the given years added or replaced wholesale (e.g. an uploaded 2027 notice). */
+    /**
+     * This calendar with the given years added or replaced wholesale (e.g. an uploaded 2027 notice).
+     *
+     * @throws IllegalArgumentException when a schedule fails {@link YearScheduleValidator}
+     */
     public WorkdayCalendar withYears(Collection<YearSchedule> years) {
-        SortedMap<Integer, YearSchedule> map = new TreeMap<>(schedules);
+        return new WorkdayCalendar(add(new TreeMap<>(schedules), years));
+    }
+
+    private static SortedMap<Integer, YearSchedule> add(SortedMap<Integer, YearSchedule> map, Collection<YearSchedule> years) {
         for (YearSchedule y : years) {
+            List<ScheduleProblem> problems = YearScheduleValidator.validate(y);
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("invalid schedule " + (y == null ? null : y.year()) + ": " + problems);
+            }
             map.put(y.year(), y);
         }
-        return new WorkdayCalendar(map);
+        return map;
     }
 
     public boolean isWorkday(LocalDate date) {

@@ -2,6 +2,7 @@ package io.duban.deadlines.calendar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -119,6 +120,26 @@ class WorkdayCalendarTest {
         assertEquals(new TreeSet<>(List.of(2027, 2028)), coverage.uncoveredYears());
         assertTrue(cal.coverage(LocalDate.of(2023, 1, 1), LocalDate.of(2007, 1, 1)).complete());
         assertEquals(5, cal.countWorkdays(LocalDate.of(2030, 1, 7), LocalDate.of(2030, 1, 13)));
+    }
+
+    @Test
+    void gapYearsInsideTheRangeAreWeekendsOnlyAndProvisional() {
+        WorkdayCalendar gappy = WorkdayCalendar.of(List.of(cal.schedule(2023).orElseThrow(), cal.schedule(2020).orElseThrow()));
+        assertEquals(new TreeSet<>(List.of(2020, 2023)), gappy.coveredYears());
+        // 2021-10-01 is 国庆 in the bundled data but 2021 is not in this calendar.
+        assertTrue(gappy.isWorkday(LocalDate.of(2021, 10, 1)));
+        DueDate due = gappy.addWorkdays(LocalDate.of(2020, 12, 1), 300);
+        assertTrue(due.provisional());
+        assertEquals(Set.of(2021, 2022), due.uncoveredYears());
+        assertEquals(cal.addWorkdays(LocalDate.of(2023, 8, 9), 20), gappy.addWorkdays(LocalDate.of(2023, 8, 9), 20));
+    }
+
+    @Test
+    void invalidSchedulesAreRefused() {
+        YearSchedule bad = new YearSchedule(2027, new Notice("通知", null, null, null),
+                List.of(new Holiday("元旦", List.of(LocalDate.of(2031, 1, 1)), List.of())));
+        assertThrows(IllegalArgumentException.class, () -> cal.withYears(List.of(bad)));
+        assertThrows(IllegalArgumentException.class, () -> WorkdayCalendar.of(List.of(bad)));
     }
 
     @Test
