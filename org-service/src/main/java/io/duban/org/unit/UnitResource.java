@@ -6,6 +6,7 @@ import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
 import io.duban.org.common.Ids;
+import io.duban.org.common.Paging;
 import io.duban.org.unit.UnitDtos.ImportResult;
 import io.duban.org.unit.UnitDtos.UnitRequest;
 import io.duban.org.unit.UnitDtos.UnitView;
@@ -51,8 +52,8 @@ public class UnitResource {
             + "kind filters by kind, q matches a substring of the name or an alias, active filters by the active flag.")
     public Uni<Page<UnitView>> list(@PathParam("region") String region, @QueryParam("kind") String kind,
                                     @QueryParam("q") String q, @QueryParam("active") String active,
-                                    @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        PageRequest request = PageRequest.of(page, size);
+                                    @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest request = Paging.of(page, size);
         UnitKind k = null;
         if (kind != null && !kind.isBlank()) {
             k = UnitKind.parse(kind);
