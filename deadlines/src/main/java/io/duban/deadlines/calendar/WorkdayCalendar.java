@@ -53,6 +53,18 @@ public final class WorkdayCalendar {
     private final int maxYear;
     /** coveredPrefix[i] = covered years in [minYear, minYear + i). */
     private final int[] coveredPrefix;
+    /**
+     * Fast path for the usual calendar without gap years: days in [coveredFrom, coveredTo] (epoch
+     * days, Jan 1 of the first year to Dec 31 of the last) and working-day indexes in
+     * [coveredFromK, coveredToK) are covered; -1/-2 when the calendar has gaps or no years.
+     */
+    private final long coveredFrom;
+    private final long coveredTo;
+    private final long coveredFromK;
+    private final long coveredToK;
+    /** Epoch day of the 1st of each month from January of {@code tableYear} on: a cheaper toEpochDay. */
+    private final int tableYear;
+    private final int[] monthStarts;
 
     private WorkdayCalendar(SortedMap<Integer, YearSchedule> schedules) {
         this.schedules = Collections.unmodifiableSortedMap(new TreeMap<>(schedules));
@@ -67,6 +79,12 @@ public final class WorkdayCalendar {
             minYear = 0;
             maxYear = -1;
             coveredPrefix = new int[] {0};
+            coveredFrom = 0;
+            coveredTo = -1;
+            coveredFromK = 0;
+            coveredToK = -1;
+            tableYear = 0;
+            monthStarts = new int[0];
             return;
         }
         minYear = schedules.firstKey();
@@ -111,6 +129,12 @@ public final class WorkdayCalendar {
                 }
             }
         }
+        tableYear = LocalDate.ofEpochDay(lo).getYear();
+        int tableYears = LocalDate.ofEpochDay(lo + len - 1).getYear() - tableYear + 1;
+        monthStarts = new int[tableYears * 12];
+        for (int m = 0; m < monthStarts.length; m++) {
+            monthStarts[m] = Math.toIntExact(LocalDate.of(tableYear + m / 12, m % 12 + 1, 1).toEpochDay());
+        }
         cum = new int[len + 1];
         List<LocalDate> dates = new ArrayList<>();
         for (int i = 0; i < len; i++) {
@@ -121,6 +145,11 @@ public final class WorkdayCalendar {
             }
         }
         workdays = dates.toArray(new LocalDate[0]);
+        boolean contiguous = schedules.size() == maxYear - minYear + 1;
+        coveredFrom = contiguous ? LocalDate.of(minYear, 1, 1).toEpochDay() : 0;
+        coveredTo = contiguous ? LocalDate.of(maxYear, 12, 31).toEpochDay() : -1;
+        coveredFromK = contiguous ? cumulative(coveredFrom) : 0;
+        coveredToK = contiguous ? cumulative(coveredTo + 1) : -1;
         exactDueDates = new DueDate[workdays.length];
         for (int k = 0; k < workdays.length; k++) {
             exactDueDates[k] = DueDate.exact(workdays[k]);
@@ -168,7 +197,7 @@ public final class WorkdayCalendar {
     }
 
     public boolean isWorkday(LocalDate date) {
-        long e = date.toEpochDay();
+        long e = epochDay(date);
         long i = e - lo;
         if (i >= 0 && i < len) {
             byte k = kinds[(int) i];
@@ -204,10 +233,14 @@ public final class WorkdayCalendar {
      * {@code start} itself. Provisional when any year from start to result has no schedule.
      */
     public DueDate addWorkdays(LocalDate start, int n) {
-        long e = start.toEpochDay();
+        long e = epochDay(start);
         LocalDate result;
         if (n > 0 || n < 0) {
             long k = n > 0 ? cumulative(e + 1) + n - 1 : cumulative(e) + n;
+            if (e >= coveredFrom && e <= coveredTo && k >= coveredFromK && k < coveredToK) {
+                // Start and result inside a gap-free covered range: exact, no year arithmetic.
+                return exactDueDates[(int) k];
+            }
             if (k >= 0 && k < workdays.length) {
                 // Inside the indexed range: covered unless start or result is in a gap year.
                 DueDate cached = exactDueDates[(int) k];
@@ -233,8 +266,8 @@ public final class WorkdayCalendar {
      * @throws ArithmeticException for spans beyond ±5 million years
      */
     public int countWorkdays(LocalDate from, LocalDate to) {
-        long a = from.toEpochDay();
-        long b = to.toEpochDay();
+        long a = epochDay(from);
+        long b = epochDay(to);
         if (a > b) {
             long t = a;
             a = b;
@@ -275,6 +308,15 @@ public final class WorkdayCalendar {
     }
 
     // --- index arithmetic -------------------------------------------------------------------
+
+    /** {@link LocalDate#toEpochDay()} by table lookup inside the indexed years (the hot path). */
+    private long epochDay(LocalDate date) {
+        long m = (long) (date.getYear() - tableYear) * 12 + date.getMonthValue() - 1;
+        if (m >= 0 && m < monthStarts.length) {
+            return monthStarts[(int) m] + date.getDayOfMonth() - 1;
+        }
+        return date.toEpochDay();
+    }
 
     /** Working days in [lo, e) — negative before lo; weekends-only outside the indexed range. */
     private long cumulative(long e) {
