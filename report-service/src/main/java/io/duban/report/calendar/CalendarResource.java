@@ -26,6 +26,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * The 工作日 calendar: national, so outside {@code /regions/{region}}. Every role may read it; a
@@ -58,7 +61,10 @@ public class CalendarResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.SYSTEM})
     @Operation(summary = "上传某年的节假日安排，并重算受影响的到期日")
-    public Uni<CalendarDtos.UploadResult> upload(@PathParam("year") int year, String body) {
+    public Uni<CalendarDtos.UploadResult> upload(@PathParam("year") int year,
+            @RequestBody(description = "该年的节假日安排（YearSchedule JSON），或 holiday-cn 的年度文件原样上传",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = YearSchedule.class))) String body) {
         YearSchedule schedule = parse(body);
         List<FieldError> errors = new ArrayList<>();
         if (schedule.year() != year) {

@@ -17,46 +17,61 @@ import java.util.UUID;
 /**
  * After a year's schedule changes, recomputes the due dates that can depend on it: RELATIVE
  * periods (FIXED and RECURRING dates do not move with holidays) that start before the year ends
- * and end in it or later, plus every provisional one. Reads them in one query, computes in
- * memory, writes the changed ones back in one set-based UPDATE.
+ * and end in it or later, plus every provisional one. Reads them in keyset-paged chunks, computes in
+ * memory, writes the changed ones back with one set-based UPDATE per chunk of rows.
  */
 final class DueDateRecomputation {
 
     private DueDateRecomputation() {
     }
 
+    /** Rows read per round trip: bounded memory however many obligations a province has. */
+    static final int CHUNK = 20_000;
+
     static Uni<Integer> run(SqlClient client, WorkdayCalendar calendar, int year) {
-        PeriodArithmetic arithmetic = new PeriodArithmetic(calendar);
+        return chunk(client, new PeriodArithmetic(calendar), year, "", new UUID(Long.MIN_VALUE, Long.MIN_VALUE), 0);
+    }
+
+    private static Uni<Integer> chunk(SqlClient client, PeriodArithmetic arithmetic, int year, String afterRegion,
+                                      UUID afterId, int changedSoFar) {
         return client.preparedQuery("""
                         SELECT region, id, anchor_on, period_amount, period_unit, due_on, provisional FROM obligation
                         WHERE kind = 'RELATIVE' AND period_unit <> 'HOUR' AND anchor_on IS NOT NULL
-                          AND anchor_on <= $1 AND (due_on >= $2 OR provisional)""")
-                .execute(Tuple.of(LocalDate.of(year, 12, 31), LocalDate.of(year, 1, 1)))
+                          AND anchor_on <= $1 AND (due_on >= $2 OR provisional) AND (region, id) > ($3, $4)
+                        ORDER BY region, id LIMIT $5""")
+                .execute(Tuple.of(LocalDate.of(year, 12, 31), LocalDate.of(year, 1, 1), afterRegion, afterId, CHUNK))
                 .chain(rows -> {
                     List<String> regions = new ArrayList<>();
                     List<UUID> ids = new ArrayList<>();
                     List<LocalDate> dues = new ArrayList<>();
                     List<Boolean> provisional = new ArrayList<>();
+                    String lastRegion = null;
+                    UUID lastId = null;
                     for (Row r : rows) {
+                        lastRegion = r.getString("region");
+                        lastId = r.getUUID("id");
                         Period p = new Period(r.getInteger("period_amount"), PeriodUnit.valueOf(r.getString("period_unit")));
                         DueDate d = arithmetic.dueDate(r.getLocalDate("anchor_on"), p);
                         if (!d.date().equals(r.getLocalDate("due_on")) || d.provisional() != r.getBoolean("provisional")) {
-                            regions.add(r.getString("region"));
-                            ids.add(r.getUUID("id"));
+                            regions.add(lastRegion);
+                            ids.add(lastId);
                             dues.add(d.date());
                             provisional.add(d.provisional());
                         }
                     }
-                    if (ids.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    return client.preparedQuery("""
+                    boolean more = rows.size() == CHUNK;
+                    String nextRegion = lastRegion;
+                    UUID nextId = lastId;
+                    Uni<Integer> written = ids.isEmpty() ? Uni.createFrom().item(0) : client.preparedQuery("""
                                     UPDATE obligation o SET due_on = u.due_on, provisional = u.provisional
                                     FROM unnest($1::text[], $2::uuid[], $3::date[], $4::boolean[]) u(region, id, due_on, provisional)
                                     WHERE o.region = u.region AND o.id = u.id""")
                             .execute(Tuple.of(regions.toArray(String[]::new), ids.toArray(UUID[]::new),
                                     dues.toArray(LocalDate[]::new), provisional.toArray(Boolean[]::new)))
                             .map(r -> r.rowCount());
+                    return written.chain(n -> more
+                            ? chunk(client, arithmetic, year, nextRegion, nextId, changedSoFar + n)
+                            : Uni.createFrom().item(changedSoFar + n));
                 });
     }
 }
