@@ -97,30 +97,36 @@ public final class DeadlineParser {
             return new DeadlineRule.Unparsed(text.substring(0, MAX_LENGTH), "时限要求过长（超过" + MAX_LENGTH + "字），未识别");
         }
         try {
-            String s = normalize(text);
-            if (s.isEmpty()) {
-                return new DeadlineRule.Unparsed(text, "时限要求为空");
-            }
-            // Cheap first-character gates keep the common cells (长期坚持, 及时公开) off most patterns.
-            char first = s.charAt(0);
-            DeadlineRule rule = RECURRING_START.indexOf(first) >= 0 ? recurring(s, text) : null;
-            if (rule == null && FIXED_START.indexOf(first) >= 0) {
-                rule = fixed(s, text, context);
-            }
-            if (rule == null && hasNumber(s)) {
-                rule = relative(s, text);
-            }
-            if (rule == null && startsWithAny(s, ONGOING_WORDS)) {
-                rule = new DeadlineRule.Ongoing();
-            }
-            if (rule == null && startsWithAny(s, ASAP_WORDS)) {
-                rule = new DeadlineRule.Asap();
-            }
-            return rule != null ? rule : new DeadlineRule.Unparsed(text, "无法识别的时限要求");
+            return read(text, context);
         } catch (RuntimeException e) {
-            // The grammar above is total; this is a safety net so a cell can never fail an import.
+            // The grammar is total (the fuzz tests call read() directly to prove it); this net only
+            // guarantees that a cell can never fail an import.
             return new DeadlineRule.Unparsed(text, "无法识别的时限要求");
         }
+    }
+
+    /** The grammar itself, without the safety net (package-private for the fuzz tests). */
+    static DeadlineRule read(String text, PlanContext context) {
+        String s = normalize(text);
+        if (s.isEmpty()) {
+            return new DeadlineRule.Unparsed(text, "时限要求为空");
+        }
+        // Cheap first-character gates keep the common cells (长期坚持, 及时公开) off most patterns.
+        char first = s.charAt(0);
+        DeadlineRule rule = RECURRING_START.indexOf(first) >= 0 ? recurring(s, text) : null;
+        if (rule == null && FIXED_START.indexOf(first) >= 0) {
+            rule = fixed(s, text, context);
+        }
+        if (rule == null && hasNumber(s)) {
+            rule = relative(s, text);
+        }
+        if (rule == null && startsWithAny(s, ONGOING_WORDS)) {
+            rule = new DeadlineRule.Ongoing();
+        }
+        if (rule == null && startsWithAny(s, ASAP_WORDS)) {
+            rule = new DeadlineRule.Asap();
+        }
+        return rule != null ? rule : new DeadlineRule.Unparsed(text, "无法识别的时限要求");
     }
 
     /** NFKC, then drop white space and control/format characters. */
@@ -251,14 +257,14 @@ public final class DeadlineParser {
     private static DeadlineRule fixed(String s, String text, PlanContext context) {
         Matcher m;
         if ((m = MONTH_DAY.matcher(s)).matches()) {
-            Integer year = year(m.group(1), m.group(2), context);
+            Integer year = year(m.group(1), context);
             if (year == null) {
                 return noYear(text);
             }
             return date(year, number(m.group(3)), number(m.group(4)), m.group(5), text);
         }
         if ((m = MONTH_END.matcher(s)).matches()) {
-            Integer year = year(m.group(1), m.group(2), context);
+            Integer year = year(m.group(1), context);
             if (year == null) {
                 return noYear(text);
             }
@@ -269,7 +275,7 @@ public final class DeadlineParser {
             return date(year, month, LocalDate.of(year, month, 1).lengthOfMonth(), m.group(4), text);
         }
         if ((m = QUARTER_END.matcher(s)).matches()) {
-            Integer year = year(m.group(1), m.group(2), context);
+            Integer year = year(m.group(1), context);
             if (year == null) {
                 return noYear(text);
             }
@@ -281,7 +287,7 @@ public final class DeadlineParser {
             return date(year, month, LocalDate.of(year, month, 1).lengthOfMonth(), m.group(4), text);
         }
         if ((m = HALF_YEAR.matcher(s)).matches()) {
-            Integer year = year(m.group(1), m.group(2), context);
+            Integer year = year(m.group(1), context);
             if (year == null) {
                 return noYear(text);
             }
@@ -305,7 +311,8 @@ public final class DeadlineParser {
         return null;
     }
 
-    private static Integer year(String digits, String thisYear, PlanContext context) {
+    /** The written year, else (今年, 本年 or nothing) the plan's year; null when neither is known. */
+    private static Integer year(String digits, PlanContext context) {
         if (digits != null) {
             return number(digits);
         }

@@ -90,6 +90,7 @@ class DeadlineParserTest {
             每季度公开                                  | {"kind":"RECURRING","frequency":"QUARTERLY","interval":1}
             每半年更新一次                               | {"kind":"RECURRING","frequency":"MONTHLY","interval":6}
             每年3月底前                                 | {"kind":"RECURRING","frequency":"YEARLY","interval":1,"dueMonth":3,"dueDay":31}
+            至少2周更新一次                              | {"kind":"RECURRING","frequency":"EVERY_N_WEEKS","interval":2}
             至少每2周更新一次                            | {"kind":"RECURRING","frequency":"EVERY_N_WEEKS","interval":2}
             每两周更新一次                               | {"kind":"RECURRING","frequency":"EVERY_N_WEEKS","interval":2}
             每周更新                                    | {"kind":"RECURRING","frequency":"EVERY_N_WEEKS","interval":1}
