@@ -55,7 +55,7 @@ public class OrgClient {
 
     /** The unit with this id, or empty when org-service does not know it. */
     public Uni<Optional<UnitView>> unit(String region, String authorization, String unitId) {
-        return guarded(() -> api.unit(region, authorization, unitId)
+        return guarded(() -> api.unit(region, unitId, authorization)
                 .map(Optional::ofNullable)
                 .onFailure(e -> status(e) == 404).recoverWithItem(Optional.empty()));
     }

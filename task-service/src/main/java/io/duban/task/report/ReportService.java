@@ -114,7 +114,7 @@ public class ReportService {
 
     private Uni<Void> insert(SqlClient tx, ReportDto r) {
         return tx.preparedQuery("insert into progress_report (region, id, assignment_id, status, note, evidence_urls, completed_on, "
-                        + "event_id, reported_by, reported_at) values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10)")
+                        + "event_id, reported_by, reported_at) values ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8, $9, $10)")
                 .execute(Tuple.tuple(Arrays.asList(r.region(), r.id(), r.assignmentId(), r.status().name(), r.note(),
                         Json.write(r.evidenceUrls()), r.completedOn(), r.eventId(), r.reportedBy(),
                         r.reportedAt().atOffset(java.time.ZoneOffset.UTC))))

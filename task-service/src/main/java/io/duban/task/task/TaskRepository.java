@@ -60,8 +60,8 @@ public class TaskRepository {
 
     /** Writes a corrected task if its version is still {@code expectedVersion}; false when someone was first. */
     public Uni<Boolean> update(SqlClient tx, TaskRecord t, long expectedVersion) {
-        return tx.preparedQuery("update task set requirement = $3, responsible_text = $4, deadline_text = $5, deadline = $6::jsonb, "
-                        + "review = $7::jsonb, designated = $8::jsonb, version = $9 where region = $1 and id = $2 and version = $10")
+        return tx.preparedQuery("update task set requirement = $3, responsible_text = $4, deadline_text = $5, deadline = $6::text::jsonb, "
+                        + "review = $7::text::jsonb, designated = $8::text::jsonb, version = $9 where region = $1 and id = $2 and version = $10")
                 .execute(Tuple.tuple(Arrays.asList(t.region(), t.id(), t.requirement(), t.responsibleText(), t.deadlineText(),
                         DeadlineRules.toJson(t.deadline()), Json.write(t.review()), Json.write(t.designated()), t.version(),
                         expectedVersion)))

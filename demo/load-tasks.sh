@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Loads the demo plan into task-service: if the region has no plan yet, creates
+# 沂源县2023年政务公开工作方案 (源政办字〔2023〕25号, issued 2023-08-09) and imports its
+# 重点工作任务分解表 from demo/yiyuan-2023-key-tasks.tsv.
+# Usage: demo/load-tasks.sh TASK_BASE_URL SUPERVISOR_TOKEN
+#   e.g. demo/load-tasks.sh http://127.0.0.1:8082/api/v1/regions/370323 "$(./duban token --role supervisor --region 370323)"
+set -euo pipefail
+base="${1:?usage: load-tasks.sh TASK_BASE_URL SUPERVISOR_TOKEN}"
+token="${2:?usage: load-tasks.sh TASK_BASE_URL SUPERVISOR_TOKEN}"
+here="$(cd "$(dirname "$0")" && pwd)"
+auth="Authorization: Bearer $token"
+
+total=$(curl -fsS -H "$auth" "$base/plans?size=1" | sed -E 's/.*"total":([0-9]+).*/\1/')
+if [ "$total" != 0 ]; then
+  echo "task-service: region already has $total plan(s), demo plan not loaded"
+  exit 0
+fi
+plan=$(curl -fsS -H "$auth" -H 'Content-Type: application/json' -X POST "$base/plans" \
+  --data '{"title":"沂源县2023年政务公开工作方案","docNumber":"源政办字〔2023〕25号","issuedOn":"2023-08-09","year":2023,"kind":"KEY_TASKS"}' \
+  | sed -E 's/.*"id":"([0-9a-f-]{36})".*/\1/')
+result=$(curl -fsS -H "$auth" -H 'Content-Type: text/tab-separated-values' -X POST "$base/plans/$plan/import" \
+  --data-binary @"$here/yiyuan-2023-key-tasks.tsv")
+echo "task-service: demo plan $plan imported: $(echo "$result" | sed -E 's/.*"tasks":([0-9]+),"assignments":([0-9]+).*/\1 tasks, \2 assignments/')"

@@ -1,0 +1,163 @@
+package io.duban.task.feed;
+
+import static io.duban.task.support.Api.base;
+import static io.duban.task.support.Api.supervisor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.duban.task.support.Api;
+import io.duban.testing.Regions;
+import io.duban.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ChangeFeedTest {
+
+    static final String SYSTEM = Tokens.system("*");
+
+    /** Follows the feed from {@code cursor} to its current end; adds the ids of {@code region}'s items of {@code type}. */
+    static String drain(String cursor, String region, String type, Set<String> ids, List<Map<String, Object>> items) {
+        while (true) {
+            JsonPath page = Api.as(SYSTEM).queryParam("after", cursor).queryParam("limit", 1000).get("/api/v1/changes")
+                    .then().statusCode(200).extract().jsonPath();
+            for (Map<String, Object> item : page.<Map<String, Object>>getList("items")) {
+                if (region.equals(item.get("region")) && (type == null || type.equals(item.get("type")))) {
+                    ids.add((String) item.get("id"));
+                    if (items != null) {
+                        items.add(item);
+                    }
+                }
+            }
+            cursor = page.getString("next");
+            if (!page.getBoolean("hasMore")) {
+                return cursor;
+            }
+        }
+    }
+
+    static String head() {
+        return drain("", "none", null, new HashSet<>(), null);
+    }
+
+    @Test
+    void neverSkipsOutOfOrderCommits() throws Exception {
+        String region = Regions.fresh();
+        String cursor = head();
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        String user = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres");
+        String password = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class).orElse("");
+        UUID early = UUID.randomUUID();
+        try (Connection slow = DriverManager.getConnection(url, user, password)) {
+            slow.setAutoCommit(false);
+            try (var st = slow.prepareStatement("insert into change_log (region, type, entity_id, data) values (?, 'PLAN', ?, '{}'::jsonb)")) {
+                st.setString(1, region);
+                st.setObject(2, early);
+                st.executeUpdate();
+            }
+            // a later transaction commits first
+            String plan = Api.yiyuanPlan(region);
+            Set<String> seen = new HashSet<>();
+            String after = drain(cursor, region, null, seen, null);
+            assertFalse(seen.contains(plan), "a change behind a running transaction must wait for it");
+            assertFalse(seen.contains(early.toString()));
+            slow.commit();
+            List<Map<String, Object>> items = new ArrayList<>();
+            drain(after, region, null, seen, items);
+            assertEquals(List.of(early.toString(), plan), items.stream().map(i -> (String) i.get("id")).toList());
+        }
+    }
+
+    @Test
+    void concurrentWritersAreAllSeenByAFollowingReader() throws Exception {
+        String region = Regions.fresh();
+        String start = head();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try {
+            Future<Set<String>> reader = pool.submit(() -> {
+                Set<String> read = new HashSet<>();
+                String cursor = start;
+                while (writing.get()) {
+                    cursor = drain(cursor, region, "PLAN", read, null);
+                }
+                drain(cursor, region, "PLAN", read, null);
+                return read;
+            });
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 6; w++) {
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 15; i++) {
+                        written.add(Api.yiyuanPlan(region));
+                    }
+                }));
+            }
+            for (Future<?> f : writers) {
+                f.get();
+            }
+            writing.set(false);
+            Set<String> read = reader.get();
+            assertEquals(90, written.size());
+            assertEquals(written, read);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void snapshotsCarryTheContractFields() {
+        String region = Regions.fresh();
+        String cursor = head();
+        String plan = Api.importedYiyuan(region);
+        List<Map<String, Object>> items = new ArrayList<>();
+        drain(cursor, region, null, new HashSet<>(), items);
+        Map<String, Object> planItem = items.get(0);
+        assertEquals("PLAN", planItem.get("type"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) planItem.get("data");
+        assertEquals(Set.of("id", "region", "title", "docNumber", "issuedOn", "year", "kind", "version"), data.keySet());
+        assertEquals("2023-08-09", data.get("issuedOn"));
+        assertEquals(plan, data.get("id"));
+        assertEquals(48, items.stream().filter(i -> "TASK".equals(i.get("type"))).count());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> task = (Map<String, Object>) items.stream().filter(i -> "TASK".equals(i.get("type"))).findFirst().orElseThrow().get("data");
+        assertEquals(Set.of("id", "region", "planId", "seq", "category", "requirement", "responsibleText", "deadlineText", "deadline",
+                "needsReview", "version"), task.keySet());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> assignment = (Map<String, Object>) items.stream().filter(i -> "ASSIGNMENT".equals(i.get("type"))).findFirst()
+                .orElseThrow().get("data");
+        assertEquals(Set.of("id", "region", "planId", "taskId", "unitId", "unitName", "role", "status", "active", "version"),
+                assignment.keySet());
+        assertTrue(((String) items.get(0).get("cursor")).matches("\\d+:\\d+"));
+    }
+
+    @Test
+    void onlySystemMayReadTheFeedAndBadParametersAre400() {
+        String region = Regions.fresh();
+        Api.as(Tokens.supervisor(region)).get("/api/v1/changes").then().statusCode(403);
+        io.restassured.RestAssured.given().get("/api/v1/changes").then().statusCode(401);
+        Api.as(SYSTEM).get("/api/v1/changes?after=garbage").then().statusCode(400);
+        Api.as(SYSTEM).get("/api/v1/changes?limit=5001").then().statusCode(400);
+        Api.as(SYSTEM).get("/api/v1/changes?limit=0").then().statusCode(400);
+        String end = head();
+        Api.as(SYSTEM).queryParam("after", end).get("/api/v1/changes").then().statusCode(200)
+                .body("next", org.hamcrest.Matchers.equalTo(end)).body("hasMore", org.hamcrest.Matchers.equalTo(false));
+        supervisor(region).get(base(region) + "/plans").then().statusCode(200);
+    }
+}
