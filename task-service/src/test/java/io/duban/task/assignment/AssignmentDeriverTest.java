@@ -1,0 +1,61 @@
+package io.duban.task.assignment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AssignmentDeriverTest {
+
+    static final UUID PLAN = UUID.randomUUID(), TASK = UUID.randomUUID();
+    static final UUID A = UUID.randomUUID(), B = UUID.randomUUID(), C = UUID.randomUUID();
+
+    static AssignmentDto existing(UUID unit, Role role, AssignmentStatus status, boolean active) {
+        return new AssignmentDto(UUID.randomUUID(), "370323", PLAN, TASK, unit, unit.toString(), role, status, active, 3);
+    }
+
+    @Test
+    void keptUnitsKeepTheirAssignmentRemovedAreDeactivatedNewAreCreated() {
+        AssignmentDto a = existing(A, Role.LEAD, AssignmentStatus.DONE, true);
+        AssignmentDto b = existing(B, Role.CO, AssignmentStatus.IN_PROGRESS, true);
+        var plan = AssignmentDeriver.reconcile("370323", PLAN, TASK, List.of(a, b),
+                List.of(new Responsibility(A, "a", Role.LEAD), new Responsibility(C, "c", Role.CO)));
+        assertEquals(1, plan.created().size());
+        assertEquals(C, plan.created().get(0).unitId());
+        assertEquals(1, plan.changed().size());
+        AssignmentDto gone = plan.changed().get(0);
+        assertEquals(b.id(), gone.id());
+        assertFalse(gone.active());
+        assertEquals(4, gone.version());
+        assertEquals(AssignmentStatus.IN_PROGRESS, gone.status());
+    }
+
+    @Test
+    void roleChangeKeepsTheAssignmentAndAReturningUnitIsReactivated() {
+        AssignmentDto a = existing(A, Role.CO, AssignmentStatus.IN_PROGRESS, true);
+        AssignmentDto b = existing(B, Role.CO, AssignmentStatus.DONE, false);
+        var plan = AssignmentDeriver.reconcile("370323", PLAN, TASK, List.of(a, b),
+                List.of(new Responsibility(A, "a", Role.LEAD), new Responsibility(B, "b", Role.CO)));
+        assertTrue(plan.created().isEmpty());
+        assertEquals(2, plan.changed().size());
+        assertEquals(Role.LEAD, plan.changed().get(0).role());
+        assertTrue(plan.changed().get(1).active());
+        assertEquals(AssignmentStatus.DONE, plan.changed().get(1).status());
+    }
+
+    @Test
+    void nothingChangesWhenTheUnitsAreTheSame() {
+        AssignmentDto a = existing(A, Role.LEAD, AssignmentStatus.NOT_STARTED, true);
+        assertTrue(AssignmentDeriver.reconcile("370323", PLAN, TASK, List.of(a), List.of(new Responsibility(A, "a", Role.LEAD))).isEmpty());
+    }
+
+    @Test
+    void theFirstMentionOfAUnitWins() {
+        var d = AssignmentDeriver.distinct(List.of(new Responsibility(A, "a", Role.LEAD), new Responsibility(A, "a", Role.RESPONSIBLE),
+                new Responsibility(B, "b", Role.CO)));
+        assertEquals(List.of(Role.LEAD, Role.CO), d.stream().map(Responsibility::role).toList());
+    }
+}
