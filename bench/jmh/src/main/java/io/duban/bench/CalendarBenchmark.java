@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -21,14 +22,15 @@ import org.openjdk.jmh.annotations.State;
  * addWorkdays / countWorkdays of the O(1) index against (a) a day-by-day loop over the same
  * calendar ({@code isWorkday} per day) and (b) the java.time loop most libraries use: plusDays and
  * a HashSet of holidays and make-up days. Spans: 20 working days (28 calendar days for counts) and
- * 5 years (1250 working days / 1826 calendar days). Start dates cycle through 1024 random days of
- * 2008–2020 so nothing is constant-folded.
+ * 5 years (1250 working days / 1826 calendar days). Start dates are 1024 random days of 2008–2020
+ * so nothing is constant-folded.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class CalendarBenchmark {
 
+    private static final int N = 1024;
     private static final int SHORT_WORKDAYS = 20;
     private static final int SHORT_DAYS = 28;
     private static final int LONG_WORKDAYS = 1250;
@@ -40,7 +42,6 @@ public class CalendarBenchmark {
     private LocalDate[] starts;
     private LocalDate[] shortEnds;
     private LocalDate[] longEnds;
-    private int i;
 
     @Setup
     public void setUp() {
@@ -52,7 +53,7 @@ public class CalendarBenchmark {
             }
         }
         Random random = new Random(42);
-        starts = new LocalDate[1024];
+        starts = new LocalDate[N];
         long first = LocalDate.of(2008, 1, 1).toEpochDay();
         for (int k = 0; k < starts.length; k++) {
             starts[k] = LocalDate.ofEpochDay(first + random.nextInt(13 * 365));
@@ -66,83 +67,136 @@ public class CalendarBenchmark {
         }
     }
 
-    private LocalDate nextStart() {
-        i = (i + 1) & 1023;
-        return starts[i];
-    }
+    // Each invocation runs the operation for all 1024 prepared starts (@OperationsPerInvocation), so the
+    // score is operations per second with JMH's per-call overhead amortised, the same for every variant.
+    // Results are folded into a checksum (a field read per result) so none can be optimised away.
 
     // --- add 20 working days
 
     @Benchmark
-    public LocalDate add20_index() {
-        return calendar.addWorkdays(nextStart(), SHORT_WORKDAYS).date();
+    @OperationsPerInvocation(N)
+    public int add20_index() {
+        int sum = 0;
+        for (LocalDate s : starts) {
+            sum += calendar.addWorkdays(s, SHORT_WORKDAYS).date().getDayOfMonth();
+        }
+        return sum;
     }
 
     @Benchmark
-    public LocalDate add20_naiveLoop() {
-        return naiveAdd(nextStart(), SHORT_WORKDAYS);
+    @OperationsPerInvocation(N)
+    public int add20_naiveLoop() {
+        int sum = 0;
+        for (LocalDate s : starts) {
+            sum += naiveAdd(s, SHORT_WORKDAYS).getDayOfMonth();
+        }
+        return sum;
     }
 
     @Benchmark
-    public LocalDate add20_hashSetLoop() {
-        return hashSetAdd(nextStart(), SHORT_WORKDAYS);
+    @OperationsPerInvocation(N)
+    public int add20_hashSetLoop() {
+        int sum = 0;
+        for (LocalDate s : starts) {
+            sum += hashSetAdd(s, SHORT_WORKDAYS).getDayOfMonth();
+        }
+        return sum;
     }
 
     // --- add 5 years of working days
 
     @Benchmark
-    public LocalDate add5y_index() {
-        return calendar.addWorkdays(nextStart(), LONG_WORKDAYS).date();
+    @OperationsPerInvocation(N)
+    public int add5y_index() {
+        int sum = 0;
+        for (LocalDate s : starts) {
+            sum += calendar.addWorkdays(s, LONG_WORKDAYS).date().getDayOfMonth();
+        }
+        return sum;
     }
 
     @Benchmark
-    public LocalDate add5y_naiveLoop() {
-        return naiveAdd(nextStart(), LONG_WORKDAYS);
+    @OperationsPerInvocation(N)
+    public int add5y_naiveLoop() {
+        int sum = 0;
+        for (LocalDate s : starts) {
+            sum += naiveAdd(s, LONG_WORKDAYS).getDayOfMonth();
+        }
+        return sum;
     }
 
     @Benchmark
-    public LocalDate add5y_hashSetLoop() {
-        return hashSetAdd(nextStart(), LONG_WORKDAYS);
+    @OperationsPerInvocation(N)
+    public int add5y_hashSetLoop() {
+        int sum = 0;
+        for (LocalDate s : starts) {
+            sum += hashSetAdd(s, LONG_WORKDAYS).getDayOfMonth();
+        }
+        return sum;
     }
 
     // --- count over ~20 working days (28 calendar days)
 
     @Benchmark
+    @OperationsPerInvocation(N)
     public int count20_index() {
-        LocalDate s = nextStart();
-        return calendar.countWorkdays(s, shortEnds[i]);
+        int sum = 0;
+        for (int k = 0; k < N; k++) {
+            sum += calendar.countWorkdays(starts[k], shortEnds[k]);
+        }
+        return sum;
     }
 
     @Benchmark
+    @OperationsPerInvocation(N)
     public int count20_naiveLoop() {
-        LocalDate s = nextStart();
-        return naiveCount(s, shortEnds[i]);
+        int sum = 0;
+        for (int k = 0; k < N; k++) {
+            sum += naiveCount(starts[k], shortEnds[k]);
+        }
+        return sum;
     }
 
     @Benchmark
+    @OperationsPerInvocation(N)
     public int count20_hashSetLoop() {
-        LocalDate s = nextStart();
-        return hashSetCount(s, shortEnds[i]);
+        int sum = 0;
+        for (int k = 0; k < N; k++) {
+            sum += hashSetCount(starts[k], shortEnds[k]);
+        }
+        return sum;
     }
 
     // --- count over 5 years
 
     @Benchmark
+    @OperationsPerInvocation(N)
     public int count5y_index() {
-        LocalDate s = nextStart();
-        return calendar.countWorkdays(s, longEnds[i]);
+        int sum = 0;
+        for (int k = 0; k < N; k++) {
+            sum += calendar.countWorkdays(starts[k], longEnds[k]);
+        }
+        return sum;
     }
 
     @Benchmark
+    @OperationsPerInvocation(N)
     public int count5y_naiveLoop() {
-        LocalDate s = nextStart();
-        return naiveCount(s, longEnds[i]);
+        int sum = 0;
+        for (int k = 0; k < N; k++) {
+            sum += naiveCount(starts[k], longEnds[k]);
+        }
+        return sum;
     }
 
     @Benchmark
+    @OperationsPerInvocation(N)
     public int count5y_hashSetLoop() {
-        LocalDate s = nextStart();
-        return hashSetCount(s, longEnds[i]);
+        int sum = 0;
+        for (int k = 0; k < N; k++) {
+            sum += hashSetCount(starts[k], longEnds[k]);
+        }
+        return sum;
     }
 
     // --- baselines
