@@ -51,7 +51,10 @@ class DeadlineRulesJsonTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "{}", "{\"kind\":\"NOPE\"}", "{\"kind\":\"FIXED\",\"date\":\"2023-02-30\"}",
-            "{\"kind\":\"RELATIVE\",\"trigger\":\"INFO_CHANGED\",\"period\":{\"amount\":-1,\"unit\":\"DAY\"}}", "[1]"})
+            "{\"kind\":\"RELATIVE\",\"trigger\":\"INFO_CHANGED\",\"period\":{\"amount\":-1,\"unit\":\"DAY\"}}", "[1]",
+            "null", "{\"kind\":\"FIXED\"}", "{\"kind\":\"RELATIVE\",\"trigger\":\"INFO_CHANGED\"}",
+            "{\"kind\":\"RELATIVE\",\"period\":{\"amount\":3,\"unit\":\"DAY\"}}", "{\"kind\":\"RECURRING\",\"interval\":1}",
+            "{\"kind\":\"RECURRING\",\"frequency\":\"MONTHLY\"}", "{\"kind\":\"UNPARSED\",\"reason\":\"x\"}"})
     void anythingElseIsAnIllegalArgument(String json) {
         assertThrows(IllegalArgumentException.class, () -> DeadlineRules.fromJson(json));
     }
