@@ -19,15 +19,27 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *     -Dduban.calendar.holidayCn=/work/shared/reference/holidays-cn -Dduban.calendar.years=2007-2026
  * </pre>
  * holiday-cn only carries the notice's gov.cn URL; the 文号 and date below are filled only where
- * they are known for certain, otherwise left null (never invented).
+ * they were checked, otherwise left null (never invented).
  */
 class BundledCalendarGenerator {
 
-    /** year → {文号, issue date}: only what is certain. */
-    private static final Map<Integer, String[]> KNOWN_NOTICES = Map.of(
-            2023, new String[] {"国办发明电〔2022〕16号", "2022-12-08"},
-            2024, new String[] {"国办发明电〔2023〕7号", "2023-10-25"},
-            2025, new String[] {"国办发明电〔2024〕12号", "2024-11-12"});
+    /**
+     * year → {文号, 成文日期}: only what was checked against the published text (gov.cn or provincial
+     * government reprints, the 国务院公报 on Wikisource, Xinhua); null where not found.
+     */
+    private static final Map<Integer, String[]> KNOWN_NOTICES = Map.ofEntries(
+            Map.entry(2015, new String[] {"国办发明电〔2014〕28号", "2014-12-16"}),
+            Map.entry(2016, new String[] {"国办发明电〔2015〕18号", "2015-12-10"}),
+            Map.entry(2017, new String[] {"国办发明电〔2016〕17号", "2016-12-01"}),
+            Map.entry(2018, new String[] {"国办发明电〔2017〕12号", "2017-11-30"}),
+            Map.entry(2019, new String[] {"国办发明电〔2018〕15号", "2018-12-04"}),
+            Map.entry(2020, new String[] {"国办发明电〔2019〕16号", "2019-11-21"}),
+            Map.entry(2021, new String[] {"国办发明电〔2020〕27号", "2020-11-25"}),
+            Map.entry(2022, new String[] {"国办发明电〔2021〕11号", "2021-10-25"}),
+            Map.entry(2023, new String[] {"国办发明电〔2022〕16号", "2022-12-08"}),
+            Map.entry(2024, new String[] {"国办发明电〔2023〕7号", "2023-10-25"}),
+            Map.entry(2025, new String[] {"国办发明电〔2024〕12号", "2024-11-12"}),
+            Map.entry(2026, new String[] {null, "2025-11-04"}));
 
     @Test
     @EnabledIfSystemProperty(named = "duban.calendar.holidayCn", matches = ".+")
@@ -46,7 +58,7 @@ class BundledCalendarGenerator {
             String[] known = KNOWN_NOTICES.get(year);
             Notice notice = new Notice(raw.notice().title(),
                     known == null ? null : known[0],
-                    known == null ? null : LocalDate.parse(known[1]),
+                    known == null || known[1] == null ? null : LocalDate.parse(known[1]),
                     raw.notice().sourceUrl());
             YearSchedule schedule = new YearSchedule(year, notice, raw.holidays());
             List<ScheduleProblem> problems = YearScheduleValidator.validate(schedule);
