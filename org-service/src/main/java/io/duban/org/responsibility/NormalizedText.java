@@ -30,7 +30,16 @@ final class NormalizedText {
         while (i < original.length()) {
             int cp = original.codePointAt(i);
             int next = i + Character.charCount(cp);
-            if (!isBlank(cp)) {
+            if (cp >= 0x4E00 && cp <= 0x9FFF) {
+                // CJK ideographs are already in their one spelling (the common case; NFKC is costly).
+                if (sb.length() == st.length) {
+                    st = java.util.Arrays.copyOf(st, st.length * 2);
+                    en = java.util.Arrays.copyOf(en, en.length * 2);
+                }
+                st[sb.length()] = i;
+                en[sb.length()] = next;
+                sb.append((char) cp);
+            } else if (!isBlank(cp)) {
                 String folded = fold(new String(Character.toChars(cp)));
                 for (int k = 0; k < folded.length(); k++) {
                     char c = folded.charAt(k);

@@ -59,6 +59,7 @@ public final class ResponsibilityResolver {
     private final KnownGroup allUnits;
     private final KnownGroup departments;
     private final KnownGroup towns;
+    private final Map<KnownGroup, List<KnownUnit>> members = new java.util.IdentityHashMap<>();
 
     private sealed interface Target permits UnitTarget, GroupTarget {
     }
@@ -198,7 +199,7 @@ public final class ResponsibilityResolver {
             if (item instanceof UnitItem u) {
                 assign(u.unit(), role, u.matched());
             } else if (item instanceof GroupItem g) {
-                for (KnownUnit member : g.group().members(units)) {
+                for (KnownUnit member : membersOf(g.group())) {
                     if (!g.excluded().contains(member.id())) {
                         assign(member, Role.RESPONSIBLE, g.matched());
                     }
@@ -232,7 +233,7 @@ public final class ResponsibilityResolver {
                 if (item instanceof UnitItem u) {
                     excluded.add(u.unit().id());
                 } else if (item instanceof GroupItem g) {
-                    g.group().members(units).forEach(member -> excluded.add(member.id()));
+                    membersOf(g.group()).forEach(member -> excluded.add(member.id()));
                 } else {
                     apply(item, Role.CO);
                 }
@@ -351,6 +352,12 @@ public final class ResponsibilityResolver {
 
         private Item undesignated(int from, int to) {
             return new UnresolvedItem(new Unresolved(nt.original(from, to), Reason.UNDESIGNATED_GROUP, List.of()));
+        }
+    }
+
+    private List<KnownUnit> membersOf(KnownGroup g) {
+        synchronized (members) {
+            return members.computeIfAbsent(g, x -> x.members(units));
         }
     }
 
