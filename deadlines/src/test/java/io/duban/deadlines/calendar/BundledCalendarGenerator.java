@@ -28,6 +28,13 @@ class BundledCalendarGenerator {
      * government reprints, the 国务院公报 on Wikisource, Xinhua); null where not found.
      */
     private static final Map<Integer, String[]> KNOWN_NOTICES = Map.ofEntries(
+            Map.entry(2007, new String[] {"国办发明电〔2006〕49号", "2006-12-14"}),
+            Map.entry(2009, new String[] {"国办发明电〔2008〕42号", null}),
+            Map.entry(2010, new String[] {"国办发明电〔2009〕27号", "2009-12-07"}),
+            Map.entry(2011, new String[] {"国办发明电〔2010〕40号", "2010-12-09"}),
+            Map.entry(2012, new String[] {"国办发明电〔2011〕45号", "2011-12-05"}),
+            Map.entry(2013, new String[] {"国办发明电〔2012〕33号", "2012-12-08"}),
+            Map.entry(2014, new String[] {"国办发明电〔2013〕28号", "2013-12-11"}),
             Map.entry(2015, new String[] {"国办发明电〔2014〕28号", "2014-12-16"}),
             Map.entry(2016, new String[] {"国办发明电〔2015〕18号", "2015-12-10"}),
             Map.entry(2017, new String[] {"国办发明电〔2016〕17号", "2016-12-01"}),
