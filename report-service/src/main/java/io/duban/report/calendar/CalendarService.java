@@ -115,16 +115,20 @@ public class CalendarService {
      */
     public Uni<Integer> upload(YearSchedule schedule, String by) {
         int year = schedule.year();
+        // The calendar before the upload is rebuilt from the stored years, not taken from memory:
+        // another replica may have uploaded since this one last looked.
         Uni<Object[]> tx = pool.withTransaction(conn -> conn.query("SELECT pg_advisory_xact_lock(7242002)").execute()
-                .chain(() -> conn.preparedQuery("INSERT INTO calendar_year (year, schedule, uploaded_by, uploaded_at)"
+                .chain(() -> build(conn)).map(Built::calendar)
+                .chain(before -> conn.preparedQuery("INSERT INTO calendar_year (year, schedule, uploaded_by, uploaded_at)"
                                 + " VALUES ($1, $2, $3, clock_timestamp()) ON CONFLICT (year) DO UPDATE SET"
                                 + " schedule = excluded.schedule, uploaded_by = excluded.uploaded_by,"
                                 + " uploaded_at = excluded.uploaded_at")
-                        .execute(Tuple.of(year, new io.vertx.core.json.JsonObject(write(schedule)), by)))
+                        .execute(Tuple.of(year, new io.vertx.core.json.JsonObject(write(schedule)), by))
                 .chain(() -> build(conn))
                 .chain(b -> rebuildDays(conn, b.calendar())
-                        .chain(() -> DueDateRecomputation.run(conn, b.calendar(), year))
-                        .map(n -> new Object[] {b, n})));
+                        .chain(() -> DueDateRecomputation.run(conn, b.calendar(), year,
+                                DueDateRecomputation.changedDays(before, b.calendar(), year)))
+                        .map(n -> new Object[] {b, n}))));
         return tx.map(r -> {
             Built b = (Built) r[0];
             install(b.calendar(), b.version());

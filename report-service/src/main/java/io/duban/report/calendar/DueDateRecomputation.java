@@ -28,18 +28,44 @@ final class DueDateRecomputation {
     /** Rows read per round trip: bounded memory however many obligations a province has. */
     static final int CHUNK = 20_000;
 
-    static Uni<Integer> run(SqlClient client, WorkdayCalendar calendar, int year) {
-        return chunk(client, new PeriodArithmetic(calendar), year, "", new UUID(Long.MIN_VALUE, Long.MIN_VALUE), 0);
+    /**
+     * @param changedDays the days whose working-day status or holiday changed with the upload; only
+     *                    periods spanning one of them (or provisional ones) can move. Null: unknown, so
+     *                    every period touching the year is recomputed.
+     */
+    static Uni<Integer> run(SqlClient client, WorkdayCalendar calendar, int year, LocalDate[] changedDays) {
+        return chunk(client, new PeriodArithmetic(calendar), year, changedDays, "",
+                new UUID(Long.MIN_VALUE, Long.MIN_VALUE), 0);
     }
 
-    private static Uni<Integer> chunk(SqlClient client, PeriodArithmetic arithmetic, int year, String afterRegion,
-                                      UUID afterId, int changedSoFar) {
+    /** Days of {@code year} (with the adjacent December and January) judged differently by the two calendars. */
+    static LocalDate[] changedDays(WorkdayCalendar before, WorkdayCalendar after, int year) {
+        if (before == null) {
+            return null;
+        }
+        List<LocalDate> changed = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(year - 1, 12, 1); !d.isAfter(LocalDate.of(year + 1, 1, 31)); d = d.plusDays(1)) {
+            if (before.isWorkday(d) != after.isWorkday(d) || !before.holidayName(d).equals(after.holidayName(d))) {
+                changed.add(d);
+            }
+        }
+        return changed.toArray(LocalDate[]::new);
+    }
+
+    private static Uni<Integer> chunk(SqlClient client, PeriodArithmetic arithmetic, int year, LocalDate[] changedDays,
+                                      String afterRegion, UUID afterId, int changedSoFar) {
+        String spans = changedDays == null ? ""
+                : " AND (provisional OR EXISTS (SELECT 1 FROM unnest($6::date[]) c(day) WHERE c.day > anchor_on AND c.day <= due_on))";
+        Tuple params = Tuple.of(LocalDate.of(year, 12, 31), LocalDate.of(year, 1, 1), afterRegion, afterId, CHUNK);
+        if (changedDays != null) {
+            params.addValue(changedDays);
+        }
         return client.preparedQuery("""
                         SELECT region, id, anchor_on, period_amount, period_unit, due_on, provisional FROM obligation
                         WHERE kind = 'RELATIVE' AND period_unit <> 'HOUR' AND anchor_on IS NOT NULL
-                          AND anchor_on <= $1 AND (due_on >= $2 OR provisional) AND (region, id) > ($3, $4)
-                        ORDER BY region, id LIMIT $5""")
-                .execute(Tuple.of(LocalDate.of(year, 12, 31), LocalDate.of(year, 1, 1), afterRegion, afterId, CHUNK))
+                          AND anchor_on <= $1 AND (due_on >= $2 OR provisional) AND (region, id) > ($3, $4)"""
+                        + spans + " ORDER BY region, id LIMIT $5")
+                .execute(params)
                 .chain(rows -> {
                     List<String> regions = new ArrayList<>();
                     List<UUID> ids = new ArrayList<>();
@@ -70,7 +96,7 @@ final class DueDateRecomputation {
                                     dues.toArray(LocalDate[]::new), provisional.toArray(Boolean[]::new)))
                             .map(r -> r.rowCount());
                     return written.chain(n -> more
-                            ? chunk(client, arithmetic, year, nextRegion, nextId, changedSoFar + n)
+                            ? chunk(client, arithmetic, year, changedDays, nextRegion, nextId, changedSoFar + n)
                             : Uni.createFrom().item(changedSoFar + n));
                 });
     }

@@ -38,11 +38,11 @@ public class DashboardService {
     public Uni<Dashboard> dashboard(String region, UUID planId, LocalDate asOf) {
         ObligationFilter base = ObligationFilter.region(region, asOf).withPlan(planId);
 
-        Sql totals = queries.judged(base);
+        Sql totals = queries.judged(base, false);
         Uni<RowSet<Row>> totalsQ = run(wrap(totals, "SELECT x.status, count(*) AS n, bool_or(x.provisional) AS prov FROM (",
                 ") x GROUP BY x.status"));
 
-        Sql units = queries.judged(base.withStatuses(List.of(ObligationStatus.OVERDUE.name())));
+        Sql units = queries.judged(base.withStatuses(List.of(ObligationStatus.OVERDUE.name())), false);
         Uni<RowSet<Row>> unitsQ = run(wrap(units, "SELECT x.unit_id, max(x.unit_name) AS unit_name, count(*) AS n,"
                 + " max(x.workdays_late) AS worst FROM (", ") x GROUP BY x.unit_id ORDER BY n DESC, worst DESC,"
                 + " max(x.unit_name), x.unit_id LIMIT " + UNITS_RANKED));
@@ -52,7 +52,8 @@ public class DashboardService {
         Uni<Long> upcomingCount = queries.count(upcoming);
         Uni<List<ObligationView>> upcomingItems = queries.list(upcoming, ObligationQueries.BY_DUE, UPCOMING_ITEMS, 0);
 
-        Sql trend = queries.judged(base.withDue(LocalDate.of(asOf.getYear(), 1, 1), LocalDate.of(asOf.getYear(), 12, 31)));
+        Sql trend = queries.judged(base.withDue(LocalDate.of(asOf.getYear(), 1, 1), LocalDate.of(asOf.getYear(), 12, 31)),
+                false);
         Uni<RowSet<Row>> trendQ = run(wrap(trend, "SELECT to_char(x.due_on, 'YYYY-MM') AS month, count(*) AS due,"
                 + " count(*) FILTER (WHERE x.status LIKE 'DONE%') AS done,"
                 + " count(*) FILTER (WHERE x.status = 'DONE_ON_TIME') AS on_time,"

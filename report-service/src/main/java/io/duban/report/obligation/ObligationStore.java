@@ -1,8 +1,11 @@
 package io.duban.report.obligation;
 
+import static io.duban.report.common.BulkUpsert.col;
+
 import io.duban.deadlines.rule.DeadlineRule;
 import io.duban.deadlines.rule.DeadlineRules;
 import io.duban.report.calendar.CalendarService;
+import io.duban.report.common.BulkUpsert;
 import io.duban.report.obligation.ObligationFacts.AssignmentFacts;
 import io.duban.report.obligation.ObligationFacts.EventFacts;
 import io.duban.report.obligation.ObligationFacts.PlanFacts;
@@ -71,12 +74,10 @@ public class ObligationStore {
     private Map<String, List<Object[]>> derive(RowSet<Row> taskSet, RowSet<Row> assignmentSet, RowSet<Row> eventSet,
                                                RowSet<Row> reportSet) {
         Map<TaskRef, List<AssignmentFacts>> assignments = new HashMap<>();
-        Map<TaskRef, UUID> planOfAssignmentTask = new HashMap<>();
         for (Row r : rows(assignmentSet)) {
             TaskRef ref = new TaskRef(r.getString("region"), r.getUUID("task_id"));
             assignments.computeIfAbsent(ref, k -> new ArrayList<>()).add(new AssignmentFacts(r.getUUID("id"),
                     r.getString("unit_id"), r.getString("unit_name"), r.getString("role"), r.getBoolean("active")));
-            planOfAssignmentTask.putIfAbsent(ref, r.getUUID("plan_id"));
         }
         List<EventFacts> events = new ArrayList<>();
         for (Row r : rows(eventSet)) {
@@ -136,32 +137,21 @@ public class ObligationStore {
                 + " WHERE o.region = t.region AND o.task_id = t.task_id AND NOT EXISTS ("
                 + " SELECT 1 FROM unnest($3::text[], $4::text[]) k(region, key) WHERE k.region = o.region AND k.key = o.key)")
                 .execute(Tuple.of(regions, ids, keepRegions, keepKeys));
-        List<Tuple> batch = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         for (Object[] u : derived.get("upsert")) {
             DerivedObligation o = (DerivedObligation) u[3];
             String region = (String) u[0];
-            Tuple t = Tuple.tuple();
-            t.addValue(region).addValue(DerivedObligation.idFor(region, o.key())).addValue(o.key()).addValue(u[2])
-                    .addValue(u[1]).addValue(o.assignmentId()).addValue(o.unitId()).addValue(o.unitName())
-                    .addValue(o.role()).addValue(o.kind().name()).addValue(o.eventId()).addValue(o.anchorOn())
-                    .addValue(o.anchorAt()).addValue(o.periodAmount()).addValue(o.periodUnit()).addValue(o.dueOn())
-                    .addValue(o.dueAt()).addValue(o.provisional()).addValue(o.completedOn()).addValue(o.ruleText());
-            batch.add(t);
+            rows.add(new Object[] {region, DerivedObligation.idFor(region, o.key()), o.key(), u[2], u[1], o.assignmentId(),
+                    o.unitId(), o.unitName(), o.role(), o.kind().name(), o.eventId(), o.anchorOn(), o.anchorAt(),
+                    o.periodAmount(), o.periodUnit(), o.dueOn(), o.dueAt(), o.provisional(), o.completedOn(), o.ruleText()});
         }
-        if (batch.isEmpty()) {
-            return delete.replaceWith(0);
-        }
-        return delete.chain(() -> client.preparedQuery(UPSERT).executeBatch(batch)).replaceWith(batch.size());
+        return delete.chain(() -> UPSERT.execute(client, rows));
     }
 
-    private static final String UPSERT = """
-            INSERT INTO obligation (region, id, key, plan_id, task_id, assignment_id, unit_id, unit_name, role, kind,
-                event_id, anchor_on, anchor_at, period_amount, period_unit, due_on, due_at, provisional, completed_on, rule_text)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
-            ON CONFLICT (region, key) DO UPDATE SET plan_id = excluded.plan_id, task_id = excluded.task_id,
-                unit_id = excluded.unit_id, unit_name = excluded.unit_name, role = excluded.role, kind = excluded.kind,
-                event_id = excluded.event_id, anchor_on = excluded.anchor_on, anchor_at = excluded.anchor_at,
-                period_amount = excluded.period_amount, period_unit = excluded.period_unit, due_on = excluded.due_on,
-                due_at = excluded.due_at, provisional = excluded.provisional, completed_on = excluded.completed_on,
-                rule_text = excluded.rule_text""";
+    private static final BulkUpsert UPSERT = new BulkUpsert("obligation", List.of("region", "key"), List.of(
+            col("region", "text"), col("id", "uuid"), col("key", "text"), col("plan_id", "uuid"), col("task_id", "uuid"),
+            col("assignment_id", "uuid"), col("unit_id", "text"), col("unit_name", "text"), col("role", "text"),
+            col("kind", "text"), col("event_id", "uuid"), col("anchor_on", "date"), col("anchor_at", "timestamp"),
+            col("period_amount", "int"), col("period_unit", "text"), col("due_on", "date"), col("due_at", "timestamp"),
+            col("provisional", "boolean"), col("completed_on", "date"), col("rule_text", "text")));
 }

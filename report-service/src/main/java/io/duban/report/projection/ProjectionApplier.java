@@ -1,12 +1,13 @@
 package io.duban.report.projection;
 
+import static io.duban.report.common.BulkUpsert.col;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.duban.report.common.AsOf;
+import io.duban.report.common.BulkUpsert;
 import io.duban.report.obligation.ObligationStore;
 import io.duban.report.obligation.TaskRef;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -34,48 +35,32 @@ public class ProjectionApplier {
 
     static final String PLAN = "PLAN", TASK = "TASK", ASSIGNMENT = "ASSIGNMENT", REPORT = "REPORT", EVENT = "EVENT";
 
-    private static final Map<String, String> UPSERTS = Map.of(
-            PLAN, """
-                    INSERT INTO plan (region, id, title, doc_number, issued_on, year, kind, version)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                    ON CONFLICT (region, id) DO UPDATE SET title = excluded.title, doc_number = excluded.doc_number,
-                        issued_on = excluded.issued_on, year = excluded.year, kind = excluded.kind, version = excluded.version""",
-            TASK, """
-                    INSERT INTO task (region, id, plan_id, seq, category, requirement, responsible_text, deadline_text,
-                        deadline, deadline_kind, needs_review, version)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-                    ON CONFLICT (region, id) DO UPDATE SET plan_id = excluded.plan_id, seq = excluded.seq,
-                        category = excluded.category, requirement = excluded.requirement,
-                        responsible_text = excluded.responsible_text, deadline_text = excluded.deadline_text,
-                        deadline = excluded.deadline, deadline_kind = excluded.deadline_kind,
-                        needs_review = excluded.needs_review, version = excluded.version""",
-            ASSIGNMENT, """
-                    INSERT INTO assignment (region, id, plan_id, task_id, unit_id, unit_name, role, status, active, version)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-                    ON CONFLICT (region, id) DO UPDATE SET plan_id = excluded.plan_id, task_id = excluded.task_id,
-                        unit_id = excluded.unit_id, unit_name = excluded.unit_name, role = excluded.role,
-                        status = excluded.status, active = excluded.active, version = excluded.version""",
-            REPORT, """
-                    INSERT INTO progress_report (region, id, assignment_id, status, note, completed_on, event_id,
-                        reported_by, reported_at)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                    ON CONFLICT (region, id) DO UPDATE SET assignment_id = excluded.assignment_id, status = excluded.status,
-                        note = excluded.note, completed_on = excluded.completed_on, event_id = excluded.event_id,
-                        reported_by = excluded.reported_by, reported_at = excluded.reported_at""",
-            EVENT, """
-                    INSERT INTO trigger_event (region, id, assignment_id, trigger, occurred_on, occurred_at, title,
-                        recorded_by, recorded_at)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                    ON CONFLICT (region, id) DO UPDATE SET assignment_id = excluded.assignment_id, trigger = excluded.trigger,
-                        occurred_on = excluded.occurred_on, occurred_at = excluded.occurred_at, title = excluded.title,
-                        recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""");
+    private static final List<String> KEY = List.of("region", "id");
+    private static final Map<String, BulkUpsert> UPSERTS = Map.of(
+            PLAN, new BulkUpsert("plan", KEY, List.of(col("region", "text"), col("id", "uuid"), col("title", "text"),
+                    col("doc_number", "text"), col("issued_on", "date"), col("year", "int"), col("kind", "text"),
+                    col("version", "bigint"))),
+            TASK, new BulkUpsert("task", KEY, List.of(col("region", "text"), col("id", "uuid"), col("plan_id", "uuid"),
+                    col("seq", "int"), col("category", "jsonb"), col("requirement", "text"),
+                    col("responsible_text", "text"), col("deadline_text", "text"), col("deadline", "jsonb"),
+                    col("deadline_kind", "text"), col("needs_review", "boolean"), col("version", "bigint"))),
+            ASSIGNMENT, new BulkUpsert("assignment", KEY, List.of(col("region", "text"), col("id", "uuid"),
+                    col("plan_id", "uuid"), col("task_id", "uuid"), col("unit_id", "text"), col("unit_name", "text"),
+                    col("role", "text"), col("status", "text"), col("active", "boolean"), col("version", "bigint"))),
+            REPORT, new BulkUpsert("progress_report", KEY, List.of(col("region", "text"), col("id", "uuid"),
+                    col("assignment_id", "uuid"), col("status", "text"), col("note", "text"), col("completed_on", "date"),
+                    col("event_id", "uuid"), col("reported_by", "text"), col("reported_at", "timestamptz"))),
+            EVENT, new BulkUpsert("trigger_event", KEY, List.of(col("region", "text"), col("id", "uuid"),
+                    col("assignment_id", "uuid"), col("trigger", "text"), col("occurred_on", "date"),
+                    col("occurred_at", "timestamptz"), col("title", "text"), col("recorded_by", "text"),
+                    col("recorded_at", "timestamptz"))));
 
     @Inject
     ObligationStore obligations;
 
     /** Applies {@code items} in feed order; returns how many were applied (unknown types are skipped). */
     public Uni<Integer> apply(SqlClient client, List<ChangePage.Item> items) {
-        Map<String, List<Tuple>> byType = new LinkedHashMap<>();
+        Map<String, List<Object[]>> byType = new LinkedHashMap<>();
         Set<TaskRef> tasks = new LinkedHashSet<>();
         List<String> planRegions = new ArrayList<>();
         List<UUID> planIds = new ArrayList<>();
@@ -89,7 +74,7 @@ public class ProjectionApplier {
                 continue; // a type this service does not follow (forward compatible)
             }
             UUID id = UUID.fromString(item.id() != null ? item.id() : text(d, "id"));
-            Tuple t = switch (item.type()) {
+            Object[] t = switch (item.type()) {
                 case PLAN -> {
                     planRegions.add(region);
                     planIds.add(id);
@@ -101,9 +86,9 @@ public class ProjectionApplier {
                     JsonNode rule = d.get("deadline");
                     boolean hasRule = rule != null && rule.isObject();
                     yield tuple(region, id, uuid(d, "planId"), integer(d, "seq"),
-                            d.hasNonNull("category") ? new JsonArray(d.get("category").toString()) : null,
+                            d.hasNonNull("category") ? d.get("category").toString() : null,
                             text(d, "requirement"), text(d, "responsibleText"), text(d, "deadlineText"),
-                            hasRule ? new JsonObject(rule.toString()) : null, hasRule ? text(rule, "kind") : null,
+                            hasRule ? rule.toString() : null, hasRule ? text(rule, "kind") : null,
                             d.path("needsReview").asBoolean(false), longValue(d, "version"));
                 }
                 case ASSIGNMENT -> {
@@ -128,8 +113,8 @@ public class ProjectionApplier {
             applied++;
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Map.Entry<String, List<Tuple>> e : byType.entrySet()) {
-            chain = chain.chain(() -> client.preparedQuery(UPSERTS.get(e.getKey())).executeBatch(e.getValue())).replaceWithVoid();
+        for (Map.Entry<String, List<Object[]>> e : byType.entrySet()) {
+            chain = chain.chain(() -> UPSERTS.get(e.getKey()).execute(client, e.getValue())).replaceWithVoid();
         }
         int count = applied;
         return chain
@@ -165,12 +150,8 @@ public class ProjectionApplier {
                 .replaceWithVoid();
     }
 
-    private static Tuple tuple(Object... values) {
-        Tuple t = Tuple.tuple();
-        for (Object v : values) {
-            t.addValue(v);
-        }
-        return t;
+    private static Object[] tuple(Object... values) {
+        return values;
     }
 
     static String text(JsonNode d, String field) {

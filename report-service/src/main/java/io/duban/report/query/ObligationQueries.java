@@ -35,18 +35,28 @@ public class ObligationQueries {
     @Inject
     ObligationConfig config;
 
-    /** The judged rows of {@code f} as a subquery {@code x}, with its WHERE on status applied. */
+    /** The judged rows of {@code f} with their task's seq and requirement, as a subquery {@code x}. */
     public Sql judged(ObligationFilter f) {
+        return judged(f, true);
+    }
+
+    /**
+     * The judged rows of {@code f} as a subquery {@code x}, with its WHERE on status applied;
+     * aggregates leave out the task columns ({@code details} false) and skip that join.
+     */
+    public Sql judged(ObligationFilter f, boolean details) {
         LocalDate soon = ObligationStatus.dueSoonLimit(calendars.calendar(), f.asOf(), config.dueSoonWorkdays());
         Sql sql = new Sql();
         String asOf = sql.bind(f.asOf());
         String soonLimit = sql.bind(soon);
         String status = ObligationStatus.SQL.replace(":asOf", asOf).replace(":soonLimit", soonLimit);
-        sql.append("SELECT * FROM (SELECT o.id, o.assignment_id, o.task_id, t.seq AS task_seq, t.requirement, o.unit_id,"
-                + " o.unit_name, o.role, o.rule_text, o.due_on, o.provisional, o.completed_on, o.plan_id, "
+        sql.append("SELECT * FROM (SELECT o.id, o.assignment_id, o.task_id, "
+                + (details ? "t.seq AS task_seq, t.requirement, " : "")
+                + "o.unit_id, o.unit_name, o.role, o.rule_text, o.due_on, o.provisional, o.completed_on, o.plan_id, "
                 + status + " AS status,"
                 + " GREATEST(0, coalesce(ce.workday_seq - cd.workday_seq, 0)) AS workdays_late"
-                + " FROM obligation o JOIN task t ON t.region = o.region AND t.id = o.task_id"
+                + " FROM obligation o"
+                + (details ? " LEFT JOIN task t ON t.region = o.region AND t.id = o.task_id" : "")
                 + " LEFT JOIN calendar_day cd ON cd.day = o.due_on"
                 + " LEFT JOIN calendar_day ce ON ce.day = CASE WHEN o.completed_on IS NOT NULL AND o.completed_on <= "
                 + asOf + " THEN o.completed_on ELSE " + asOf + " END");
@@ -85,7 +95,7 @@ public class ObligationQueries {
     }
 
     public Uni<Long> count(ObligationFilter f) {
-        Sql inner = judged(f);
+        Sql inner = judged(f, false);
         return pool.preparedQuery("SELECT count(*) AS n FROM (" + inner.text() + ") c").execute(inner.tuple())
                 .map(rows -> rows.iterator().next().getLong("n"));
     }
