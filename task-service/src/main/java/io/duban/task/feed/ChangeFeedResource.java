@@ -59,6 +59,9 @@ public class ChangeFeedResource {
             if (!m.matches()) {
                 throw ProblemException.invalidField("after", "游标格式不正确。");
             }
+            if (new java.math.BigInteger(m.group(1)).bitLength() > 63 || new java.math.BigInteger(m.group(2)).bitLength() > 63) {
+                throw ProblemException.invalidField("after", "游标格式不正确。");
+            }
             txid = m.group(1);
             id = Long.parseLong(m.group(2));
         }

@@ -65,7 +65,7 @@ public class TaskService {
                 String deadlineText = body.deadlineText() == null ? task.deadlineText() : body.deadlineText().strip();
                 DeadlineRule rule;
                 if (body.deadline() != null) {
-                    rule = body.deadline();
+                    rule = RuleCheck.complete(body.deadline());
                 } else if (!deadlineText.equals(task.deadlineText())) {
                     rule = TaskBuilder.parseDeadline(deadlineText, new PlanContext(plan.year(), plan.issuedOn()));
                 } else {

@@ -67,6 +67,12 @@ class TaskCorrectionTest {
         supervisor(region).header("If-Match", "\"2\"").contentType("application/json")
                 .body(Map.of("deadline", Map.of("kind", "SOMEDAY")))
                 .put(base(region) + "/tasks/" + task).then().statusCode(400);
+        for (Object incomplete : List.of(Map.of("kind", "FIXED"), Map.of("kind", "RELATIVE", "trigger", "INFO_CHANGED"),
+                Map.of("kind", "RELATIVE", "trigger", "INFO_CHANGED", "period", Map.of("amount", -1, "unit", "DAY")),
+                Map.of("kind", "RECURRING", "frequency", "MONTHLY", "interval", 0), Map.of("kind", "UNPARSED", "text", "x"))) {
+            supervisor(region).header("If-Match", "\"2\"").contentType("application/json").body(Map.of("deadline", incomplete))
+                    .put(base(region) + "/tasks/" + task).then().statusCode(400).contentType("application/problem+json");
+        }
         // the typo corrected: the task leaves the review list and gets its unit
         supervisor(region).header("If-Match", "\"2\"").contentType("application/json")
                 .body(Map.of("responsibleText", "县行政审批服务局"))
