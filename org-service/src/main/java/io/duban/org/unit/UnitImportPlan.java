@@ -159,7 +159,7 @@ public final class UnitImportPlan {
     }
 
     private static FieldError line(Row r, String message) {
-        return new FieldError("line " + r.line(), "第 " + r.line() + " 行：" + message);
+        return new FieldError("line " + r.line(), message);
     }
 
     static int lineNo(FieldError e) {

@@ -137,10 +137,10 @@ public class UnitService {
     }
 
     static ProblemException importRejected(List<FieldError> errors) {
-        String first = errors.get(0).field();
-        return ProblemException.validation("导入文件有 " + errors.size() + " 处错误，未导入任何单位：" + errors.get(0).message(), errors)
-                .with("line", UnitImportPlan.lineNo(errors.get(0)))
-                .with("field", first);
+        FieldError first = errors.get(0);
+        int line = UnitImportPlan.lineNo(first);
+        return ProblemException.validation("导入文件有 " + errors.size() + " 处错误，未导入任何单位。第 " + line + " 行："
+                + first.message(), errors).with("line", line);
     }
 
     private static void write(Unit u, UnitImportPlan.Change c) {

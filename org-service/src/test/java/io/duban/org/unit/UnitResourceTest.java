@@ -199,7 +199,8 @@ class UnitResourceTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"page,0", "page,-1", "size,0", "size,501", "page,abc", "kind,BUREAU", "active,maybe"})
+    @CsvSource({"page,0", "page,-1", "size,0", "size,501", "page,abc", "size,1e3", "kind,BUREAU", "active,maybe",
+        "q,局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局局"})
     void badQueryParametersAre400(String param, String value) {
         String region = Regions.fresh();
         supervisor(region).queryParam(param, value).get(base(region) + "/units").then()
