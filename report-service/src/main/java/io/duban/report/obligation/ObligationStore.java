@@ -131,12 +131,13 @@ public class ObligationStore {
         String[] regions = tasks.stream().map(TaskRef::region).toArray(String[]::new);
         UUID[] ids = tasks.stream().map(TaskRef::taskId).toArray(UUID[]::new);
         List<Object[]> keep = derived.get("keep");
-        String[] keepRegions = keep.stream().map(k -> (String) k[0]).toArray(String[]::new);
         String[] keepKeys = keep.stream().map(k -> (String) k[1]).toArray(String[]::new);
+        // Keys embed the assignment id, so they are unique without the region; NOT IN over a
+        // subquery runs as a hashed anti-join (NOT EXISTS over unnest would compare every pair).
         Uni<?> delete = client.preparedQuery("DELETE FROM obligation o USING unnest($1::text[], $2::uuid[]) t(region, task_id)"
-                + " WHERE o.region = t.region AND o.task_id = t.task_id AND NOT EXISTS ("
-                + " SELECT 1 FROM unnest($3::text[], $4::text[]) k(region, key) WHERE k.region = o.region AND k.key = o.key)")
-                .execute(Tuple.of(regions, ids, keepRegions, keepKeys));
+                + " WHERE o.region = t.region AND o.task_id = t.task_id"
+                + " AND o.key NOT IN (SELECT unnest($3::text[]))")
+                .execute(Tuple.of(regions, ids, keepKeys));
         List<Object[]> rows = new ArrayList<>();
         for (Object[] u : derived.get("upsert")) {
             DerivedObligation o = (DerivedObligation) u[3];
