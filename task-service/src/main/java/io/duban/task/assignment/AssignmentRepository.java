@@ -42,8 +42,10 @@ public class AssignmentRepository {
             active[i] = a.active();
             versions[i] = a.version();
         }
-        return tx.preparedQuery("insert into assignment (region, id, plan_id, task_id, unit_id, unit_name, role, status, active, version) "
-                        + "select $1, * from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::int8[])")
+        // seq is copied from the task (written earlier in the same transaction) for the list's index
+        return tx.preparedQuery("insert into assignment (region, id, plan_id, task_id, unit_id, unit_name, role, status, active, version, seq) "
+                        + "select $1, u.*, t.seq from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], "
+                        + "$9::bool[], $10::int8[]) as u(i, p, tk, un, n, r, s, a, v) join task t on t.region = $1 and t.id = u.tk")
                 .execute(Tuple.tuple(java.util.Arrays.asList(all.get(0).region(), ids, plans, tasks, units, names, roles, statuses, active, versions)))
                 .replaceWithVoid();
     }
@@ -141,10 +143,9 @@ public class AssignmentRepository {
         List<Object> countArgs = new ArrayList<>(args);
         args.add(page.size());
         args.add(page.offset());
-        String select = "select a.id, a.region, a.plan_id, a.task_id, a.unit_id, a.unit_name, a.role, a.status, a.active, a.version "
-                + "from assignment a join task t on t.region = a.region and t.id = a.task_id where " + where
-                + " order by a.plan_id, t.seq, case a.role when 'LEAD' then 0 when 'CO' then 1 else 2 end, a.unit_name, a.id"
-                + " limit $" + (args.size() - 1) + " offset $" + args.size();
+        // stable order, served by the assignment_list / assignment_unit_list indexes
+        String select = "select " + AssignmentDto.COLUMNS + " from assignment a where " + where
+                + " order by a.plan_id, a.seq, a.role_rank, a.unit_name, a.id limit $" + (args.size() - 1) + " offset $" + args.size();
         Uni<List<AssignmentDto>> items = pool.preparedQuery(select).execute(Tuple.tuple(args)).map(rows -> {
             List<AssignmentDto> out = new ArrayList<>();
             for (Row r : rows) {

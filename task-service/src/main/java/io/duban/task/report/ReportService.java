@@ -8,9 +8,6 @@ import io.duban.task.assignment.AssignmentDto;
 import io.duban.task.assignment.AssignmentRepository;
 import io.duban.task.common.Idempotency;
 import io.duban.task.common.Json;
-import io.duban.task.feed.Change;
-import io.duban.task.feed.ChangeLog;
-import io.duban.task.feed.ChangeType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -58,22 +55,18 @@ public class ReportService {
             if (replay.isPresent()) {
                 return Uni.createFrom().item(replay.get());
             }
-            return assignments.get(tx, region, assignmentId, unitScope)
-                    .call(a -> checkEvent(tx, region, a, eventId))
-                    .flatMap(a -> {
-                        if (!a.active()) {
-                            throw ProblemException.conflict("该责任分解已撤销（任务已更正），不能再报告进展。");
-                        }
-                        if (a.version() != expected) {
-                            throw stale(a.version());
-                        }
-                        return tx.preparedQuery("update assignment set status = $3, version = version + 1 "
-                                        + "where region = $1 and id = $2 and version = $4 returning " + AssignmentDto.COLUMNS)
-                                .execute(Tuple.of(region, assignmentId, body.status().name(), expected));
-                    })
+            // the conditional UPDATE comes first: on the hot path a report is one UPDATE and one INSERT
+            String scoped = unitScope == null ? "" : " and unit_id = $5";
+            Tuple args = Tuple.of(region, assignmentId, body.status().name(), expected);
+            if (unitScope != null) {
+                args.addUUID(unitScope);
+            }
+            return tx.preparedQuery("update assignment set status = $3, version = version + 1 "
+                            + "where region = $1 and id = $2 and version = $4 and active" + scoped + " returning " + AssignmentDto.COLUMNS)
+                    .execute(args)
                     .flatMap(rows -> {
                         if (rows.rowCount() == 0) {
-                            throw stale(expected + 1);
+                            return explainRefusal(tx, region, assignmentId, unitScope, expected);
                         }
                         AssignmentDto updated = AssignmentDto.from(rows.iterator().next());
                         ReportDto report = new ReportDto(UUID.randomUUID(), region, assignmentId, body.status(),
@@ -81,9 +74,8 @@ public class ReportService {
                                         : body.evidenceUrls().stream().map(String::trim).toList(),
                                 body.completedOn(), eventId, who, Instant.now().truncatedTo(ChronoUnit.MICROS));
                         Idempotency.Stored response = new Idempotency.Stored(201, Json.write(new ReportResponse(report, updated.version())));
-                        return insert(tx, report)
-                                .flatMap(v -> ChangeLog.append(tx, new Change(region, ChangeType.ASSIGNMENT, updated.id(), updated),
-                                        new Change(region, ChangeType.REPORT, report.id(), report)))
+                        return checkEvent(tx, region, updated, eventId)
+                                .flatMap(v -> insert(tx, report, updated))
                                 .flatMap(v -> Idempotency.complete(tx, region, idemKey, response))
                                 .replaceWith(response);
                     });
@@ -112,12 +104,25 @@ public class ReportService {
         return ProblemException.preconditionFailed("责任分解已被更新（当前版本 " + current + "），请重新读取后再报告。");
     }
 
-    private Uni<Void> insert(SqlClient tx, ReportDto r) {
-        return tx.preparedQuery("insert into progress_report (region, id, assignment_id, status, note, evidence_urls, completed_on, "
-                        + "event_id, reported_by, reported_at) values ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8, $9, $10)")
+    /** Why the conditional UPDATE touched nothing: 404 (none, or another unit's), 409 (deactivated) or 412 (stale). */
+    private <T> Uni<T> explainRefusal(SqlClient tx, String region, UUID assignmentId, UUID unitScope, long expected) {
+        return assignments.get(tx, region, assignmentId, unitScope).map(a -> {
+            if (!a.active()) {
+                throw ProblemException.conflict("该责任分解已撤销（任务已更正），不能再报告进展。");
+            }
+            throw stale(a.version());
+        });
+    }
+
+    /** The report and its two change-feed rows (assignment, then report) in one statement. */
+    private Uni<Void> insert(SqlClient tx, ReportDto r, AssignmentDto updated) {
+        return tx.preparedQuery("with report as (insert into progress_report (region, id, assignment_id, status, note, evidence_urls, "
+                        + "completed_on, event_id, reported_by, reported_at) values ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8, $9, $10)) "
+                        + "insert into change_log (region, type, entity_id, data) values ($1, 'ASSIGNMENT', $3, $11::text::jsonb), "
+                        + "($1, 'REPORT', $2, $12::text::jsonb)")
                 .execute(Tuple.tuple(Arrays.asList(r.region(), r.id(), r.assignmentId(), r.status().name(), r.note(),
                         Json.write(r.evidenceUrls()), r.completedOn(), r.eventId(), r.reportedBy(),
-                        r.reportedAt().atOffset(java.time.ZoneOffset.UTC))))
+                        r.reportedAt().atOffset(java.time.ZoneOffset.UTC), Json.write(updated), Json.write(r))))
                 .replaceWithVoid();
     }
 
