@@ -31,6 +31,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The unit registry over HTTP: thin; every decision is in {@link UnitService}. */
@@ -50,9 +53,16 @@ public class UnitResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @Operation(summary = "List units", description = "Ordered by name (code point order), then id. "
             + "kind filters by kind, q matches a substring of the name or an alias, active filters by the active flag.")
-    public Uni<Page<UnitView>> list(@PathParam("region") String region, @QueryParam("kind") String kind,
-                                    @QueryParam("q") String q, @QueryParam("active") String active,
-                                    @QueryParam("page") String page, @QueryParam("size") String size) {
+    public Uni<Page<UnitView>> list(
+            @PathParam("region") String region,
+            @Parameter(description = "DEPARTMENT, TOWN, SUBDISTRICT, ZONE, PARTY, BRANCH or ENTERPRISE",
+                    schema = @Schema(implementation = UnitKind.class)) @QueryParam("kind") String kind,
+            @Parameter(description = "substring of the name or an alias, at most 100 characters") @QueryParam("q") String q,
+            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active") String active,
+            @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+            @QueryParam("page") String page,
+            @Parameter(description = "default 50, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+            @QueryParam("size") String size) {
         PageRequest request = Paging.of(page, size);
         UnitKind k = null;
         if (kind != null && !kind.isBlank()) {
