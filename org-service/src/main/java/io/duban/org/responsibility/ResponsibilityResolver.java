@@ -31,6 +31,9 @@ public final class ResponsibilityResolver {
 
     /** Role words, longest first so 牵头负责 is not read as 负责. */
     private static final List<Map.Entry<String, Role>> MARKERS = List.of(
+            Map.entry("按照职责分工负责", Role.RESPONSIBLE), Map.entry("按职责分工负责", Role.RESPONSIBLE),
+            Map.entry("按职责分工落实", Role.RESPONSIBLE), Map.entry("按职责负责", Role.RESPONSIBLE),
+            Map.entry("分工负责", Role.RESPONSIBLE), Map.entry("共同负责", Role.RESPONSIBLE),
             Map.entry("(牵头)", Role.LEAD), Map.entry("(配合)", Role.CO), Map.entry("(负责)", Role.RESPONSIBLE),
             Map.entry("牵头负责", Role.LEAD), Map.entry("具体落实", Role.RESPONSIBLE), Map.entry("具体负责", Role.RESPONSIBLE),
             Map.entry("分别负责", Role.RESPONSIBLE), Map.entry("负责落实", Role.RESPONSIBLE), Map.entry("协同配合", Role.CO),
@@ -173,12 +176,18 @@ public final class ResponsibilityResolver {
                     i++;
                     continue;
                 }
-                pending.addAll(piece(start, i));
+                List<Item> named = piece(start, i);
                 roleWordSeen = true;
-                for (Item item : pending) {
-                    apply(item, marker.getValue());
+                if (marker.getKey().startsWith("(")) {
+                    // "县财政局（牵头）" annotates the one name before it, not the whole run.
+                    named.forEach(item -> apply(item, marker.getValue()));
+                } else {
+                    pending.addAll(named);
+                    for (Item item : pending) {
+                        apply(item, marker.getValue());
+                    }
+                    pending.clear();
                 }
-                pending.clear();
                 i += marker.getKey().length();
                 start = i;
             }
