@@ -43,7 +43,7 @@ start_service() { # extra env assignments…
 }
 stop_service() { kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true; }
 
-"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" ${BENCH_DB_SETTINGS:+-c "ALTER DATABASE $DB SET $BENCH_DB_SETTINGS"}
 
 echo "## 1. projection catch-up ($FEED_TOTAL synthetic changes)"
 python3 "$HERE/feed.py" $FEED_PORT "$FEED_TOTAL" & PIDS+=($!)
@@ -58,6 +58,7 @@ t1=$(date +%s.%N)
 obl=$("${PSQL[@]}" -d $DB -tAc "select count(*) from obligation")
 python3 -c "print(f'applied $FEED_TOTAL changes in {($t1-$t0):.1f} s = {$FEED_TOTAL/($t1-$t0):.0f} changes/s; obligations derived: $obl')"
 stop_service
+[ "${ONLY_CATCHUP:-}" = 1 ] && exit 0
 
 echo "## 2. province data set (136 regions, 2,000,016 obligations)"
 t0=$(date +%s)

@@ -43,18 +43,21 @@ public final class BulkUpsert {
             params.add("$" + (i + 1) + "::" + (json ? "text" : c.type()) + "[]");
             select.add(json ? "u." + c.name() + "::jsonb" : "u." + c.name());
         }
-        String updates = columns.stream().map(Column::name).filter(n -> !key.contains(n) && !n.equals("id"))
-                .map(n -> n + " = excluded." + n).collect(Collectors.joining(", "));
+        List<String> updated = columns.stream().map(Column::name).filter(n -> !key.contains(n) && !n.equals("id")).toList();
+        String updates = updated.stream().map(n -> n + " = excluded." + n).collect(Collectors.joining(", "));
+        // An unchanged row is not rewritten: re-derivation and repeated snapshots mostly change nothing.
+        String changed = "(" + updated.stream().map(n -> table + "." + n).collect(Collectors.joining(", "))
+                + ") IS DISTINCT FROM (" + updated.stream().map(n -> "excluded." + n).collect(Collectors.joining(", ")) + ")";
         this.sql = "INSERT INTO " + table + " (" + names + ") SELECT " + String.join(", ", select)
                 + " FROM unnest(" + String.join(", ", params) + ") AS u(" + names + ")"
-                + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET " + updates;
+                + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET " + updates + " WHERE " + changed;
     }
 
     public static Column col(String name, String type) {
         return new Column(name, type);
     }
 
-    /** Upserts {@code rows} (values in column order); returns how many distinct rows were written. */
+    /** Upserts {@code rows} (values in column order); returns how many distinct rows were offered. */
     public Uni<Integer> execute(SqlClient client, List<Object[]> rows) {
         Map<List<Object>, Object[]> distinct = new LinkedHashMap<>();
         for (Object[] row : rows) {
