@@ -98,6 +98,11 @@ public class ProjectionFollower {
                                                 + " applied_total = applied_total + $2, has_more = $3, last_success_at = now()"
                                                 + " WHERE name = $4")
                                         .execute(Tuple.of(next, n, page.more(), FEED))
+                                        .invoke(() -> {
+                                            if (n > 0) {
+                                                LOG.debugf("projection applied %d changes up to cursor %s", n, next);
+                                            }
+                                        })
                                         .replaceWith(new SyncResult(page.itemsOrEmpty().isEmpty() ? Outcome.UP_TO_DATE
                                                 : Outcome.APPLIED, n, next, page.more())));
                     });
