@@ -55,5 +55,6 @@ FROM (
 -- a county's obligations arrive together (one plan import, then its events), so they are stored together
 ORDER BY g.code, g.i;
 
+VACUUM ANALYZE obligation;  -- autovacuum would do this; index-only scans need the visibility map
 ANALYZE;
 SELECT count(*) AS obligations, count(DISTINCT region) AS regions FROM obligation;
