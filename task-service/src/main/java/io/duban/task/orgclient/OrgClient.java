@@ -39,10 +39,26 @@ public class OrgClient {
     @ConfigProperty(name = "duban.org.retries", defaultValue = "2")
     int retries;
 
-    /** Resolves the cells in one call; the answer has one resolution per text, in order. */
+    /** org-service resolves at most this many texts per call (413 beyond). */
+    static final int MAX_BATCH = 20_000;
+
+    /**
+     * Resolves the cells, in one call unless there are more than {@link #MAX_BATCH} distinct texts;
+     * the answer has one resolution per text, in order.
+     */
     public Uni<List<Resolution>> resolveBatch(String region, String authorization, List<String> texts) {
         if (texts.isEmpty()) {
             return Uni.createFrom().item(List.of());
+        }
+        if (texts.size() > MAX_BATCH) {
+            List<String> head = texts.subList(0, MAX_BATCH);
+            List<String> tail = texts.subList(MAX_BATCH, texts.size());
+            return resolveBatch(region, authorization, head).flatMap(first -> resolveBatch(region, authorization, tail)
+                    .map(rest -> {
+                        List<Resolution> all = new java.util.ArrayList<>(first);
+                        all.addAll(rest);
+                        return all;
+                    }));
         }
         return guarded(() -> api.resolveBatch(region, authorization, new OrgApi.ResolveBatchRequest(texts)))
                 .map(r -> {

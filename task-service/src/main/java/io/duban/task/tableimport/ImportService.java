@@ -67,6 +67,7 @@ public class ImportService {
     public Uni<ImportResult> importTable(String region, UUID planId, byte[] body, String contentType, boolean dryRun,
             String authorization) {
         long started = System.nanoTime();
+        long[] phase = new long[4]; // ms spent reading, resolving, preparing, writing: logged to find the slow step
         return plans.get(region, planId)
                 .flatMap(plan -> tasks.planHasTasks(pool, region, planId).map(has -> {
                     if (has && !dryRun) {
@@ -74,21 +75,37 @@ public class ImportService {
                     }
                     return plan;
                 }))
-                .flatMap(plan -> Uni.createFrom().item(() -> RowMerger.merge(TableReader.read(body, contentType)))
+                .flatMap(plan -> Uni.createFrom().item(() -> {
+                            long t = System.nanoTime();
+                            List<SourceRow> rows = RowMerger.merge(TableReader.read(body, contentType));
+                            phase[0] = (System.nanoTime() - t) / 1_000_000;
+                            return rows;
+                        })
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                        .flatMap(rows -> resolve(region, authorization, rows)
-                                .map(resolutions -> prepare(plan, rows, resolutions))))
+                        .flatMap(rows -> {
+                            long t = System.nanoTime();
+                            return resolve(region, authorization, rows).map(resolutions -> {
+                                long p = System.nanoTime();
+                                phase[1] = (p - t) / 1_000_000;
+                                Prepared prepared = prepare(plan, rows, resolutions);
+                                phase[2] = (System.nanoTime() - p) / 1_000_000;
+                                return prepared;
+                            });
+                        }))
                 .flatMap(prepared -> {
                     ImportResult result = new ImportResult(prepared.tasks().size(), prepared.assignments().size(), dryRun,
                             prepared.review());
                     if (dryRun) {
                         return Uni.createFrom().item(result);
                     }
-                    return write(region, planId, prepared).replaceWith(result);
+                    long t = System.nanoTime();
+                    return write(region, planId, prepared).invoke(() -> phase[3] = (System.nanoTime() - t) / 1_000_000)
+                            .replaceWith(result);
                 })
-                .invoke(r -> LOG.infof("import region=%s plan=%s tasks=%d assignments=%d review=%d dryRun=%s in %d ms",
+                .invoke(r -> LOG.infof("import region=%s plan=%s tasks=%d assignments=%d review=%d dryRun=%s in %d ms "
+                                + "(read %d, org-service %d, prepare %d, write %d)",
                         region, planId, r.tasks(), r.assignments(), r.needsReview().size(), dryRun,
-                        (System.nanoTime() - started) / 1_000_000));
+                        (System.nanoTime() - started) / 1_000_000, phase[0], phase[1], phase[2], phase[3]));
     }
 
     private Uni<Map<String, Resolution>> resolve(String region, String authorization, List<SourceRow> rows) {

@@ -19,6 +19,8 @@ public final class RowMerger {
 
     /** Longest cell text accepted; the real requirements are a few hundred characters. */
     public static final int MAX_CELL = 4000;
+    /** Longest 责任单位 cell (org-service resolves texts of at most 2000 characters). */
+    public static final int MAX_RESPONSIBLE = 2000;
 
     enum Column { SEQ, CATEGORY, REQUIREMENT, RESPONSIBLE, LEAD, CO, DEADLINE }
 
@@ -98,10 +100,11 @@ public final class RowMerger {
             if (!seen.add(seq)) {
                 errors.add(new FieldError("line " + line, "第 " + line + " 行的序号 " + seq + " 重复。"));
             }
-            for (String text : List.of(requirement, lastResponsible, lastDeadline)) {
-                if (text.length() > MAX_CELL) {
-                    errors.add(new FieldError("line " + line, "第 " + line + " 行的单元格超过 " + MAX_CELL + " 字。"));
-                }
+            if (requirement.length() > MAX_CELL || lastDeadline.length() > MAX_CELL) {
+                errors.add(new FieldError("line " + line, "第 " + line + " 行的单元格超过 " + MAX_CELL + " 字。"));
+            }
+            if (lastResponsible.length() > MAX_RESPONSIBLE) {
+                errors.add(new FieldError("line " + line, "第 " + line + " 行的责任单位超过 " + MAX_RESPONSIBLE + " 字。"));
             }
             lastSeq = seq;
             List<String> category = lastCategory.stream().filter(c -> !c.isEmpty()).toList();

@@ -83,6 +83,9 @@ class RowMergerTest {
                 "序号|工作要求|责任单位|时限要求", "1|要求|县财政局|长期坚持", "1|要求|县财政局|长期坚持")));
         assertEquals(3, dup.extensions().get("line"));
         assertThrows(ProblemException.class, () -> RowMerger.merge(grid("序号|工作要求|责任单位|时限要求", "", "")));
+        ProblemException longCell = assertThrows(ProblemException.class, () -> RowMerger.merge(grid(
+                "序号|工作要求|责任单位|时限要求", "1|要求|" + "县财政局、".repeat(401) + "|长期坚持")));
+        assertEquals(2, longCell.extensions().get("line"));
     }
 
     @Test
