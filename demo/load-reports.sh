@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Demo step for report-service (called by ./duban up): REPORT_BASE_URL SUPERVISOR_TOKEN
+# REPORT_BASE_URL is …/api/v1/regions/<region>. report-service follows task-service by itself every few
+# seconds; this makes it catch up now (so the demo plan's obligations are there at once) and shows the
+# dashboard numbers as of 2023-09-07 (the day after task 17's 20-working-day deadline).
+# Issue 6 adds demo findings here.
+set -euo pipefail
+base="${1:?REPORT_BASE_URL}"
+token="${2:?SUPERVISOR_TOKEN}"
+root="${base%%/api/v1/*}"
+auth=(-H "Authorization: Bearer $token")
+
+for _ in 1 2 3 4 5; do
+  if curl -sf -X POST "${auth[@]}" "$root/api/v1/admin/projection/sync" >/dev/null; then
+    break
+  fi
+  sleep 2   # task-service may still be starting: the scheduled follower catches up anyway
+done
+summary=$(curl -sf "${auth[@]}" "$base/dashboard?asOf=2023-09-07" || true)
+if [ -n "$summary" ]; then
+  echo "report-service dashboard (asOf 2023-09-07): $(printf '%s' "$summary" | sed -E 's/.*"totals":(\{[^}]*\}).*"total":([0-9]+).*/totals \1, obligations \2/')"
+fi
