@@ -43,7 +43,8 @@ public class CalendarService {
 
     void onStart(@Observes StartupEvent ev) {
         try {
-            pool.withTransaction(conn -> conn.query("SELECT pg_advisory_xact_lock(7242001)").execute()
+            // The follower's lock, as an upload takes it: calendar_day is rebuilt by one replica at a time.
+            pool.withTransaction(conn -> conn.query("SELECT pg_advisory_xact_lock(7242002)").execute()
                             .chain(() -> loadUploaded(conn))
                             .chain(cal -> rebuildDays(conn, cal).replaceWith(cal)))
                     .await().atMost(Duration.ofSeconds(60));
