@@ -47,7 +47,7 @@ stop_service() { kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true; }
 
 echo "## 1. projection catch-up ($FEED_TOTAL synthetic changes)"
 python3 "$HERE/feed.py" $FEED_PORT "$FEED_TOTAL" & PIDS+=($!)
-start_service DUBAN_PROJECTION_INTERVAL=1s DUBAN_PROJECTION_BATCH_SIZE=2000 DUBAN_PROJECTION_MAX_BATCHES_PER_RUN=1000000
+start_service DUBAN_PROJECTION_INTERVAL=1s DUBAN_PROJECTION_BATCH_SIZE=${BATCH:-2000} DUBAN_PROJECTION_MAX_BATCHES_PER_RUN=1000000
 t0=$(date +%s.%N)
 while :; do
   n=$("${PSQL[@]}" -d $DB -tAc "select applied_total from projection_cursor")

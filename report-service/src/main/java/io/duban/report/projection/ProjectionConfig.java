@@ -16,8 +16,11 @@ public interface ProjectionConfig {
     @WithDefault("5s")
     String interval();
 
-    /** Changes asked for per request, and applied per transaction. */
-    @WithDefault("500")
+    /**
+     * Changes asked for per request, and applied per transaction (task-service allows up to 5000). Each batch
+     * costs about a dozen round trips, so bigger batches catch up faster (bench: 500 → 3.3k/s, 5000 → 8.4k/s).
+     */
+    @WithDefault("2000")
     int batchSize();
 
     /** Batches one scheduled run applies at most before yielding to the next run. */
