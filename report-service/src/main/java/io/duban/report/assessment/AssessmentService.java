@@ -86,10 +86,10 @@ public class AssessmentService {
                             throw ProblemException.preconditionFailed("该年度尚未保存考核方案（当前为默认方案，版本 0）。");
                         }
                         return c.preparedQuery("INSERT INTO assessment_scheme (region, year, scheme, updated_by)"
-                                + " VALUES ($1, $2, $3::jsonb, $4) RETURNING version").execute(Tuple.of(region, year, write(s), by));
+                                + " VALUES ($1, $2, $3::text::jsonb, $4) RETURNING version").execute(Tuple.of(region, year, write(s), by));
                     }
                     ETags.check(ifMatch, rows.iterator().next().getLong("version"));
-                    return c.preparedQuery("UPDATE assessment_scheme SET scheme = $3::jsonb, updated_by = $4, updated_at = now(),"
+                    return c.preparedQuery("UPDATE assessment_scheme SET scheme = $3::text::jsonb, updated_by = $4, updated_at = now(),"
                                     + " version = version + 1 WHERE region = $1 AND year = $2 RETURNING version")
                             .execute(Tuple.of(region, year, write(s), by));
                 }).map(rows -> new VersionedScheme(s, rows.iterator().next().getLong("version"))));
@@ -108,7 +108,7 @@ public class AssessmentService {
                 throw ProblemException.conflict(year + " 年度考核已于 " + frozen.assessment().finalizedAt() + " 定稿。");
             }
             return scheme(region, year).chain(s -> compute(region, year, asOf != null ? asOf : defaultAsOf(year), s.scheme()));
-        }).chain(full -> pool.preparedQuery("INSERT INTO assessment (region, year, content, finalized_by) VALUES ($1, $2, $3::jsonb, $4)"
+        }).chain(full -> pool.preparedQuery("INSERT INTO assessment (region, year, content, finalized_by) VALUES ($1, $2, $3::text::jsonb, $4)"
                         + " ON CONFLICT (region, year) DO NOTHING RETURNING finalized_at")
                 .execute(Tuple.of(region, year, write(full), by)).map(rows -> {
                     if (rows.size() == 0) {

@@ -72,7 +72,7 @@ public class BulletinService {
                                         prev.last(), BulletinCalculator.totals(t.getItem2())), t.getItem3());
                         UUID id = UUID.randomUUID();
                         return pool.preparedQuery("INSERT INTO bulletin (region, id, year, quarter, as_of, status, content,"
-                                        + " next_steps, created_by) VALUES ($1, $2, $3, $4, $5, 'DRAFT', $6::jsonb, $7, $8)"
+                                        + " next_steps, created_by) VALUES ($1, $2, $3, $4, $5, 'DRAFT', $6::text::jsonb, $7, $8)"
                                         + " RETURNING " + COLUMNS)
                                 .execute(Tuple.from(java.util.Arrays.asList(region, id, r.quarter().year(), r.quarter().quarter(), r.asOf(),
                                         write(content), BulletinDocument.defaultNextSteps(content), by)))

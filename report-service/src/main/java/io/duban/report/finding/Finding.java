@@ -29,8 +29,14 @@ public record Finding(UUID id, String unitId, String unitName, LocalDate foundOn
 
     static Finding from(Row r) {
         return new Finding(r.getUUID("id"), r.getString("unit_id"), r.getString("unit_name"), r.getLocalDate("found_on"),
-                r.getString("source"), r.getString("description"), r.getBigDecimal("points"), r.getUUID("voids"),
+                r.getString("source"), r.getString("description"), plain(r.getBigDecimal("points")), r.getUUID("voids"),
                 r.getUUID("voided_by"), r.getString("recorded_by"), r.getOffsetDateTime("recorded_at"));
+    }
+
+    /** 3.00 → 3, 1.50 → 1.5 (the column keeps two decimals; documents and JSON show what was entered). */
+    static BigDecimal plain(BigDecimal p) {
+        BigDecimal s = p.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     public boolean effective() {
