@@ -16,12 +16,14 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 
 /**
  * Lays an {@link OfficialDocument} out as a Word file the way 党政机关公文格式 (GB/T 9704) has it:
@@ -53,6 +55,7 @@ public final class DocxWriter {
     public static byte[] write(OfficialDocument doc) {
         try (XWPFDocument d = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             page(d);
+            defaults(d);
             XWPFParagraph title = d.createParagraph();
             title.setAlignment(ParagraphAlignment.CENTER);
             title.setSpacingAfter(BODY_PT * 20);
@@ -105,6 +108,16 @@ public final class DocxWriter {
         m.setHeader(BigInteger.valueOf(mm(15)));
     }
 
+    /** 仿宋_GB2312 as the document's default font, no paragraph spacing: what table cells inherit. */
+    private static void defaults(XWPFDocument d) {
+        CTFonts fonts = CTFonts.Factory.newInstance();
+        fonts.setAscii(BODY_FONT);
+        fonts.setHAnsi(BODY_FONT);
+        fonts.setEastAsia(BODY_FONT);
+        fonts.setCs(BODY_FONT);
+        d.createStyles().setDefaultFonts(fonts);
+    }
+
     private static XWPFParagraph body(XWPFDocument d) {
         XWPFParagraph p = d.createParagraph();
         p.setAlignment(ParagraphAlignment.BOTH);
@@ -126,7 +139,9 @@ public final class DocxWriter {
         }
         font(r, font);
         r.setFontSize(pt);
-        r.setBold(bold);
+        if (bold) {
+            r.setBold(true);
+        }
         return r;
     }
 
@@ -141,6 +156,8 @@ public final class DocxWriter {
         XWPFTable table = d.createTable(1 + t.rows().size(), cols);
         table.setWidth("100%");
         table.setTableAlignment(TableRowAlign.CENTER);
+        // fixed layout: Word takes the grid's widths instead of measuring every cell's text
+        table.getCTTbl().getTblPr().addNewTblLayout().setType(STTblLayoutType.FIXED);
         table.setTopBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000");
         table.setBottomBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000");
         table.setLeftBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000");
@@ -165,7 +182,6 @@ public final class DocxWriter {
         }
         for (int r = 0; r < t.rows().size(); r++) {
             XWPFTableRow row = table.getRow(r + 1);
-            row.setCantSplitRow(true);
             List<String> values = t.rows().get(r);
             for (int c = 0; c < cols; c++) {
                 cell(row.getCell(c), c < values.size() ? values.get(c) : "", BODY_FONT, twips[c], false);
@@ -175,14 +191,27 @@ public final class DocxWriter {
         d.createParagraph();
     }
 
+    /**
+     * One table cell. Body cells set only what differs from the document defaults (font, spacing):
+     * a county's 逾期事项 table can have thousands of rows and every XML element costs.
+     */
     private static void cell(XWPFTableCell cell, String text, String font, int width, boolean header) {
-        cell.setWidth(Integer.toString(width));
-        cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
         XWPFParagraph p = cell.getParagraphs().get(0);
-        p.setAlignment(header || text.length() <= 8 ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT);
-        p.setSpacingBefore(0);
-        p.setSpacingAfter(0);
-        run(p, text, font, TABLE_PT, false);
+        if (header) {
+            cell.setWidth(Integer.toString(width));
+            cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
+        }
+        if (header || text.length() <= 8) {
+            p.setAlignment(ParagraphAlignment.CENTER);
+        }
+        XWPFRun r = p.createRun();
+        if (!text.isEmpty()) {
+            r.setText(text);
+        }
+        if (header) {
+            font(r, font);
+        }
+        r.setFontSize(TABLE_PT);
     }
 
     /** "— 1 —" centred: the number is a PAGE field so Word fills in each page's own. */

@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,11 +38,14 @@ public class FindingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "记录检查问题（只增不改：更正时新记一条并以 voids 指向被更正的一条）")
+    @Operation(summary = "记录检查问题（只增不改：更正时新记一条并以 voids 指向被更正的一条；支持 Idempotency-Key）")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Finding.class)))
-    public Uni<Response> record(@PathParam("region") String region, NewFinding body) {
-        return findings.record(region, body, caller.name()).map(f -> Response
-                .created(URI.create("/api/v1/regions/" + region + "/findings?unitId=" + f.unitId())).entity(f).build());
+    public Uni<Response> record(@PathParam("region") String region, @HeaderParam("Idempotency-Key") String key,
+                                NewFinding body) {
+        // a retry answers as the first request did: 201 with the same finding
+        return findings.record(region, body, key, caller.name()).map(r -> Response
+                .created(URI.create("/api/v1/regions/" + region + "/findings?unitId=" + r.finding().unitId()))
+                .entity(r.finding()).build());
     }
 
     @GET

@@ -37,9 +37,52 @@ public class FindingService {
     @Inject
     Pool pool;
 
-    public Uni<Finding> record(String region, NewFinding body, String by) {
+    static final int MAX_KEY = 200;
+
+    /** A recorded finding, and whether it was recorded by this request (false: an Idempotency-Key retry). */
+    public record Recorded(Finding finding, boolean created) {
+    }
+
+    /**
+     * Records a finding. With an {@code Idempotency-Key}, a retry with the same body returns the
+     * finding the first request recorded; the same key with another body is a 422.
+     */
+    public Uni<Recorded> record(String region, NewFinding body, String idempotencyKey, String by) {
         Valid v = validate(body);
-        return pool.withTransaction(c -> unitName(c, region, v.unitId()).chain(name -> {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return record(region, v, by).map(f -> new Recorded(f, true));
+        }
+        String key = idempotencyKey.trim();
+        if (key.length() > MAX_KEY) {
+            throw ProblemException.invalidField("Idempotency-Key", "Idempotency-Key 不能超过 " + MAX_KEY + " 个字符。");
+        }
+        String hash = sha256(v.toString());
+        return pool.withTransaction(c -> c.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1 || ':' || $2))")
+                .execute(Tuple.of(region, key))
+                .chain(() -> c.preparedQuery("SELECT request_hash, finding_id FROM finding_request WHERE region = $1 AND key = $2")
+                        .execute(Tuple.of(region, key)))
+                .chain(rows -> {
+                    if (rows.size() > 0) {
+                        Row r = rows.iterator().next();
+                        if (!r.getString("request_hash").equals(hash)) {
+                            throw ProblemException.unprocessable("Idempotency-Key 已用于另一条不同的检查问题，请换一个键。");
+                        }
+                        return c.preparedQuery(SELECT + " WHERE f.region = $1 AND f.id = $2")
+                                .execute(Tuple.of(region, r.getUUID("finding_id")))
+                                .map(found -> new Recorded(Finding.from(found.iterator().next()), false));
+                    }
+                    return insert(c, region, v, by).chain(f -> c.preparedQuery("INSERT INTO finding_request (region, key,"
+                                    + " request_hash, finding_id) VALUES ($1, $2, $3, $4)").execute(Tuple.of(region, key, hash, f.id()))
+                            .replaceWith(new Recorded(f, true)));
+                }));
+    }
+
+    private Uni<Finding> record(String region, Valid v, String by) {
+        return pool.withTransaction(c -> insert(c, region, v, by));
+    }
+
+    private Uni<Finding> insert(SqlClient c, String region, Valid v, String by) {
+        return unitName(c, region, v.unitId()).chain(name -> {
             if (name == null) {
                 throw ProblemException.invalidField("unitId", "单位 " + v.unitId() + " 不在本区域的任何任务分解中，请核对单位标识。");
             }
@@ -51,7 +94,7 @@ public class FindingService {
                                     v.description(), v.points(), v.voids(), by))))
                     .chain(() -> c.preparedQuery(SELECT + " WHERE f.region = $1 AND f.id = $2").execute(Tuple.of(region, id)))
                     .map(rows -> Finding.from(rows.iterator().next()));
-        }));
+        });
     }
 
     /** Findings found in [from, to] (either may be null), optionally of one unit, oldest first. */
@@ -99,6 +142,15 @@ public class FindingService {
                     }
                     return null;
                 });
+    }
+
+    private static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String nonNull(String s, String fallback) {

@@ -206,4 +206,20 @@ class AssessmentTest {
                 .post(url).then().statusCode(409);
         Api.as(Tokens.viewer(region)).get(url).then().body("", hasSize(6));
     }
+
+    @Test
+    void aFindingRetriedWithItsIdempotencyKeyIsRecordedOnce() {
+        String url = base + "/findings";
+        Map<String, Object> body = Map.of("unitId", Scenario.id(SIFA), "foundOn", "2023-10-09", "source", "DAILY_CHECK",
+                "description", "行政执法公示信息缺项", "points", 1);
+        String first = Api.as(Tokens.supervisor(region)).header("Idempotency-Key", "check-2023-10-09-1").contentType("application/json")
+                .body(body).post(url).then().statusCode(201).extract().path("id");
+        Api.as(Tokens.supervisor(region)).header("Idempotency-Key", "check-2023-10-09-1").contentType("application/json")
+                .body(body).post(url).then().statusCode(201).body("id", equalTo(first));
+        Api.as(Tokens.supervisor(region)).header("Idempotency-Key", "check-2023-10-09-1").contentType("application/json")
+                .body(Map.of("unitId", Scenario.id(SIFA), "foundOn", "2023-10-09", "source", "DAILY_CHECK",
+                        "description", "行政执法公示信息缺项", "points", 2)).post(url).then().statusCode(422)
+                .contentType("application/problem+json");
+        Api.as(Tokens.viewer(region)).queryParam("unitId", Scenario.id(SIFA)).get(url).then().body("id", contains(first));
+    }
 }
