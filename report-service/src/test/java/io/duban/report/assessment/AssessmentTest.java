@@ -158,6 +158,9 @@ class AssessmentTest {
     @Test
     void finalizingFreezesTheResult() {
         Api.as(Tokens.viewer(region)).post(base + "/assessments/2023/finalize").then().statusCode(403);
+        Api.as(Tokens.unit(region, Scenario.id(MINZHENG))).post(base + "/assessments/2023/finalize").then().statusCode(403);
+        Api.as(Tokens.unit(region, Scenario.id(MINZHENG))).get(base + "/assessments/2023").then().statusCode(403);
+        Api.as(Tokens.unit(region, Scenario.id(MINZHENG))).get(base + "/assessment-scheme/2023").then().statusCode(403);
         Api.as(Tokens.supervisor(region)).post(base + "/assessments/2023/finalize").then().statusCode(200)
                 .body("finalized", equalTo(true)).body("units[18].total", equalTo(94.5f));
         Api.as(Tokens.supervisor(region)).post(base + "/assessments/2023/finalize").then().statusCode(409);
