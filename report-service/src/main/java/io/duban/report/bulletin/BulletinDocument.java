@@ -52,7 +52,7 @@ public final class BulletinDocument {
         if (c.units().isEmpty()) {
             d.paragraph("本季度无到期事项。");
         } else {
-            d.paragraph("各单位牵头或负责的到期事项完成情况如下（按按时办结率排序，并列者名次相同）。");
+            d.paragraph("各单位牵头或负责的到期事项完成情况如下（以按时办结率排名，并列者名次相同）。");
             List<List<String>> rows = new ArrayList<>();
             for (BulletinContent.UnitRow u : c.units()) {
                 rows.add(List.of(Integer.toString(u.rank()), u.unitName(), Long.toString(u.due()), Long.toString(u.onTime()),
