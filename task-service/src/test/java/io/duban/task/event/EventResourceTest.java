@@ -44,6 +44,13 @@ class EventResourceTest {
                         "title", "《沂源县重大行政决策》印发"))
                 .post(path).then().statusCode(201).body("id", equalTo(eventId));
         supervisor(region).get(path).then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(eventId));
+        // the Location of a created event is readable, by its unit too, not by another unit
+        supervisor(region).get(path + "/" + eventId).then().statusCode(200).body("title", equalTo("《沂源县重大行政决策》印发"));
+        supervisor(region).get(path + "/" + java.util.UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        String owner = (String) Api.assignmentsOfTask(region, task30).get(0).get("unitId");
+        Api.as(io.duban.testing.Tokens.unit(region, owner)).get(path + "/" + eventId).then().statusCode(200);
+        Api.as(io.duban.testing.Tokens.unit(region, java.util.UUID.randomUUID().toString())).get(path + "/" + eventId)
+                .then().statusCode(404);
 
         // a report fulfils the event's obligation; an event of another assignment is refused
         String reports = base(region) + "/assignments/" + assignment + "/reports";
