@@ -20,6 +20,9 @@ import java.util.Optional;
 public record AlertChannels(@JsonProperty("default") Channel defaultChannel, Channel supervisor,
                             Map<String, Channel> units) {
 
+    /** More units than any county has; keeps one region's document small. */
+    static final int MAX_UNITS = 2000;
+
     /**
      * One webhook. {@code secret} on a PUT: absent keeps the stored secret of the same slot, "" removes
      * it, a value replaces it.
@@ -84,6 +87,10 @@ public record AlertChannels(@JsonProperty("default") Channel defaultChannel, Cha
         }
         if (supervisor != null) {
             check("supervisor", supervisor, allowList, errors);
+        }
+        if (unitsOrEmpty().size() > MAX_UNITS) {
+            errors.add(new FieldError("units", "单位渠道最多 " + MAX_UNITS + " 个"));
+            return errors;
         }
         unitsOrEmpty().forEach((unit, c) -> {
             if (unit.isBlank() || unit.length() > 100) {
