@@ -196,34 +196,31 @@ public class AlertDelivery {
         String format = o.format() == null ? "NONE" : o.format().name();
         if (o.sent()) {
             counter("duban.alerts.sent", format).increment();
-            return update("UPDATE alert SET status = 'SENT', sent_at = now(), last_error = NULL, channel = $3, format = $4"
-                    + " WHERE region = $1 AND id = $2 AND attempts = $5", c, o, null);
+            return update("status = 'SENT', sent_at = now(), last_error = NULL", c, o);
         }
-        boolean last = o.permanent() || c.attempts() >= config.delivery().maxAttempts();
-        if (last) {
+        if (o.permanent() || c.attempts() >= config.delivery().maxAttempts()) {
             counter("duban.alerts.failed", format).increment();
             LOG.warnf("alert %s to %s failed after %d attempts: %s", c.id(), o.channel(), c.attempts(), o.error());
-            return update("UPDATE alert SET status = 'FAILED', last_error = $6, channel = $3, format = $4"
-                    + " WHERE region = $1 AND id = $2 AND attempts = $5", c, o, null);
+            return update("status = 'FAILED', last_error = $6", c, o, abbreviate(o.error()));
         }
         counter("duban.alerts.retried", format).increment();
         Duration wait = backoff.delay(c.attempts(), ThreadLocalRandom.current().nextDouble());
-        return update("UPDATE alert SET last_error = $6, channel = $3, format = $4,"
-                + " next_attempt_at = now() + make_interval(secs => $7)"
-                + " WHERE region = $1 AND id = $2 AND attempts = $5", c, o, wait.toMillis() / 1000.0);
+        return update("last_error = $6, next_attempt_at = now() + make_interval(secs => $7)", c, o,
+                abbreviate(o.error()), wait.toMillis() / 1000.0);
     }
 
-    /** Records an outcome unless another worker re-claimed the row after our lease ran out (attempts moved on). */
-    private Uni<Void> update(String sql, Claimed c, Outcome o, Double waitSeconds) {
+    /**
+     * Records an outcome ({@code set} may use $6, $7 for {@code extra}) unless another worker re-claimed
+     * the row after our lease ran out (its attempts moved on).
+     */
+    private Uni<Void> update(String set, Claimed c, Outcome o, Object... extra) {
         Tuple t = Tuple.tuple().addValue(c.region()).addValue(c.id()).addValue(o.channel())
                 .addValue(o.format() == null ? null : o.format().name()).addValue(c.attempts());
-        if (sql.contains("$6")) {
-            t.addValue(abbreviate(o.error()));
+        for (Object x : extra) {
+            t.addValue(x);
         }
-        if (waitSeconds != null) {
-            t.addValue(waitSeconds);
-        }
-        return pool.preparedQuery(sql).execute(t).replaceWithVoid();
+        return pool.preparedQuery("UPDATE alert SET " + set + ", channel = $3, format = $4"
+                + " WHERE region = $1 AND id = $2 AND attempts = $5").execute(t).replaceWithVoid();
     }
 
     private Counter counter(String name, String format) {

@@ -274,6 +274,19 @@ class AlertsTest {
     }
 
     @Test
+    void aRobotRefusingAMessageWith200IsRetried() {
+        receiver.refuseNext("/ding/robot/send", 1);
+        channels(Map.of("default", channel("/ding/robot/send?access_token=t0k", "DINGTALK", null),
+                "units", Map.of(FGJ, channel("/fgj", "GENERIC", null))));
+        double retriedBefore = metric("duban_alerts_retried_total", "DINGTALK");
+        run("2023-09-05").statusCode(200);
+        deliverAll();
+        assertEquals(2, receiver.received("/ding/robot/send").size());
+        alerts("unitId", OFFICE).body("items[0].status", equalTo("SENT")).body("items[0].attempts", equalTo(2));
+        assertEquals(1.0, metric("duban_alerts_retried_total", "DINGTALK") - retriedBefore);
+    }
+
+    @Test
     void aRegionWithoutChannelsDecidesButWritesNothing() {
         run("2023-09-05").statusCode(200).body("decided", equalTo(2)).body("created", equalTo(0))
                 .body("skippedNoChannel", equalTo(2));

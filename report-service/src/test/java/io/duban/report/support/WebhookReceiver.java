@@ -31,6 +31,8 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    /** Marks a scripted robot refusal (answered 200 with a non-zero errcode). */
+    public static final int REFUSED = -200;
     private final HttpServer server;
     private final List<Received> received = new ArrayList<>();
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
@@ -59,6 +61,11 @@ public final class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
+    /** Answers the next {@code times} requests to {@code path} as a robot refusing the message: 200 with errcode 310000. */
+    public WebhookReceiver refuseNext(String path, int times) {
+        return failNext(path, times, REFUSED);
+    }
+
     public List<Received> received() {
         synchronized (received) {
             return List.copyOf(received);
@@ -77,11 +84,12 @@ public final class WebhookReceiver implements AutoCloseable {
         synchronized (received) {
             received.add(new Received(path, ex.getRequestURI().getRawQuery(), Map.copyOf(ex.getRequestHeaders()), body, status));
         }
-        String answer = status != 200 ? "{\"error\":\"scripted failure\"}"
+        String answer = status == REFUSED ? "{\"errcode\":310000,\"errmsg\":\"sign not match\"}"
+                : status != 200 ? "{\"error\":\"scripted failure\"}"
                 : path.startsWith("/ding") || path.startsWith("/wecom") ? "{\"errcode\":0,\"errmsg\":\"ok\"}" : "{}";
         byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
+        ex.sendResponseHeaders(status == REFUSED ? 200 : status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
         }
