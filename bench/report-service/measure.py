@@ -3,6 +3,7 @@
 
   measure.py latency URL TOKEN N        -> p50/p95/p99/max of N sequential GETs (after 20 warm-up calls)
   measure.py overdue BASE TOKEN ASOF    -> total open overdue over the 136 bench regions, and the wall time
+  measure.py summary BASE TOKEN ASOF N  -> GET /api/v1/overdue/summary (the province view) N times: total, p50/max wall
   measure.py put URL TOKEN FILE         -> status, body and wall time of one PUT
 """
 import http.client
@@ -52,6 +53,20 @@ def overdue(base, token, as_of):
     print(json.dumps({"regions": 136, "overdue": total, "wall_s": round(time.perf_counter() - t, 2)}))
 
 
+def summary(base, token, as_of, n):
+    conn, _ = conn_for(base)
+    path = f"/api/v1/overdue/summary?asOf={as_of}"
+    body = json.loads(get(conn, path, token))
+    samples = []
+    for _ in range(n):
+        t = time.perf_counter()
+        body = json.loads(get(conn, path, token))
+        samples.append(time.perf_counter() - t)
+    samples.sort()
+    print(json.dumps({"regionPrefix": body["regionPrefix"], "regions": len(body["regions"]), "overdue": body["total"],
+                      "n": n, "p50_s": round(samples[len(samples) // 2], 3), "max_s": round(samples[-1], 3)}))
+
+
 def put(url, token, file):
     conn, path = conn_for(url)
     with open(file, "rb") as f:
@@ -71,5 +86,7 @@ if __name__ == "__main__":
         latency(sys.argv[2], sys.argv[3], int(sys.argv[4]))
     elif cmd == "overdue":
         overdue(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif cmd == "summary":
+        summary(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]))
     elif cmd == "put":
         put(sys.argv[2], sys.argv[3], sys.argv[4])

@@ -2,6 +2,9 @@ package io.duban.report.projection;
 
 import io.duban.common.problem.ProblemException;
 import io.duban.report.calendar.CalendarService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -9,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.Objects;
@@ -54,6 +58,23 @@ public class ProjectionFollower {
     @Inject
     CalendarService calendars;
 
+    @Inject
+    MeterRegistry registry;
+
+    private Counter appliedChanges;
+    private Counter failures;
+    private Timer batchTimer;
+
+    @PostConstruct
+    void meters() {
+        appliedChanges = Counter.builder("duban.projection.changes.applied")
+                .description("Changes of task-service's feed applied to the projection").register(registry);
+        failures = Counter.builder("duban.projection.failures")
+                .description("Sync attempts that failed (feed unreachable or apply failed)").register(registry);
+        batchTimer = Timer.builder("duban.projection.batch")
+                .description("Fetching and applying one batch of the feed").register(registry);
+    }
+
     @Scheduled(every = "${duban.projection.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = ProjectionDisabled.class)
     Uni<Void> tick() {
@@ -74,12 +95,20 @@ public class ProjectionFollower {
 
     /** Fetches and applies one batch. Fails with 503 when task-service cannot be reached (and records why). */
     public Uni<SyncResult> syncOnce() {
+        Timer.Sample sample = Timer.start(registry);
         return cursor(pool).chain(after -> feed.fetch(after, config.batchSize())
                 .onFailure().call(e -> recordError("任务服务变更流不可达：" + e.getMessage()))
                 .onFailure(TaskFeedClient.FeedUnavailable.class)
                 .transform(e -> ProblemException.upstreamUnavailable("任务服务暂不可达，已保留现有数据，稍后自动追赶。"))
                 .chain(page -> pool.withTransaction(conn -> apply(conn, after, page))
-                        .onFailure().call(e -> recordError("应用变更失败：" + e))));
+                        .onFailure().call(e -> recordError("应用变更失败：" + e))))
+                .invoke(r -> {
+                    if (r.outcome() == Outcome.APPLIED) {
+                        appliedChanges.increment(r.applied());
+                        sample.stop(batchTimer);
+                    }
+                })
+                .onFailure().invoke(e -> failures.increment());
     }
 
     private Uni<SyncResult> apply(SqlClient conn, String after, ChangePage page) {

@@ -13,7 +13,7 @@ public record ObligationView(UUID id, UUID assignmentId, UUID taskId, Integer ta
                              String unitId, String unitName, String role, String rule, LocalDate dueOn, String status,
                              int workdaysLate, boolean provisional, LocalDate completedOn, UUID planId) {
 
-    static ObligationView from(Row r) {
+    public static ObligationView from(Row r) {
         return new ObligationView(r.getUUID("id"), r.getUUID("assignment_id"), r.getUUID("task_id"), r.getInteger("task_seq"),
                 r.getString("requirement"), r.getString("unit_id"), r.getString("unit_name"), r.getString("role"),
                 r.getString("rule_text"), r.getLocalDate("due_on"), r.getString("status"), r.getInteger("workdays_late"),

@@ -67,10 +67,13 @@ class ProjectionTest {
         Api.sync().statusCode(200);
 
         FeedScript.down();
+        double failuresBefore = metric("duban_projection_failures_total");
+        double appliedBefore = metric("duban_projection_changes_applied_total");
+        List<Snapshots.Item> more = fixedTask(region);
         try {
-            List<Snapshots.Item> more = fixedTask(region);
             FeedScript.publish(more);
             Api.sync().statusCode(503).contentType("application/problem+json");
+            assertEquals(failuresBefore + 1, metric("duban_projection_failures_total"));
             Api.obligations(region, AS_OF).statusCode(200).body("total", equalTo(1));
             Api.as(Tokens.supervisor(region)).get("/api/v1/admin/projection").then().statusCode(200)
                     .body("lastError", notNullValue()).body("lastErrorAt", notNullValue());
@@ -78,6 +81,7 @@ class ProjectionTest {
             FeedScript.up();
         }
         Api.sync().statusCode(200).body("hasMore", equalTo(false));
+        assertEquals(appliedBefore + more.size(), metric("duban_projection_changes_applied_total"));
         Api.obligations(region, AS_OF).statusCode(200).body("total", equalTo(2));
         Api.as(Tokens.viewer(region)).get("/api/v1/admin/projection").then().statusCode(200)
                 .body("behind", equalTo(false)).body("cursor", endsWith(":" + FeedScript.size()));
@@ -132,5 +136,16 @@ class ProjectionTest {
         Api.as(Tokens.viewer(region)).post("/api/v1/admin/projection/rebuild").then().statusCode(403);
         Api.as(Tokens.unit(region, "u-1")).get("/api/v1/admin/projection").then().statusCode(403);
         io.restassured.RestAssured.given().get("/api/v1/admin/projection").then().statusCode(401);
+    }
+
+    /** A counter's value from the Prometheus page (0 before it was first registered). */
+    static double metric(String name) {
+        String page = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String line : page.split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
     }
 }

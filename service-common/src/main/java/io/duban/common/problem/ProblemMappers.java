@@ -85,6 +85,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status == 404 && isConversionFailure(e.getCause())) {
+            // JAX-RS answers a query parameter it cannot convert ("page=abc" for an Integer) with 404;
+            // the resource exists, the request is malformed.
+            return Problems.response(ProblemType.VALIDATION, "查询参数格式不正确（应为数字、日期或取值之一）。", null);
+        }
         if (status >= 500) {
             LOG.error("web application exception", e);
         }
@@ -111,6 +116,15 @@ public class ProblemMappers {
     public Response unexpected(Throwable e) {
         LOG.error("unexpected failure", e);
         return Problems.response(ProblemType.INTERNAL, "服务内部错误，请稍后重试。", null);
+    }
+
+    private static boolean isConversionFailure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException || t instanceof java.time.DateTimeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fieldName(ConstraintViolation<?> v) {

@@ -27,14 +27,23 @@ public final class Idempotency {
     public record Stored(int status, String body) {
     }
 
-    public static String validKey(String key) {
+    /**
+     * The key as stored: scoped to the caller's unit (a {@code unit} token) or to the region's
+     * broader roles, so one unit can neither replay another unit's response nor collide with its keys.
+     */
+    public static String validKey(String key, java.util.UUID unitScope) {
         if (key == null) {
             return null;
         }
         if (!KEY.matcher(key).matches()) {
             throw ProblemException.invalidField("Idempotency-Key", "Idempotency-Key 应为 1 到 200 个可见 ASCII 字符。");
         }
-        return key;
+        return (unitScope == null ? "region:" : "unit:" + unitScope + ":") + key;
+    }
+
+    /** The client's key without the scope {@link #validKey} put before it. */
+    static String unscoped(String stored) {
+        return stored.startsWith("unit:") ? stored.substring("unit:".length() + 37) : stored.substring("region:".length());
     }
 
     public static String hash(String... parts) {
@@ -67,7 +76,7 @@ public final class Idempotency {
                                 var r = rows.iterator().next();
                                 if (!r.getString("request_hash").equals(hash) || r.getInteger("status") == null) {
                                     throw ProblemException.unprocessable("Idempotency-Key 已用于另一个不同的请求。")
-                                            .with("idempotencyKey", key);
+                                            .with("idempotencyKey", unscoped(key));
                                 }
                                 return Optional.of(new Stored(r.getInteger("status"), r.getString("body")));
                             });

@@ -58,4 +58,12 @@ public class EventResource {
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return events.list(region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null), PageRequest.of(page, size));
     }
+
+    @GET
+    @Path("/{eventId}")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
+    public Uni<EventDto> one(@PathParam("region") String region, @PathParam("id") String id,
+            @PathParam("eventId") String eventId) {
+        return events.one(region, Access.id(id, "责任分解"), Access.id(eventId, "触发事件"), Access.unitScope(caller).orElse(null));
+    }
 }

@@ -3,6 +3,7 @@ package io.duban.task.event;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
 import io.duban.task.assignment.AssignmentRepository;
+import io.duban.common.problem.ProblemException;
 import io.duban.task.common.Idempotency;
 import io.duban.task.common.Json;
 import io.duban.task.feed.Change;
@@ -42,13 +43,19 @@ public class EventService {
 
     public Uni<Idempotency.Stored> record(String region, UUID assignmentId, UUID unitScope, String key, EventRequest body, String who) {
         EventRules.validate(body, LocalDate.now(CHINA), CHINA);
-        String idemKey = Idempotency.validKey(key);
+        String idemKey = Idempotency.validKey(key, unitScope);
         String hash = Idempotency.hash("event", assignmentId.toString(), Json.write(body));
         return pool.withTransaction(tx -> Idempotency.claim(tx, region, idemKey, hash).flatMap(replay -> {
             if (replay.isPresent()) {
                 return Uni.createFrom().item(replay.get());
             }
             return assignments.get(tx, region, assignmentId, unitScope)
+                    .invoke(a -> {
+                        if (!a.active()) {
+                            // as for progress reports: a withdrawn assignment owes nothing, so it takes no events
+                            throw ProblemException.conflict("该责任分解已撤销（任务已更正），不能再记录触发事件。");
+                        }
+                    })
                     .flatMap(a -> tasks.get(tx, region, a.taskId()))
                     .flatMap(task -> {
                         EventRules.requireAccepted(task.deadline(), body.trigger());
@@ -66,6 +73,19 @@ public class EventService {
                                 .replaceWith(response);
                     });
         }));
+    }
+
+    /** One trigger event of an assignment the caller may see; 404 otherwise. */
+    public Uni<EventDto> one(String region, UUID assignmentId, UUID eventId, UUID unitScope) {
+        return assignments.get(pool, region, assignmentId, unitScope).flatMap(a -> pool.preparedQuery("select " + EventDto.COLUMNS
+                        + " from trigger_event where region = $1 and assignment_id = $2 and id = $3")
+                .execute(Tuple.of(region, assignmentId, eventId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("触发事件不存在：" + eventId);
+                    }
+                    return EventDto.from(rows.iterator().next());
+                }));
     }
 
     public Uni<Page<EventDto>> list(String region, UUID assignmentId, UUID unitScope, PageRequest page) {

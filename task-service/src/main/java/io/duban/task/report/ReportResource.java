@@ -64,4 +64,12 @@ public class ReportResource {
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return reports.history(region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null), PageRequest.of(page, size));
     }
+
+    @GET
+    @Path("/{reportId}")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
+    public Uni<ReportDto> one(@PathParam("region") String region, @PathParam("id") String id,
+            @PathParam("reportId") String reportId) {
+        return reports.one(region, Access.id(id, "责任分解"), Access.id(reportId, "进展报告"), Access.unitScope(caller).orElse(null));
+    }
 }

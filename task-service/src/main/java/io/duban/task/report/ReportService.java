@@ -48,7 +48,7 @@ public class ReportService {
             ReportRequest body, String who) {
         long expected = ETags.requireVersion(ifMatch);
         ReportRules.validate(body, LocalDate.now(CHINA));
-        String idemKey = Idempotency.validKey(key);
+        String idemKey = Idempotency.validKey(key, unitScope);
         UUID eventId = io.duban.task.common.Access.optionalId(body.eventId(), "eventId");
         String hash = Idempotency.hash("report", assignmentId.toString(), Json.write(body));
         return pool.withTransaction(tx -> Idempotency.claim(tx, region, idemKey, hash).flatMap(replay -> {
@@ -142,6 +142,19 @@ public class ReportService {
                     .execute(Tuple.of(region, assignmentId)).map(rows -> rows.iterator().next().getLong(0));
             return Uni.combine().all().unis(items, total).asTuple().map(t -> Page.of(t.getItem1(), t.getItem2(), page));
         });
+    }
+
+    /** One report of an assignment the caller may see; 404 otherwise. */
+    public Uni<ReportDto> one(String region, UUID assignmentId, UUID reportId, UUID unitScope) {
+        return assignments.get(pool, region, assignmentId, unitScope).flatMap(a -> pool.preparedQuery("select " + ReportDto.COLUMNS
+                        + " from progress_report where region = $1 and assignment_id = $2 and id = $3")
+                .execute(Tuple.of(region, assignmentId, reportId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("进展报告不存在：" + reportId);
+                    }
+                    return ReportDto.from(rows.iterator().next());
+                }));
     }
 
     private static String blankToNull(String s) {

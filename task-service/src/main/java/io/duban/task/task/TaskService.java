@@ -106,9 +106,8 @@ public class TaskService {
         }
         List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(unitIds));
         return tasks.get(region, id).flatMap(task -> {
-            if (ifMatch != null && !ifMatch.isBlank()) {
-                ETags.check(ifMatch, task.version());
-            }
+            // designating replaces the task's designation: like every other write, against the version the client read
+            ETags.check(ifMatch, task.version());
             long expected = task.version();
             Uni<List<Designation>> named = Uni.join().all(distinct.stream().map(u -> org.unit(region, authorization, u.toString())
                     .map(found -> found.map(v -> new Designation(u, v.name()))

@@ -3,6 +3,7 @@ package io.duban.task.event;
 import static io.duban.task.support.Api.base;
 import static io.duban.task.support.Api.supervisor;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.duban.task.support.Api;
 import io.duban.testing.Regions;
@@ -17,8 +18,7 @@ class EventResourceTest {
     void eventIsAcceptedOnlyForTheTriggerTheRuleWaitsFor() {
         String region = Regions.fresh();
         String plan = Api.importedYiyuan(region);
-        org.junit.jupiter.api.Assumptions.assumeTrue("DECISION_ISSUED".equals(
-                ((Map<?, ?>) Api.task(region, plan, 30).get("deadline")).get("trigger")), "deadlines parser not installed yet");
+        assertEquals("DECISION_ISSUED", ((Map<?, ?>) Api.task(region, plan, 30).get("deadline")).get("trigger"));
         String task30 = (String) Api.task(region, plan, 30).get("id");
         String assignment = (String) Api.assignmentsOfTask(region, task30).get(0).get("id");
         String path = base(region) + "/assignments/" + assignment + "/events";
@@ -44,6 +44,13 @@ class EventResourceTest {
                         "title", "《沂源县重大行政决策》印发"))
                 .post(path).then().statusCode(201).body("id", equalTo(eventId));
         supervisor(region).get(path).then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(eventId));
+        // the Location of a created event is readable, by its unit too, not by another unit
+        supervisor(region).get(path + "/" + eventId).then().statusCode(200).body("title", equalTo("《沂源县重大行政决策》印发"));
+        supervisor(region).get(path + "/" + java.util.UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        String owner = (String) Api.assignmentsOfTask(region, task30).get(0).get("unitId");
+        Api.as(io.duban.testing.Tokens.unit(region, owner)).get(path + "/" + eventId).then().statusCode(200);
+        Api.as(io.duban.testing.Tokens.unit(region, java.util.UUID.randomUUID().toString())).get(path + "/" + eventId)
+                .then().statusCode(404);
 
         // a report fulfils the event's obligation; an event of another assignment is refused
         String reports = base(region) + "/assignments/" + assignment + "/reports";

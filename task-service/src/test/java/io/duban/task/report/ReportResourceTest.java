@@ -3,6 +3,8 @@ package io.duban.task.report;
 import static io.duban.task.support.Api.base;
 import static io.duban.task.support.Api.supervisor;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -119,6 +121,32 @@ class ReportResourceTest {
 
     static io.restassured.response.Response post(String region, String path, String version, Map<String, Object> body) {
         return supervisor(region).header("If-Match", "\"" + version + "\"").contentType("application/json").body(body).post(path);
+    }
+
+    @Test
+    void anIdempotencyKeyBelongsToTheUnitThatUsedIt() {
+        String[] a = eduAssignment();
+        String region = a[0];
+        String path = base(region) + "/assignments/" + a[1] + "/reports";
+        String eduToken = Tokens.unit(region, FakeOrgService.unitId(EDU).toString());
+        String healthToken = Tokens.unit(region, FakeOrgService.unitId("县卫生健康局").toString());
+        Map<String, Object> body = Map.of("status", "IN_PROGRESS", "note", "已启动");
+        Api.as(eduToken).header("If-Match", "\"1\"").header("Idempotency-Key", "same-key").contentType("application/json")
+                .body(body).post(path).then().statusCode(201);
+        // another unit sending the same key and body for that assignment gets no replay of edu's answer
+        Api.as(healthToken).header("If-Match", "\"1\"").header("Idempotency-Key", "same-key").contentType("application/json")
+                .body(body).post(path).then().statusCode(404).body(not(containsString("已启动")));
+        // and the same key on its own assignment is its own key, not a 422 conflict with edu's
+        String healthAssignment = Api.as(healthToken).get(base(region) + "/assignments?size=1").then().statusCode(200)
+                .extract().path("items[0].id");
+        Api.as(healthToken).header("If-Match", "\"1\"").header("Idempotency-Key", "same-key").contentType("application/json")
+                .body(body).post(base(region) + "/assignments/" + healthAssignment + "/reports").then().statusCode(201);
+        Api.as(Tokens.viewer(region)).get(path).then().statusCode(200).body("total", equalTo(1));
+        // the Location of a created report is readable
+        String location = Api.as(eduToken).header("If-Match", "\"2\"").contentType("application/json")
+                .body(Map.of("status", "IN_PROGRESS", "note", "第二次")).post(path).then().statusCode(201).extract().header("Location");
+        Api.as(eduToken).get(location).then().statusCode(200).body("note", equalTo("第二次"));
+        Api.as(healthToken).get(location).then().statusCode(404);
     }
 
     @Test

@@ -8,9 +8,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.duban.deadlines.rule.DeadlineParser;
-import io.duban.deadlines.rule.DeadlineRule;
-import io.duban.deadlines.rule.PlanContext;
 import io.duban.task.support.Api;
 import io.duban.task.support.FakeOrgService;
 import io.duban.testing.Fixtures;
@@ -18,23 +15,18 @@ import io.duban.testing.Regions;
 import io.duban.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayOutputStream;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ImportResourceTest {
 
     /** The deadlines parser is being written concurrently; rule assertions wait for it. */
-    static final boolean PARSER_AVAILABLE = !(DeadlineParser.parse("2023年12月底前", new PlanContext(2023, LocalDate.of(2023, 8, 9)))
-            instanceof DeadlineRule.Unparsed);
-
     @AfterEach
     void orgServiceBack() {
         System.clearProperty(FakeOrgService.MODE);
@@ -83,7 +75,6 @@ class ImportResourceTest {
 
     @Test
     void deadlineRulesAreParsedAgainstThePlan() {
-        Assumptions.assumeTrue(PARSER_AVAILABLE, "deadlines parser not installed yet");
         String region = Regions.fresh();
         String plan = Api.importedYiyuan(region);
         Map<String, Object> t17 = rule(region, plan, 17);

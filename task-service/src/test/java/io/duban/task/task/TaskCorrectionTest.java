@@ -53,6 +53,10 @@ class TaskCorrectionTest {
                 .body("active", equalTo(false)).body("version", equalTo(2));
         supervisor(region).header("If-Match", "\"2\"").contentType("application/json").body(Map.of("status", "IN_PROGRESS"))
                 .post(base(region) + "/assignments/" + health + "/reports").then().statusCode(409);
+        supervisor(region).contentType("application/json")
+                .body(Map.of("trigger", "INFO_CHANGED", "occurredOn", "2023-09-25", "title", "某文件"))
+                .post(base(region) + "/assignments/" + health + "/events").then().statusCode(409)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -90,11 +94,15 @@ class TaskCorrectionTest {
         assertEquals(true, t6.get("needsReview"));
         String finance = FakeOrgService.unitId("县财政局").toString();
         String commerce = FakeOrgService.unitId("县商务局").toString();
-        supervisor(region).contentType("application/json").body(Map.of("unitIds", List.of(finance, "not-a-uuid")))
-                .post(base(region) + "/tasks/" + task + "/designations").then().statusCode(400);
-        supervisor(region).contentType("application/json").body(Map.of("unitIds", List.of(java.util.UUID.randomUUID().toString())))
-                .post(base(region) + "/tasks/" + task + "/designations").then().statusCode(422);
         supervisor(region).contentType("application/json").body(Map.of("unitIds", List.of(finance, commerce)))
+                .post(base(region) + "/tasks/" + task + "/designations").then().statusCode(428);
+        supervisor(region).header("If-Match", "\"7\"").contentType("application/json").body(Map.of("unitIds", List.of(finance, commerce)))
+                .post(base(region) + "/tasks/" + task + "/designations").then().statusCode(412);
+        supervisor(region).header("If-Match", "\"1\"").contentType("application/json").body(Map.of("unitIds", List.of(finance, "not-a-uuid")))
+                .post(base(region) + "/tasks/" + task + "/designations").then().statusCode(400);
+        supervisor(region).header("If-Match", "\"1\"").contentType("application/json").body(Map.of("unitIds", List.of(java.util.UUID.randomUUID().toString())))
+                .post(base(region) + "/tasks/" + task + "/designations").then().statusCode(422);
+        supervisor(region).header("If-Match", "\"1\"").contentType("application/json").body(Map.of("unitIds", List.of(finance, commerce)))
                 .post(base(region) + "/tasks/" + task + "/designations").then().log().ifValidationFails().statusCode(200)
                 .body("needsReview", equalTo(false)).body("designated.size()", equalTo(2))
                 .body("assignments.role", org.hamcrest.Matchers.everyItem(equalTo("RESPONSIBLE")));
@@ -102,7 +110,7 @@ class TaskCorrectionTest {
         assertEquals(2, as.size());
         String financeAssignment = (String) as.stream().filter(a -> a.get("unitName").equals("县财政局")).findFirst().orElseThrow().get("id");
         // designating again replaces: 县财政局 stays (same assignment), 县商务局 goes
-        supervisor(region).contentType("application/json").body(Map.of("unitIds", List.of(finance)))
+        supervisor(region).header("If-Match", "\"2\"").contentType("application/json").body(Map.of("unitIds", List.of(finance)))
                 .post(base(region) + "/tasks/" + task + "/designations").then().statusCode(200);
         List<Map<String, Object>> again = Api.assignmentsOfTask(region, task);
         assertEquals(1, again.size());

@@ -1,0 +1,81 @@
+package io.duban.report.alert;
+
+import io.duban.common.problem.ProblemException;
+import io.duban.common.security.Caller;
+import io.duban.common.security.Roles;
+import io.duban.common.web.Page;
+import io.duban.common.web.PageRequest;
+import io.duban.report.common.AsOf;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * 临期/逾期 alerts: a manual run for a day (backfill, tests; the daily run is scheduled) and the
+ * outbox with delivery state. A {@code unit} token lists only its own unit's alerts.
+ */
+@Path("/api/v1/regions/{region}/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertResource {
+
+    private static final List<String> STATUSES = List.of("PENDING", "SENT", "FAILED");
+
+    @Inject
+    AlertRun run;
+
+    @Inject
+    AlertQueries queries;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("/run")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "立即为某日生成临期/逾期提醒（非工作日不生成；同一天重复运行不会重复生成）")
+    public Uni<AlertRun.RunSummary> run(@PathParam("region") String region, @QueryParam("asOf") String asOf) {
+        return run.run(region, AsOf.orToday(asOf));
+    }
+
+    @GET
+    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
+    @Operation(summary = "提醒列表及投递状态（可按日期、单位、状态、类型筛选）")
+    public Uni<Page<AlertView>> list(@PathParam("region") String region, @QueryParam("date") String date,
+                                     @QueryParam("unitId") String unitId, @QueryParam("status") String status,
+                                     @QueryParam("kind") String kind, @QueryParam("page") Integer page,
+                                     @QueryParam("size") Integer size) {
+        PageRequest paging = PageRequest.of(page, size);
+        return queries.list(region, AsOf.date("date", date), scopedUnit(unitId), oneOf("status", status, STATUSES),
+                oneOf("kind", kind, Arrays.stream(AlertKind.values()).map(Enum::name).toList()), paging);
+    }
+
+    private String scopedUnit(String unitId) {
+        if (unitId != null && !unitId.isBlank()) {
+            caller.requireUnitAccess(unitId);
+            return unitId;
+        }
+        return caller.isUnitScoped() ? caller.unitId().orElseThrow(() -> ProblemException.forbidden("单位账号缺少单位标识。")) : null;
+    }
+
+    private static String oneOf(String field, String value, List<String> allowed) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim().toUpperCase(Locale.ROOT);
+        if (!allowed.contains(v)) {
+            throw ProblemException.invalidField(field, field + " 应为 " + String.join("、", allowed) + " 之一");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,41 @@
+package io.duban.report.province;
+
+import io.duban.common.problem.ProblemException;
+import io.duban.common.security.Caller;
+import io.duban.common.security.Roles;
+import io.duban.report.common.AsOf;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Views above one county: a province ({@code 370000}) or prefecture ({@code 370300}) token, or a
+ * {@code system} token, sees the counties its code covers (see {@link RegionScope}).
+ */
+@Path("/api/v1/overdue/summary")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.SYSTEM})
+public class ProvinceResource {
+
+    @Inject
+    ProvinceQueries queries;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Operation(summary = "辖区内各县逾期未办结事项数（按行政区划代码前缀汇总）")
+    public Uni<OverdueSummary> overdue(@QueryParam("regionPrefix") String regionPrefix, @QueryParam("asOf") String asOf) {
+        String own = caller.isSystem() ? "*" : caller.region()
+                .orElseThrow(() -> ProblemException.forbidden("令牌缺少行政区划（region）。"));
+        String prefix = RegionScope.resolve(own, Optional.ofNullable(regionPrefix));
+        return queries.overdue(prefix, AsOf.orToday(asOf));
+    }
+}
