@@ -21,3 +21,7 @@ plan=$(curl -fsS -H "$auth" -H 'Content-Type: application/json' -X POST "$base/p
 result=$(curl -fsS -H "$auth" -H 'Content-Type: text/tab-separated-values' -X POST "$base/plans/$plan/import" \
   --data-binary @"$here/yiyuan-2023-key-tasks.tsv")
 echo "task-service: demo plan $plan imported: $(echo "$result" | sed -E 's/.*"tasks":([0-9]+),"assignments":([0-9]+).*/\1 tasks, \2 assignments/')"
+# Progress for the demo 通报 and 考核 (issue 6): events and reports, on time, late and missing.
+if command -v python3 >/dev/null; then
+  python3 "$here/load-progress.py" "$base" "$token" "$plan" || echo "task-service: demo progress not posted" >&2
+fi

@@ -40,6 +40,25 @@ public enum ObligationStatus {
         return calendar.addWorkdays(asOf.minusDays(1), n + 1).date().minusDays(1);
     }
 
+    /** How documents name the status: 未到期, 即将到期, 逾期未办结, 按时办结, 逾期办结. */
+    public String label() {
+        return switch (this) {
+            case OPEN -> "未到期";
+            case DUE_SOON -> "即将到期";
+            case OVERDUE -> "逾期未办结";
+            case DONE_ON_TIME -> "按时办结";
+            case DONE_LATE -> "逾期办结";
+        };
+    }
+
+    public static String label(String status) {
+        try {
+            return valueOf(status).label();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return status;
+        }
+    }
+
     public boolean isDone() {
         return this == DONE_ON_TIME || this == DONE_LATE;
     }

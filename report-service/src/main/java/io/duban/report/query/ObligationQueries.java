@@ -94,6 +94,26 @@ public class ObligationQueries {
         });
     }
 
+    /**
+     * Every judged row of {@code f} (no paging), restricted to {@code planIds} when not empty: for
+     * documents that list a county's quarter or year in full (~10⁴ rows at most).
+     */
+    public Uni<List<ObligationView>> all(ObligationFilter f, List<java.util.UUID> planIds, String order) {
+        Sql sql = judged(f);
+        if (planIds != null && !planIds.isEmpty()) {
+            sql.append(f.statuses() != null && !f.statuses().isEmpty() ? " AND" : " WHERE");
+            sql.append(" x.plan_id = ANY(", planIds.toArray(java.util.UUID[]::new), ")");
+        }
+        sql.append(" ORDER BY " + order);
+        return pool.preparedQuery(sql.text()).execute(sql.tuple()).map(rows -> {
+            List<ObligationView> out = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                out.add(ObligationView.from(r));
+            }
+            return out;
+        });
+    }
+
     public Uni<Long> count(ObligationFilter f) {
         Sql inner = judged(f, false);
         return pool.preparedQuery("SELECT count(*) AS n FROM (" + inner.text() + ") c").execute(inner.tuple())

@@ -1,0 +1,39 @@
+package io.duban.report.assessment;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A year's 考核 per unit as of a day: task part with its counts, inspection part with its findings,
+ * total and rank, and the scheme used. {@code finalized} ones are frozen copies.
+ */
+public record Assessment(String region, int year, LocalDate asOf, AssessmentScheme scheme, boolean finalized,
+                         OffsetDateTime finalizedAt, String finalizedBy, List<UnitResult> units) {
+
+    public record UnitResult(int rank, String unitId, String unitName, TaskPart task, InspectionPart inspection,
+                             double total) {
+    }
+
+    /** Obligations due in the year by outcome as of asOf; {@code pending} = not yet due or due but not late. */
+    public record TaskPart(long due, long onTime, long doneLate, long overdueOpen, long pending, double deduction,
+                           double score) {
+    }
+
+    public record InspectionPart(BigDecimal points, double score, List<FindingLine> findings) {
+    }
+
+    public record FindingLine(UUID id, LocalDate foundOn, String source, String description, BigDecimal points) {
+    }
+
+    /** One obligation in the 任务明细 sheet. */
+    public record ObligationLine(String unitId, String unitName, String role, Integer taskSeq, String requirement,
+                                 String rule, LocalDate dueOn, LocalDate completedOn, String status, int workdaysLate) {
+    }
+
+    /** What is computed and, on finalize, stored: the assessment and the obligations behind it. */
+    public record Full(Assessment assessment, List<ObligationLine> obligations) {
+    }
+}

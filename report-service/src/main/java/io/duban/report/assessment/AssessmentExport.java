@@ -1,0 +1,74 @@
+package io.duban.report.assessment;
+
+import io.duban.report.document.SpreadsheetWriter;
+import io.duban.report.document.SpreadsheetWriter.Column;
+import io.duban.report.finding.Finding;
+import io.duban.report.obligation.ObligationStatus;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The 考核 as tables: 汇总 (rank, unit, parts, total), 任务明细 (every obligation), 检查问题 (findings). */
+public final class AssessmentExport {
+
+    static final List<Column> SUMMARY = List.of(new Column("排名", 6), new Column("单位", 28), new Column("到期事项", 10),
+            new Column("按时办结", 10), new Column("逾期办结", 10), new Column("逾期未办结", 12), new Column("未到期", 8),
+            new Column("任务扣分", 10), new Column("任务得分", 10), new Column("检查扣分", 10), new Column("检查得分", 10),
+            new Column("综合得分", 10));
+
+    private AssessmentExport() {
+    }
+
+    public static List<SpreadsheetWriter.Table> tables(Assessment.Full full) {
+        return List.of(summary(full.assessment()), details(full), findings(full.assessment()));
+    }
+
+    public static SpreadsheetWriter.Table summary(Assessment a) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Assessment.UnitResult u : a.units()) {
+            rows.add(Arrays.asList(u.rank(), u.unitName(), u.task().due(), u.task().onTime(), u.task().doneLate(),
+                    u.task().overdueOpen(), u.task().pending(), u.task().deduction(), u.task().score(),
+                    u.inspection().points().doubleValue(), u.inspection().score(), u.total()));
+        }
+        return new SpreadsheetWriter.Table("汇总", SUMMARY, rows);
+    }
+
+    static SpreadsheetWriter.Table details(Assessment.Full full) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Assessment.ObligationLine o : full.obligations()) {
+            rows.add(Arrays.asList(o.unitName(), role(o.role()), o.taskSeq(), o.requirement(), o.rule(), o.dueOn(),
+                    o.completedOn(), ObligationStatus.label(o.status()), o.workdaysLate()));
+        }
+        return new SpreadsheetWriter.Table("任务明细", List.of(new Column("单位", 24), new Column("角色", 8),
+                new Column("任务序号", 10), new Column("工作要求", 60), new Column("时限要求", 30), new Column("到期日", 12),
+                new Column("办结日", 12), new Column("状态", 12), new Column("逾期工作日", 12)), rows);
+    }
+
+    static SpreadsheetWriter.Table findings(Assessment a) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Assessment.UnitResult u : a.units()) {
+            for (Assessment.FindingLine f : u.inspection().findings()) {
+                rows.add(Arrays.asList(u.unitName(), f.foundOn(), source(f.source()), f.description(), f.points().doubleValue()));
+            }
+        }
+        return new SpreadsheetWriter.Table("检查问题", List.of(new Column("单位", 24), new Column("发现日期", 12),
+                new Column("来源", 10), new Column("问题描述", 60), new Column("扣分", 8)), rows);
+    }
+
+    static String role(String role) {
+        return switch (role == null ? "" : role) {
+            case "LEAD" -> "牵头";
+            case "RESPONSIBLE" -> "负责";
+            case "CO" -> "配合";
+            default -> role;
+        };
+    }
+
+    private static String source(String s) {
+        try {
+            return Finding.Source.valueOf(s).label();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return s;
+        }
+    }
+}

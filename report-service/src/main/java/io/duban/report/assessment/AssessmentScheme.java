@@ -1,0 +1,70 @@
+package io.duban.report.assessment;
+
+import io.duban.common.problem.FieldError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How a year's 考核 is scored. Task part: {@code base} minus {@code overdueOpenPenalty} per
+ * obligation overdue and still open at year end and {@code doneLatePenalty} per obligation done
+ * late, each weighted by the unit's role on the task ({@code roleWeights}); inspection part:
+ * {@code inspectionBase} minus the year's finding points; total = (1 − w) × task + w × inspection
+ * with w = {@code inspectionWeight} (the plans say inspection counts for at least half). Parts do
+ * not go below 0.
+ */
+public record AssessmentScheme(Double base, Double overdueOpenPenalty, Double doneLatePenalty,
+                               Map<String, Double> roleWeights, Double inspectionBase, Double inspectionWeight) {
+
+    static final Set<String> ROLES = Set.of("LEAD", "RESPONSIBLE", "CO");
+
+    /** base 100; −2 per overdue-open, −1 per done late; LEAD and RESPONSIBLE weigh 1, CO 0; inspection 100; w = 0.5. */
+    public static AssessmentScheme defaults() {
+        Map<String, Double> w = new LinkedHashMap<>();
+        w.put("LEAD", 1.0);
+        w.put("RESPONSIBLE", 1.0);
+        w.put("CO", 0.0);
+        return new AssessmentScheme(100.0, 2.0, 1.0, w, 100.0, 0.5);
+    }
+
+    /** Every problem with the scheme, field by field; empty when it is usable. */
+    public List<FieldError> problems() {
+        List<FieldError> e = new ArrayList<>();
+        positive("base", base, e);
+        positive("inspectionBase", inspectionBase, e);
+        nonNegative("overdueOpenPenalty", overdueOpenPenalty, e);
+        nonNegative("doneLatePenalty", doneLatePenalty, e);
+        if (inspectionWeight == null || inspectionWeight.isNaN() || inspectionWeight < 0.5 || inspectionWeight > 1) {
+            e.add(new FieldError("inspectionWeight", "inspectionWeight 应在 0.5 到 1 之间（检查结果占年度考核的一半以上）。"));
+        }
+        if (roleWeights == null) {
+            e.add(new FieldError("roleWeights", "roleWeights 不能为空，应给出 LEAD、RESPONSIBLE、CO 的权重。"));
+        } else {
+            for (String role : ROLES.stream().sorted().toList()) {
+                nonNegative("roleWeights." + role, roleWeights.get(role), e);
+            }
+            roleWeights.keySet().stream().filter(k -> !ROLES.contains(k)).sorted()
+                    .forEach(k -> e.add(new FieldError("roleWeights." + k, "未知角色 " + k + "，应为 LEAD、RESPONSIBLE 或 CO。")));
+        }
+        return e;
+    }
+
+    public double weight(String role) {
+        Double w = roleWeights == null ? null : roleWeights.get(role);
+        return w == null ? 0 : w;
+    }
+
+    private static void positive(String field, Double v, List<FieldError> e) {
+        if (v == null || v.isNaN() || v.isInfinite() || v <= 0) {
+            e.add(new FieldError(field, field + " 应为大于 0 的数。"));
+        }
+    }
+
+    private static void nonNegative(String field, Double v, List<FieldError> e) {
+        if (v == null || v.isNaN() || v.isInfinite() || v < 0) {
+            e.add(new FieldError(field, field + " 应为不小于 0 的数。"));
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.duban.report.assessment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duban.common.problem.ProblemException;
+import io.duban.common.web.ETags;
+import io.duban.report.finding.Finding;
+import io.duban.report.finding.FindingService;
+import io.duban.report.query.ObligationFilter;
+import io.duban.report.query.ObligationQueries;
+import io.duban.report.query.ObligationView;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Year-end 考核: the scheme per year, the computation over obligations due in the year and the
+ * year's findings, and finalizing (a frozen copy that later facts never change).
+ */
+@ApplicationScoped
+public class AssessmentService {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObligationQueries queries;
+
+    @Inject
+    FindingService findings;
+
+    @Inject
+    ObjectMapper json;
+
+    /** A scheme with its version; version 0 is the built-in default (nothing stored yet). */
+    public record VersionedScheme(AssessmentScheme scheme, long version) {
+    }
+
+    /**
+     * The default day of judgement: 1 January of the next year. Everything due in the year has
+     * fallen due by then, so an obligation due 12-31 and not done that day counts as overdue at
+     * year end (as of 12-31 itself it would not be late yet).
+     */
+    public static LocalDate defaultAsOf(int year) {
+        return LocalDate.of(year + 1, 1, 1);
+    }
+
+    public Uni<VersionedScheme> scheme(String region, int year) {
+        return pool.preparedQuery("SELECT scheme::text AS scheme, version FROM assessment_scheme WHERE region = $1 AND year = $2")
+                .execute(Tuple.of(region, year)).map(rows -> rows.size() == 0
+                        ? new VersionedScheme(AssessmentScheme.defaults(), 0)
+                        : new VersionedScheme(read(rows.iterator().next().getString("scheme"), AssessmentScheme.class),
+                        rows.iterator().next().getLong("version")));
+    }
+
+    /** Replaces the year's scheme: 400 with errors[] when invalid, If-Match once stored, 409 once the year is finalized. */
+    public Uni<VersionedScheme> putScheme(String region, int year, AssessmentScheme s, String ifMatch, String by) {
+        if (s == null) {
+            throw ProblemException.invalidField("body", "缺少请求体。");
+        }
+        var problems = s.problems();
+        if (!problems.isEmpty()) {
+            throw ProblemException.validation("考核方案不符合要求：" + problems.get(0).message(), problems);
+        }
+        return pool.withTransaction(c -> c.preparedQuery("SELECT 1 FROM assessment WHERE region = $1 AND year = $2")
+                .execute(Tuple.of(region, year)).chain(done -> {
+                    if (done.size() > 0) {
+                        throw ProblemException.conflict(year + " 年度考核已定稿，方案不能再修改。");
+                    }
+                    return c.preparedQuery("SELECT version FROM assessment_scheme WHERE region = $1 AND year = $2 FOR UPDATE")
+                            .execute(Tuple.of(region, year));
+                }).chain(rows -> {
+                    if (rows.size() == 0) {
+                        if (ifMatch != null && !ifMatch.isBlank() && ETags.requireVersion(ifMatch) != 0) {
+                            throw ProblemException.preconditionFailed("该年度尚未保存考核方案（当前为默认方案，版本 0）。");
+                        }
+                        return c.preparedQuery("INSERT INTO assessment_scheme (region, year, scheme, updated_by)"
+                                + " VALUES ($1, $2, $3::text::jsonb, $4) RETURNING version").execute(Tuple.of(region, year, write(s), by));
+                    }
+                    ETags.check(ifMatch, rows.iterator().next().getLong("version"));
+                    return c.preparedQuery("UPDATE assessment_scheme SET scheme = $3::text::jsonb, updated_by = $4, updated_at = now(),"
+                                    + " version = version + 1 WHERE region = $1 AND year = $2 RETURNING version")
+                            .execute(Tuple.of(region, year, write(s), by));
+                }).map(rows -> new VersionedScheme(s, rows.iterator().next().getLong("version"))));
+    }
+
+    /** The finalized assessment when there is one, else computed now as of {@code asOf} (default: 1 January after). */
+    public Uni<Assessment.Full> get(String region, int year, LocalDate asOf) {
+        return stored(region, year).chain(frozen -> frozen != null ? Uni.createFrom().item(frozen)
+                : scheme(region, year).chain(s -> compute(region, year, asOf != null ? asOf : defaultAsOf(year), s.scheme())));
+    }
+
+    /** Freezes the year's assessment as computed now; a second finalize is a 409. */
+    public Uni<Assessment.Full> finalizeYear(String region, int year, LocalDate asOf, String by) {
+        return stored(region, year).chain(frozen -> {
+            if (frozen != null) {
+                throw ProblemException.conflict(year + " 年度考核已于 " + frozen.assessment().finalizedAt() + " 定稿。");
+            }
+            return scheme(region, year).chain(s -> compute(region, year, asOf != null ? asOf : defaultAsOf(year), s.scheme()));
+        }).chain(full -> pool.preparedQuery("INSERT INTO assessment (region, year, content, finalized_by) VALUES ($1, $2, $3::text::jsonb, $4)"
+                        + " ON CONFLICT (region, year) DO NOTHING RETURNING finalized_at")
+                .execute(Tuple.of(region, year, write(full), by)).map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.conflict(year + " 年度考核已定稿。");
+                    }
+                    Assessment a = full.assessment();
+                    return new Assessment.Full(new Assessment(a.region(), a.year(), a.asOf(), a.scheme(), true,
+                            rows.iterator().next().getOffsetDateTime("finalized_at"), by, a.units()), full.obligations());
+                }));
+    }
+
+    private Uni<Assessment.Full> stored(String region, int year) {
+        return pool.preparedQuery("SELECT content::text AS content, finalized_by, finalized_at FROM assessment"
+                        + " WHERE region = $1 AND year = $2").execute(Tuple.of(region, year))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row r = rows.iterator().next();
+                    Assessment.Full f = read(r.getString("content"), Assessment.Full.class);
+                    Assessment a = f.assessment();
+                    return new Assessment.Full(new Assessment(a.region(), a.year(), a.asOf(), a.scheme(), true,
+                            r.getOffsetDateTime("finalized_at"), r.getString("finalized_by"), a.units()), f.obligations());
+                });
+    }
+
+    Uni<Assessment.Full> compute(String region, int year, LocalDate asOf, AssessmentScheme scheme) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        Uni<List<ObligationView>> obligations = queries.all(ObligationFilter.region(region, asOf).withDue(first, last), List.of(),
+                "x.unit_name, x.unit_id, x.due_on, x.task_seq NULLS LAST, x.id");
+        Uni<List<Finding>> found = findings.effective(region, first, last);
+        Uni<Map<String, String>> assigned = pool.preparedQuery("SELECT a.unit_id, max(a.unit_name) AS unit_name FROM assignment a"
+                        + " JOIN plan p ON p.region = a.region AND p.id = a.plan_id"
+                        + " WHERE a.region = $1 AND p.year = $2 AND a.active AND a.unit_id <> '' GROUP BY a.unit_id")
+                .execute(Tuple.of(region, year)).map(rows -> {
+                    Map<String, String> m = new LinkedHashMap<>();
+                    rows.forEach(r -> m.put(r.getString("unit_id"), r.getString("unit_name")));
+                    return m;
+                });
+        return Uni.combine().all().unis(obligations, found, assigned).asTuple()
+                .map(t -> assess(region, year, asOf, scheme, t.getItem1(), t.getItem2(), t.getItem3()));
+    }
+
+    /** The computation itself, over rows already loaded. */
+    static Assessment.Full assess(String region, int year, LocalDate asOf, AssessmentScheme scheme, List<ObligationView> rows,
+                                  List<Finding> found, Map<String, String> assignedUnits) {
+        Map<String, String> names = new TreeMap<>(assignedUnits);
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, double[]> weighted = new TreeMap<>();
+        for (ObligationView o : rows) {
+            names.putIfAbsent(o.unitId(), o.unitName());
+            long[] c = counts.computeIfAbsent(o.unitId(), k -> new long[5]);
+            double[] w = weighted.computeIfAbsent(o.unitId(), k -> new double[2]);
+            double weight = scheme.weight(o.role());
+            c[0]++;
+            switch (o.status()) {
+                case "DONE_ON_TIME" -> c[1]++;
+                case "DONE_LATE" -> {
+                    c[2]++;
+                    w[0] += weight;
+                }
+                case "OVERDUE" -> {
+                    c[3]++;
+                    w[1] += weight;
+                }
+                default -> c[4]++;
+            }
+        }
+        // a correction with 0 points withdraws the finding it voids
+        List<Finding> counted = found.stream().filter(f -> !(f.voids() != null && f.points().signum() == 0)).toList();
+        Map<String, List<Finding>> byUnit = new TreeMap<>();
+        for (Finding f : counted) {
+            names.putIfAbsent(f.unitId(), f.unitName());
+            byUnit.computeIfAbsent(f.unitId(), k -> new ArrayList<>()).add(f);
+        }
+        List<Scoring.Tally> tallies = new ArrayList<>();
+        names.forEach((unit, name) -> {
+            long[] c = counts.getOrDefault(unit, new long[5]);
+            double[] w = weighted.getOrDefault(unit, new double[2]);
+            BigDecimal points = byUnit.getOrDefault(unit, List.of()).stream().map(Finding::points)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            tallies.add(new Scoring.Tally(unit, name == null ? unit : name, c[0], c[1], c[2], c[3], c[4], w[0], w[1], points));
+        });
+        List<Assessment.UnitResult> units = new ArrayList<>();
+        for (Scoring.Score s : Scoring.score(scheme, tallies)) {
+            Scoring.Tally t = s.tally();
+            List<Assessment.FindingLine> lines = byUnit.getOrDefault(t.unitId(), List.of()).stream()
+                    .sorted(Comparator.comparing(Finding::foundOn))
+                    .map(f -> new Assessment.FindingLine(f.id(), f.foundOn(), f.source(), f.description(), f.points())).toList();
+            units.add(new Assessment.UnitResult(s.rank(), t.unitId(), t.unitName(),
+                    new Assessment.TaskPart(t.due(), t.onTime(), t.doneLate(), t.overdueOpen(), t.pending(), s.taskDeduction(),
+                            s.taskPart()),
+                    new Assessment.InspectionPart(t.findingPoints(), s.inspectionPart(), lines), s.total()));
+        }
+        List<Assessment.ObligationLine> details = rows.stream().map(o -> new Assessment.ObligationLine(o.unitId(), o.unitName(),
+                o.role(), o.taskSeq(), o.requirement(), o.rule(), o.dueOn(),
+                o.status().startsWith("DONE") ? o.completedOn() : null, o.status(), o.workdaysLate())).toList();
+        return new Assessment.Full(new Assessment(region, year, asOf, scheme, false, null, null, units), details);
+    }
+
+    private <T> T read(String s, Class<T> type) {
+        try {
+            return json.readValue(s, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored assessment data unreadable", e);
+        }
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
