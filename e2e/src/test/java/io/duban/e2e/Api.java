@@ -1,0 +1,79 @@
+package io.duban.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import io.duban.testing.Tokens;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+
+/** rest-assured requests against one running service with a bearer token; walks task-service's change feed. */
+final class Api {
+
+    /** Text bodies (TSV) go out exactly as given, without a charset appended by rest-assured. */
+    private static final RestAssuredConfig CONFIG = RestAssured.config()
+            .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+
+    private Api() {
+    }
+
+    static RequestSpecification as(ServiceProcess service, String token) {
+        return given().config(CONFIG).baseUri(service.url()).header("Authorization", Tokens.bearer(token));
+    }
+
+    /** The whole change feed as task-service serves it to a {@code system} token. */
+    record Feed(int count, String lastCursor) {
+    }
+
+    static Feed feed(ServiceProcess task) {
+        String system = Tokens.system("*");
+        int count = 0;
+        String after = null;
+        while (true) {
+            RequestSpecification r = as(task, system).queryParam("limit", 5000);
+            if (after != null) {
+                r.queryParam("after", after);
+            }
+            JsonPath page = r.get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
+            List<Object> items = page.getList("items");
+            count += items.size();
+            if (page.getString("next") != null) {
+                after = page.getString("next");
+            }
+            if (!page.getBoolean("hasMore")) {
+                return new Feed(count, after);
+            }
+        }
+    }
+
+    /**
+     * Asks report-service to follow the feed until its cursor is task-service's last one. The
+     * scheduled follower may hold the lock at the same moment, so a sync can come back with
+     * nothing done; it is asked again (bounded, so a stuck projection fails the test).
+     */
+    static JsonPath catchUp(ServiceProcess report, ServiceProcess task) {
+        Feed feed = feed(task);
+        String supervisor = Tokens.supervisor("370323");
+        for (int attempt = 0; attempt < 600; attempt++) {
+            as(report, supervisor).post("/api/v1/admin/projection/sync").then().statusCode(200);
+            JsonPath state = as(report, supervisor).get("/api/v1/admin/projection").then().statusCode(200).extract().jsonPath();
+            if (feed.lastCursor() == null || feed.lastCursor().equals(state.getString("cursor"))) {
+                return state;
+            }
+            sleep(200);
+        }
+        throw new AssertionError(report.name + " did not reach the feed's end " + feed + "\n" + report.tail());
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
