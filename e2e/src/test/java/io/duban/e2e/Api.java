@@ -8,7 +8,10 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** rest-assured requests against one running service with a bearer token; walks task-service's change feed. */
 final class Api {
@@ -24,38 +27,58 @@ final class Api {
         return given().config(CONFIG).baseUri(service.url()).header("Authorization", Tokens.bearer(token));
     }
 
-    /** The whole change feed as task-service serves it to a {@code system} token. */
-    record Feed(int count, String lastCursor) {
+    /** The change feed as task-service serves it now: how many changes, the last cursor, the ids of the entities. */
+    record Feed(int count, String lastCursor, Set<String> entityIds) {
     }
 
     static Feed feed(ServiceProcess task) {
         String system = Tokens.system("*");
         int count = 0;
         String after = null;
+        Set<String> ids = new HashSet<>();
         while (true) {
             RequestSpecification r = as(task, system).queryParam("limit", 5000);
             if (after != null) {
                 r.queryParam("after", after);
             }
             JsonPath page = r.get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
-            List<Object> items = page.getList("items");
+            List<String> items = page.getList("items.id");
             count += items.size();
+            ids.addAll(items);
             if (page.getString("next") != null) {
                 after = page.getString("next");
             }
             if (!page.getBoolean("hasMore")) {
-                return new Feed(count, after);
+                return new Feed(count, after, ids);
             }
         }
     }
 
     /**
-     * Asks report-service to follow the feed until its cursor is task-service's last one. The
-     * scheduled follower may hold the lock at the same moment, so a sync can come back with
-     * nothing done; it is asked again (bounded, so a stuck projection fails the test).
+     * The feed once it shows every entity in {@code written}. task-service hands out a change only
+     * when no older transaction is still running anywhere on the PostgreSQL server (xids are
+     * server-wide), so a long transaction elsewhere, e.g. another database's tests, holds the
+     * feed back for a while; until then "caught up" would mean caught up with less.
      */
-    static JsonPath catchUp(ServiceProcess report, ServiceProcess task) {
-        Feed feed = feed(task);
+    static Feed feedShowing(ServiceProcess task, Collection<String> written) {
+        for (int attempt = 0; attempt < 600; attempt++) {
+            Feed feed = feed(task);
+            if (feed.entityIds().containsAll(written)) {
+                return feed;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("the change feed never showed everything written: " + written);
+    }
+
+    /**
+     * Asks report-service to follow the feed until its cursor is task-service's last one (the feed
+     * showing {@code written}). The scheduled follower may hold the lock at the same moment, so a
+     * sync can come back with nothing done; it is asked again (bounded, so a stuck projection fails
+     * the test).
+     */
+    static JsonPath catchUp(ServiceProcess report, ServiceProcess task, Collection<String> written) {
+        Feed feed = feedShowing(task, written);
         String supervisor = Tokens.supervisor("370323");
         for (int attempt = 0; attempt < 600; attempt++) {
             as(report, supervisor).post("/api/v1/admin/projection/sync").then().statusCode(200);
@@ -65,7 +88,7 @@ final class Api {
             }
             sleep(200);
         }
-        throw new AssertionError(report.name + " did not reach the feed's end " + feed + "\n" + report.tail());
+        throw new AssertionError(report.name + " did not reach the feed's end " + feed.lastCursor() + "\n" + report.tail());
     }
 
     static void sleep(long ms) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The three services as real processes against fresh databases on the local PostgreSQL
@@ -22,7 +23,7 @@ import java.util.Map;
 final class Cluster implements AutoCloseable {
 
     final Path root = OpenApiDrift.root();
-    final String suffix = Long.toString(System.currentTimeMillis() % 1_000_000_000L);
+    final String suffix = (System.currentTimeMillis() % 1_000_000_000L) + "_" + ThreadLocalRandom.current().nextInt(1000);
     final ServiceProcess org;
     final ServiceProcess task;
     final ServiceProcess report;

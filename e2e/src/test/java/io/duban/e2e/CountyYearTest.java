@@ -65,6 +65,8 @@ class CountyYearTest {
     /** What the script posted, for the later steps. */
     final Map<String, String> script = new HashMap<>();
     Set<String> obligationsBeforeReportOutage;
+    /** Ids of the reports and events written, which the change feed must show before report-service is judged. */
+    final Set<String> written = new HashSet<>();
 
     @BeforeAll
     void startCluster() throws Exception {
@@ -155,9 +157,7 @@ class CountyYearTest {
         done(token, assignment(17, EDUCATION), "2023-09-05", null, null).then().statusCode(201);
 
         String a10 = assignment(10, EDUCATION);
-        String eventId = task(token).contentType("application/json")
-                .body(Map.of("trigger", "INFO_CHANGED", "occurredOn", "2023-09-25", "title", "2023年秋季义务教育招生入学政策"))
-                .post(BASE + "/assignments/" + a10 + "/events").then().statusCode(201).extract().path("id");
+        String eventId = event(token, a10, "2023-09-25", "2023年秋季义务教育招生入学政策");
         script.put("event10", eventId);
         done(token, a10, "2023-10-12", eventId, null).then().statusCode(201);
 
@@ -187,9 +187,7 @@ class CountyYearTest {
         assertEquals(1, reportsOf(a17).size(), "the stale write stored nothing");
 
         String a12 = assignment(12, CIVIL_AFFAIRS);
-        String eventId = task(token).contentType("application/json")
-                .body(Map.of("trigger", "INFO_CHANGED", "occurredOn", "2023-10-09", "title", "2023年第四季度困难群众救助标准调整"))
-                .post(BASE + "/assignments/" + a12 + "/events").then().statusCode(201).extract().path("id");
+        String eventId = event(token, a12, "2023-10-09", "2023年第四季度困难群众救助标准调整");
         done(token, a12, "2023-11-08", eventId, null).then().statusCode(201);
     }
 
@@ -204,7 +202,8 @@ class CountyYearTest {
                 .header("Idempotency-Key", "hr-17-progress").body(Map.of("status", "IN_PROGRESS", "note", "正在梳理本单位主动公开基本目录"))
                 .post(BASE + "/assignments/" + a17 + "/reports");
         sent.then().statusCode(201);
-        Api.Feed before = Api.feed(cluster.task);
+        written.add(sent.path("report.id"));
+        Api.Feed before = Api.feedShowing(cluster.task, written);
 
         cluster.task.kill();
         cluster.task.start();
@@ -225,16 +224,14 @@ class CountyYearTest {
     @Test
     @Order(23)
     void step4_reportServiceDownWhileFactsAccumulate() throws Exception {
-        JsonPath state = Api.catchUp(cluster.report, cluster.task);
+        JsonPath state = Api.catchUp(cluster.report, cluster.task, written);
         assertEquals(Api.feed(cluster.task).count(), state.getInt("appliedTotal"));
         obligationsBeforeReportOutage = obligationIds("2023-12-01");
         cluster.report.kill();
 
         String hr = Tokens.unit(REGION, units.get(HUMAN_RESOURCES));
         String a9 = assignment(9, HUMAN_RESOURCES);
-        String eventId = task(hr).contentType("application/json")
-                .body(Map.of("trigger", "INFO_CHANGED", "occurredOn", "2023-11-01", "title", "2023年城乡公益性岗位招聘公告"))
-                .post(BASE + "/assignments/" + a9 + "/events").then().statusCode(201).extract().path("id");
+        String eventId = event(hr, a9, "2023-11-01", "2023年城乡公益性岗位招聘公告");
         script.put("event9", eventId);
 
         String approval = Tokens.unit(REGION, units.get(APPROVAL));
@@ -242,9 +239,8 @@ class CountyYearTest {
         done(approval, assignment(39, APPROVAL), "2023-12-29", null, null).then().statusCode(201);
 
         cluster.report.start();
-        Api.Feed feed = Api.feed(cluster.task);
-        state = Api.catchUp(cluster.report, cluster.task);
-        assertEquals(feed.count(), state.getInt("appliedTotal"), "every change applied exactly once");
+        state = Api.catchUp(cluster.report, cluster.task, written);
+        assertEquals(Api.feed(cluster.task).count(), state.getInt("appliedTotal"), "every change applied exactly once");
         assertEquals(false, state.getBoolean("behind"));
 
         Set<String> after = obligationIds("2023-12-01");
@@ -259,7 +255,7 @@ class CountyYearTest {
     @Test
     @Order(30)
     void step3_reportServiceJudgesTheYear() {
-        JsonPath state = Api.catchUp(cluster.report, cluster.task);
+        JsonPath state = Api.catchUp(cluster.report, cluster.task, written);
         assertEquals(Api.feed(cluster.task).count(), state.getInt("appliedTotal"));
 
         // 137 dated obligations from the table (43 × tasks 16, 17, 18 and eight 年底前 leads) + three from events
@@ -381,6 +377,15 @@ class CountyYearTest {
                 .collect(Collectors.toMap(m -> (String) m.get("month"), m -> (Integer) m.get("due")));
         assertEquals(Map.of("2023-09", 43, "2023-10", 87, "2023-11", 2, "2023-12", 8), dueByMonth);
 
+        // what still waits for the supervisor: the undesignated groups of 6, 25, 26, 32, 40 (9 and 39 were settled in step 1)
+        assertEquals(Set.of(6, 25, 26, 32, 40), new HashSet<>(d.getList("needsReview.tasks.seq")));
+
+        JsonPath beforeNewYear = report(supervisor).queryParam("asOf", "2023-12-20").queryParam("planId", planId)
+                .get(BASE + "/dashboard").then().statusCode(200).extract().jsonPath();
+        // 12-20 + 10 working days reaches past 元旦 to 2024-01-04: the eight 年底前 tasks fall in it
+        assertEquals("2024-01-04", beforeNewYear.getString("dueNext10Workdays.until"));
+        assertEquals(8, beforeNewYear.getInt("dueNext10Workdays.count"));
+
         JsonPath atYearEnd = report(supervisor).queryParam("asOf", "2024-01-02").queryParam("planId", planId)
                 .get(BASE + "/dashboard").then().statusCode(200).extract().jsonPath();
         // 审批局's 39 (done 12-29) is on time; the other seven 年底前 tasks are overdue now
@@ -404,6 +409,8 @@ class CountyYearTest {
         String other = units.get(CIVIL_AFFAIRS);
         String otherAssignment = assignment(17, CIVIL_AFFAIRS);
         String otherEvent = assignment(12, CIVIL_AFFAIRS);
+        String otherEventId = task(supervisor).get(BASE + "/assignments/" + otherEvent + "/events").then().statusCode(200)
+                .extract().path("items[0].id");
         String token = Tokens.unit(REGION, units.get(COMMERCE));
         Set<Integer> forbiddenOrHidden = Set.of(403, 404);
         Map<String, Object> report = Map.of("status", "DONE", "completedOn", "2023-09-01", "note", "冒名报告");
@@ -435,7 +442,26 @@ class CountyYearTest {
                 new Probe("another unit's org record", ServiceProcessRef.ORG, "PUT", BASE + "/units/" + other, Map.of(),
                         Map.of("name", CIVIL_AFFAIRS, "kind", "DEPARTMENT", "aliases", List.of()), Set.of(403)),
                 new Probe("deactivate another unit", ServiceProcessRef.ORG, "DELETE", BASE + "/units/" + other, Map.of(), null, Set.of(403)),
-                new Probe("another region", ServiceProcessRef.REPORT, "GET", "/api/v1/regions/370302/obligations", Map.of(), null, Set.of(403)));
+                new Probe("report naming another unit's event", ServiceProcessRef.TASK, "POST",
+                        BASE + "/assignments/" + assignment(1, COMMERCE) + "/reports", Map.of(),
+                        Map.of("status", "DONE", "completedOn", "2023-10-20", "note", "已公开", "eventId", otherEventId), Set.of(422)),
+                new Probe("table import", ServiceProcessRef.TASK, "POST", BASE + "/plans/" + planId + "/import", Map.of(),
+                        Fixtures.bytes(Fixtures.KEY_TASKS_TSV), Set.of(403)),
+                new Probe("new plan", ServiceProcessRef.TASK, "POST", BASE + "/plans", Map.of(),
+                        Map.of("title", "冒名方案", "year", 2023, "kind", "ROUTINE"), Set.of(403)),
+                new Probe("new unit", ServiceProcessRef.ORG, "POST", BASE + "/units", Map.of(),
+                        Map.of("name", "冒名单位", "kind", "DEPARTMENT"), Set.of(403)),
+                new Probe("new group", ServiceProcessRef.ORG, "POST", BASE + "/groups", Map.of(),
+                        Map.of("name", "冒名分组", "unitIds", List.of(other)), Set.of(403)),
+                new Probe("projection sync", ServiceProcessRef.REPORT, "POST", "/api/v1/admin/projection/sync", Map.of(), null, Set.of(403)),
+                new Probe("calendar upload", ServiceProcessRef.REPORT, "PUT", "/api/v1/calendar/2027", Map.of(),
+                        Map.of("year", 2027, "holidays", List.of()), Set.of(403)),
+                new Probe("another region's obligations", ServiceProcessRef.REPORT, "GET", "/api/v1/regions/370302/obligations", Map.of(), null,
+                        Set.of(403)),
+                new Probe("another region's assignments", ServiceProcessRef.TASK, "GET", "/api/v1/regions/370302/assignments", Map.of(), null,
+                        Set.of(403)),
+                new Probe("another region's units", ServiceProcessRef.ORG, "GET", "/api/v1/regions/370302/units", Map.of(), null,
+                        Set.of(403)));
 
         long reportsBefore = reportsOf(otherAssignment).size();
         long eventsBefore = eventsOf(otherEvent);
@@ -447,7 +473,9 @@ class CountyYearTest {
                 case REPORT -> report(token);
             };
             r.queryParams(p.query()).header("If-Match", "\"1\"");
-            if (p.body() != null) {
+            if (p.body() instanceof byte[] table) {
+                r.contentType("text/tab-separated-values").body(table);
+            } else if (p.body() != null) {
                 r.contentType("application/json").body(p.body());
             }
             int status = r.request(p.method(), p.path()).statusCode();
@@ -507,7 +535,20 @@ class CountyYearTest {
         if (idempotencyKey != null) {
             r.header("Idempotency-Key", idempotencyKey);
         }
-        return r.post(BASE + "/assignments/" + assignmentId + "/reports");
+        Response response = r.post(BASE + "/assignments/" + assignmentId + "/reports");
+        if (response.statusCode() == 201) {
+            written.add(response.path("report.id"));
+        }
+        return response;
+    }
+
+    /** A 信息形成 event on the assignment; returns its id. */
+    String event(String token, String assignmentId, String occurredOn, String title) {
+        String id = task(token).contentType("application/json")
+                .body(Map.of("trigger", "INFO_CHANGED", "occurredOn", occurredOn, "title", title))
+                .post(BASE + "/assignments/" + assignmentId + "/events").then().statusCode(201).extract().path("id");
+        written.add(id);
+        return id;
     }
 
     List<Object> reportsOf(String assignmentId) {

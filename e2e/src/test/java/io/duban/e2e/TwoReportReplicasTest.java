@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,6 +36,8 @@ class TwoReportReplicasTest {
     Cluster cluster;
     ServiceProcess second;
     final String supervisor = Tokens.supervisor(REGION);
+    /** Ids of the reports written, which the change feed must show before the replicas are compared. */
+    final Set<String> written = ConcurrentHashMap.newKeySet();
 
     @BeforeAll
     void start() throws Exception {
@@ -71,8 +75,8 @@ class TwoReportReplicasTest {
         pool.shutdown();
         System.out.println("on-demand sync outcomes per replica: " + outcomes);
 
-        JsonPath state = Api.catchUp(cluster.report, cluster.task);
-        Api.catchUp(second, cluster.task);
+        JsonPath state = Api.catchUp(cluster.report, cluster.task, written);
+        Api.catchUp(second, cluster.task, written);
         Api.Feed feed = Api.feed(cluster.task);
         assertEquals(feed.count(), state.getInt("appliedTotal"), "applied exactly once; on-demand syncs: " + outcomes);
         JsonPath seenBySecond = Api.as(second, supervisor).get("/api/v1/admin/projection").then().statusCode(200).extract().jsonPath();
@@ -123,6 +127,8 @@ class TwoReportReplicasTest {
             Api.as(cluster.task, token).contentType("application/json").header("If-Match", "\"" + a.get("version") + "\"")
                     .body(Map.of("status", "DONE", "completedOn", "2023-09-06", "note", "已更新主动公开基本目录"))
                     .post(BASE + "/assignments/" + a.get("id") + "/reports").then().statusCode(201);
+            written.add(Api.as(cluster.task, supervisor).get(BASE + "/assignments/" + a.get("id") + "/reports")
+                    .then().statusCode(200).extract().path("items[0].id"));
         }
         return assignments.size();
     }
