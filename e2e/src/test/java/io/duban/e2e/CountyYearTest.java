@@ -2,6 +2,7 @@ package io.duban.e2e;
 
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -205,7 +206,13 @@ class CountyYearTest {
         written.add(sent.path("report.id"));
         Api.Feed before = Api.feedShowing(cluster.task, written);
 
+        int judgedBefore = obligations("asOf", "2023-12-01").getInt("total");
         cluster.task.kill();
+        // report-service keeps answering from what it has, and says the feed is unreachable
+        assertEquals(judgedBefore, obligations("asOf", "2023-12-01").getInt("total"));
+        report(supervisor).post("/api/v1/admin/projection/sync").then().statusCode(503).contentType("application/problem+json");
+        report(supervisor).get("/api/v1/admin/projection").then().statusCode(200)
+                .body("lastError", startsWith("任务服务变更流不可达"));
         cluster.task.start();
 
         assertEquals(before, Api.feed(cluster.task), "the change feed survived the crash as it was");
@@ -397,11 +404,11 @@ class CountyYearTest {
     // ---- step 5: a unit sees and touches only its own data ---------------------------------------
 
     /** One request a {@code unit} token of 县商务局 makes on 县民政局's data, and the statuses that refuse it. */
-    record Probe(String what, ServiceProcessRef service, String method, String path, Map<String, ?> query, Object body,
+    record Probe(String what, Service service, String method, String path, Map<String, ?> query, Object body,
             Set<Integer> refused) {
     }
 
-    enum ServiceProcessRef { ORG, TASK, REPORT }
+    enum Service { ORG, TASK, REPORT }
 
     @Test
     @Order(50)
@@ -416,51 +423,51 @@ class CountyYearTest {
         Map<String, Object> report = Map.of("status", "DONE", "completedOn", "2023-09-01", "note", "冒名报告");
         Map<String, Object> event = Map.of("trigger", "INFO_CHANGED", "occurredOn", "2023-10-10", "title", "冒名事件");
         List<Probe> probes = List.of(
-                new Probe("agenda of another unit", ServiceProcessRef.REPORT, "GET", BASE + "/units/" + other + "/agenda", Map.of(), null, Set.of(403)),
-                new Probe("obligations filtered by another unit", ServiceProcessRef.REPORT, "GET", BASE + "/obligations",
+                new Probe("agenda of another unit", Service.REPORT, "GET", BASE + "/units/" + other + "/agenda", Map.of(), null, Set.of(403)),
+                new Probe("obligations filtered by another unit", Service.REPORT, "GET", BASE + "/obligations",
                         Map.of("unitId", other), null, Set.of(403)),
-                new Probe("overdue filtered by another unit", ServiceProcessRef.REPORT, "GET", BASE + "/overdue",
+                new Probe("overdue filtered by another unit", Service.REPORT, "GET", BASE + "/overdue",
                         Map.of("unitId", other), null, Set.of(403)),
-                new Probe("dashboard", ServiceProcessRef.REPORT, "GET", BASE + "/dashboard", Map.of(), null, Set.of(403)),
-                new Probe("projection rebuild", ServiceProcessRef.REPORT, "POST", "/api/v1/admin/projection/rebuild", Map.of(), null, Set.of(403)),
-                new Probe("assignments filtered by another unit", ServiceProcessRef.TASK, "GET", BASE + "/assignments",
+                new Probe("dashboard", Service.REPORT, "GET", BASE + "/dashboard", Map.of(), null, Set.of(403)),
+                new Probe("projection rebuild", Service.REPORT, "POST", "/api/v1/admin/projection/rebuild", Map.of(), null, Set.of(403)),
+                new Probe("assignments filtered by another unit", Service.TASK, "GET", BASE + "/assignments",
                         Map.of("unitId", other), null, Set.of(403)),
-                new Probe("another unit's assignment", ServiceProcessRef.TASK, "GET", BASE + "/assignments/" + otherAssignment, Map.of(), null,
+                new Probe("another unit's assignment", Service.TASK, "GET", BASE + "/assignments/" + otherAssignment, Map.of(), null,
                         forbiddenOrHidden),
-                new Probe("reports of another unit's assignment", ServiceProcessRef.TASK, "GET", BASE + "/assignments/" + otherAssignment + "/reports",
+                new Probe("reports of another unit's assignment", Service.TASK, "GET", BASE + "/assignments/" + otherAssignment + "/reports",
                         Map.of(), null, forbiddenOrHidden),
-                new Probe("report on another unit's assignment", ServiceProcessRef.TASK, "POST",
+                new Probe("report on another unit's assignment", Service.TASK, "POST",
                         BASE + "/assignments/" + otherAssignment + "/reports", Map.of(), report, forbiddenOrHidden),
-                new Probe("events of another unit's assignment", ServiceProcessRef.TASK, "GET", BASE + "/assignments/" + otherEvent + "/events",
+                new Probe("events of another unit's assignment", Service.TASK, "GET", BASE + "/assignments/" + otherEvent + "/events",
                         Map.of(), null, forbiddenOrHidden),
-                new Probe("event on another unit's assignment", ServiceProcessRef.TASK, "POST", BASE + "/assignments/" + otherEvent + "/events",
+                new Probe("event on another unit's assignment", Service.TASK, "POST", BASE + "/assignments/" + otherEvent + "/events",
                         Map.of(), event, forbiddenOrHidden),
-                new Probe("task correction", ServiceProcessRef.TASK, "PUT", BASE + "/tasks/" + tasks.get(12), Map.of(),
+                new Probe("task correction", Service.TASK, "PUT", BASE + "/tasks/" + tasks.get(12), Map.of(),
                         Map.of("responsibleText", COMMERCE), Set.of(403)),
-                new Probe("designations", ServiceProcessRef.TASK, "POST", BASE + "/tasks/" + tasks.get(9) + "/designations", Map.of(),
+                new Probe("designations", Service.TASK, "POST", BASE + "/tasks/" + tasks.get(9) + "/designations", Map.of(),
                         Map.of("unitIds", List.of(units.get(COMMERCE))), Set.of(403)),
-                new Probe("another unit's org record", ServiceProcessRef.ORG, "PUT", BASE + "/units/" + other, Map.of(),
+                new Probe("another unit's org record", Service.ORG, "PUT", BASE + "/units/" + other, Map.of(),
                         Map.of("name", CIVIL_AFFAIRS, "kind", "DEPARTMENT", "aliases", List.of()), Set.of(403)),
-                new Probe("deactivate another unit", ServiceProcessRef.ORG, "DELETE", BASE + "/units/" + other, Map.of(), null, Set.of(403)),
-                new Probe("report naming another unit's event", ServiceProcessRef.TASK, "POST",
+                new Probe("deactivate another unit", Service.ORG, "DELETE", BASE + "/units/" + other, Map.of(), null, Set.of(403)),
+                new Probe("report naming another unit's event", Service.TASK, "POST",
                         BASE + "/assignments/" + assignment(1, COMMERCE) + "/reports", Map.of(),
                         Map.of("status", "DONE", "completedOn", "2023-10-20", "note", "已公开", "eventId", otherEventId), Set.of(422)),
-                new Probe("table import", ServiceProcessRef.TASK, "POST", BASE + "/plans/" + planId + "/import", Map.of(),
+                new Probe("table import", Service.TASK, "POST", BASE + "/plans/" + planId + "/import", Map.of(),
                         Fixtures.bytes(Fixtures.KEY_TASKS_TSV), Set.of(403)),
-                new Probe("new plan", ServiceProcessRef.TASK, "POST", BASE + "/plans", Map.of(),
+                new Probe("new plan", Service.TASK, "POST", BASE + "/plans", Map.of(),
                         Map.of("title", "冒名方案", "year", 2023, "kind", "ROUTINE"), Set.of(403)),
-                new Probe("new unit", ServiceProcessRef.ORG, "POST", BASE + "/units", Map.of(),
+                new Probe("new unit", Service.ORG, "POST", BASE + "/units", Map.of(),
                         Map.of("name", "冒名单位", "kind", "DEPARTMENT"), Set.of(403)),
-                new Probe("new group", ServiceProcessRef.ORG, "POST", BASE + "/groups", Map.of(),
+                new Probe("new group", Service.ORG, "POST", BASE + "/groups", Map.of(),
                         Map.of("name", "冒名分组", "unitIds", List.of(other)), Set.of(403)),
-                new Probe("projection sync", ServiceProcessRef.REPORT, "POST", "/api/v1/admin/projection/sync", Map.of(), null, Set.of(403)),
-                new Probe("calendar upload", ServiceProcessRef.REPORT, "PUT", "/api/v1/calendar/2027", Map.of(),
+                new Probe("projection sync", Service.REPORT, "POST", "/api/v1/admin/projection/sync", Map.of(), null, Set.of(403)),
+                new Probe("calendar upload", Service.REPORT, "PUT", "/api/v1/calendar/2027", Map.of(),
                         Map.of("year", 2027, "holidays", List.of()), Set.of(403)),
-                new Probe("another region's obligations", ServiceProcessRef.REPORT, "GET", "/api/v1/regions/370302/obligations", Map.of(), null,
+                new Probe("another region's obligations", Service.REPORT, "GET", "/api/v1/regions/370302/obligations", Map.of(), null,
                         Set.of(403)),
-                new Probe("another region's assignments", ServiceProcessRef.TASK, "GET", "/api/v1/regions/370302/assignments", Map.of(), null,
+                new Probe("another region's assignments", Service.TASK, "GET", "/api/v1/regions/370302/assignments", Map.of(), null,
                         Set.of(403)),
-                new Probe("another region's units", ServiceProcessRef.ORG, "GET", "/api/v1/regions/370302/units", Map.of(), null,
+                new Probe("another region's units", Service.ORG, "GET", "/api/v1/regions/370302/units", Map.of(), null,
                         Set.of(403)));
 
         long reportsBefore = reportsOf(otherAssignment).size();
