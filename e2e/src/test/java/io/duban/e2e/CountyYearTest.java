@@ -386,6 +386,7 @@ class CountyYearTest {
 
         // what still waits for the supervisor: the undesignated groups of 6, 25, 26, 32, 40 (9 and 39 were settled in step 1)
         assertEquals(Set.of(6, 25, 26, 32, 40), new HashSet<>(d.getList("needsReview.tasks.seq")));
+        assertEquals(0, d.getInt("needsReview.unparsedTasks"), "every 时限 of the table is understood");
 
         JsonPath beforeNewYear = report(supervisor).queryParam("asOf", "2023-12-20").queryParam("planId", planId)
                 .get(BASE + "/dashboard").then().statusCode(200).extract().jsonPath();
