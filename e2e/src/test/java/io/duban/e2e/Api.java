@@ -79,16 +79,19 @@ final class Api {
      */
     static JsonPath catchUp(ServiceProcess report, ServiceProcess task, Collection<String> written) {
         Feed feed = feedShowing(task, written);
-        String supervisor = Tokens.supervisor("370323");
+        String system = Tokens.system("*");
+        String last = null;
         for (int attempt = 0; attempt < 600; attempt++) {
-            as(report, supervisor).post("/api/v1/admin/projection/sync").then().statusCode(200);
-            JsonPath state = as(report, supervisor).get("/api/v1/admin/projection").then().statusCode(200).extract().jsonPath();
+            last = as(report, system).post("/api/v1/admin/projection/sync").then().statusCode(200).extract().asString();
+            JsonPath state = as(report, system).get("/api/v1/admin/projection").then().statusCode(200).extract().jsonPath();
             if (feed.lastCursor() == null || feed.lastCursor().equals(state.getString("cursor"))) {
                 return state;
             }
+            last += " " + state.prettify();
             sleep(200);
         }
-        throw new AssertionError(report.name + " did not reach the feed's end " + feed.lastCursor() + "\n" + report.tail());
+        throw new AssertionError(report.name + " did not reach the feed's end " + feed.lastCursor() + " (" + feed.count()
+                + " changes); last sync and state: " + last + "\n" + report.tail());
     }
 
     static void sleep(long ms) {
