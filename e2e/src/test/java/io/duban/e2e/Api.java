@@ -11,6 +11,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** rest-assured requests against one running service with a bearer token; walks task-service's change feed. */
@@ -61,7 +62,8 @@ final class Api {
      * feed back for a while; until then "caught up" would mean caught up with less.
      */
     static Feed feedShowing(ServiceProcess task, Collection<String> written) {
-        for (int attempt = 0; attempt < 600; attempt++) {
+        // up to about five minutes: as long as another database's transaction may reasonably run
+        for (int attempt = 0; attempt < 1500; attempt++) {
             Feed feed = feed(task);
             if (feed.entityIds().containsAll(written)) {
                 return feed;
@@ -74,18 +76,24 @@ final class Api {
     /**
      * Asks report-service to follow the feed until its cursor is task-service's last one (the feed
      * showing {@code written}). The scheduled follower may hold the lock at the same moment, so a
-     * sync can come back with nothing done; it is asked again (bounded, so a stuck projection fails
-     * the test).
+     * sync can come back with nothing done; it is asked again for as long as the cursor keeps moving
+     * (a projection that stops short of the end fails the test).
      */
     static JsonPath catchUp(ServiceProcess report, ServiceProcess task, Collection<String> written) {
         Feed feed = feedShowing(task, written);
         String system = Tokens.system("*");
         String last = null;
-        for (int attempt = 0; attempt < 600; attempt++) {
+        String cursor = null;
+        // bounded by progress, not by time: a loaded machine is slow, a stuck projection stops moving
+        for (int stuck = 0; stuck < 150; stuck++) {
             last = as(report, system).post("/api/v1/admin/projection/sync").then().statusCode(200).extract().asString();
             JsonPath state = as(report, system).get("/api/v1/admin/projection").then().statusCode(200).extract().jsonPath();
             if (feed.lastCursor() == null || feed.lastCursor().equals(state.getString("cursor"))) {
                 return state;
+            }
+            if (!Objects.equals(cursor, state.getString("cursor"))) {
+                cursor = state.getString("cursor");
+                stuck = 0;
             }
             last += " " + state.prettify();
             sleep(200);

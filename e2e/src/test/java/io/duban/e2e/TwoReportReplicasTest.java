@@ -42,8 +42,8 @@ class TwoReportReplicasTest {
     @BeforeAll
     void start() throws Exception {
         // small batches and short runs so that the replicas' transactions interleave over many rounds
-        cluster = new Cluster(Map.of("DUBAN_PROJECTION_INTERVAL", "1s", "DUBAN_PROJECTION_BATCH_SIZE", "7",
-                "DUBAN_PROJECTION_MAX_BATCHES_PER_RUN", "3")).start();
+        cluster = new Cluster(Map.of("DUBAN_PROJECTION_INTERVAL", "1s", "DUBAN_PROJECTION_BATCH_SIZE", "25",
+                "DUBAN_PROJECTION_MAX_BATCHES_PER_RUN", "2")).start();
         second = cluster.anotherReport().start();
     }
 
