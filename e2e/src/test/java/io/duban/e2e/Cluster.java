@@ -10,8 +10,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The three services as real processes against fresh databases on the local PostgreSQL
@@ -20,16 +23,23 @@ import java.util.Map;
 final class Cluster implements AutoCloseable {
 
     final Path root = OpenApiDrift.root();
-    final String suffix = Long.toString(System.currentTimeMillis() % 1_000_000_000L);
+    final String suffix = (System.currentTimeMillis() % 1_000_000_000L) + "_" + ThreadLocalRandom.current().nextInt(1000);
     final ServiceProcess org;
     final ServiceProcess task;
     final ServiceProcess report;
+    private final Map<String, String> reportEnv;
+    private final List<ServiceProcess> extras = new ArrayList<>();
     private final String dbHost = env("DUBAN_DB_HOST", "127.0.0.1");
     private final String dbPort = env("DUBAN_DB_PORT", "5432");
     private final String dbUser = env("DUBAN_DB_USER", "postgres");
     private final String dbPassword = env("DUBAN_DB_PASSWORD", "");
 
     Cluster() throws IOException, SQLException {
+        this(Map.of());
+    }
+
+    /** {@code reportSettings}: extra environment for report-service (e.g. a shorter projection interval). */
+    Cluster(Map<String, String> reportSettings) throws IOException, SQLException {
         Path keys = root.resolve("e2e/target/e2e-keys");
         Files.createDirectories(keys);
         copy("/duban-test-public.pem", keys.resolve("public.pem"));
@@ -51,8 +61,9 @@ final class Cluster implements AutoCloseable {
         Map<String, String> taskEnv = new HashMap<>(common);
         taskEnv.put("DUBAN_ORG_URL", org.url());
         task = new ServiceProcess(root, "task-service", taskEnv);
-        Map<String, String> reportEnv = new HashMap<>(common);
+        reportEnv = new HashMap<>(common);
         reportEnv.put("DUBAN_TASK_URL", task.url());
+        reportEnv.putAll(reportSettings);
         report = new ServiceProcess(root, "report-service", reportEnv);
     }
 
@@ -63,12 +74,20 @@ final class Cluster implements AutoCloseable {
         return this;
     }
 
+    /** Another report-service replica on its own port, same database and task feed; stopped with the cluster. */
+    ServiceProcess anotherReport() {
+        ServiceProcess p = new ServiceProcess(root, "report-service", reportEnv);
+        extras.add(p);
+        return p;
+    }
+
     String db(String svc) {
         return "duban_e2e_" + svc + "_" + suffix;
     }
 
     @Override
     public void close() throws SQLException {
+        extras.forEach(ServiceProcess::close);
         report.close();
         task.close();
         org.close();

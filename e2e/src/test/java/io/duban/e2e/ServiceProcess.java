@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * One packaged service ({@code <svc>/target/quarkus-app/quarkus-run.jar}) run as a real process on
- * a free port, its output in {@code e2e/target/e2e-logs/}. Can be stopped gently or killed (-9) and
+ * a free port, its output in {@code e2e/target/<svc>-<port>.log}. Can be stopped gently or killed (-9) and
  * started again with the same settings.
  */
 final class ServiceProcess implements AutoCloseable {
@@ -31,7 +31,7 @@ final class ServiceProcess implements AutoCloseable {
         this.port = freePort();
         this.jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         this.env = env;
-        this.log = root.resolve("e2e/target/e2e-logs").resolve(name + "-" + port + ".log");
+        this.log = root.resolve("e2e/target").resolve(name + "-" + port + ".log");
     }
 
     String url() {
@@ -53,6 +53,9 @@ final class ServiceProcess implements AutoCloseable {
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         process = pb.start();
+        Process started = process;
+        // a test run that ends abnormally must not leave services running on the host
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         awaitReady(Duration.ofSeconds(90));
         return this;
     }

@@ -60,7 +60,10 @@ public class DashboardService {
                 + " count(*) FILTER (WHERE x.status = 'OVERDUE') AS overdue FROM (", ") x GROUP BY 1 ORDER BY 1"));
 
         Sql review = new Sql();
-        review.append("SELECT t.id, t.seq, t.deadline_text, t.deadline_kind, t.needs_review, count(*) OVER () AS total"
+        // needs_review also flags tasks whose 时限 is understood but whose 责任单位 waits for the supervisor
+        // (an undesignated group, an unknown unit): listed for review, not counted as unparsed
+        review.append("SELECT t.id, t.seq, t.deadline_text, t.deadline_kind, t.needs_review,"
+                + " count(*) FILTER (WHERE t.deadline_kind IS NULL OR t.deadline_kind = 'UNPARSED') OVER () AS unparsed"
                 + " FROM task t WHERE t.region = ", region, "");
         if (planId != null) {
             review.append(" AND t.plan_id = ", planId, "");
@@ -109,7 +112,7 @@ public class DashboardService {
                     List<Dashboard.ReviewTask> tasks = new ArrayList<>();
                     long unparsed = 0;
                     for (Row r : t.getItem6()) {
-                        unparsed = r.getLong("total");
+                        unparsed = r.getLong("unparsed");
                         String kind = r.getString("deadline_kind");
                         tasks.add(new Dashboard.ReviewTask(r.getUUID("id"), r.getInteger("seq"), r.getString("deadline_text"),
                                 kind == null || "UNPARSED".equals(kind) ? "时限要求未能识别" : "需人工复核"));

@@ -36,11 +36,13 @@ import org.junit.jupiter.api.Test;
 class ObligationQueriesTest {
 
     String region;
+    Snapshots.PlanBuilder plan;
 
     @BeforeEach
     void publishTheExample() {
         region = Regions.fresh();
         Snapshots.PlanBuilder p = plan(region).issuedOn("2023-08-09");
+        plan = p;
         Snapshots.TaskBuilder t17 = task(p).seq(17).deadline("本方案发布之日起20个工作日内及时动态更新本单位主动公开基本目录",
                 new DeadlineRule.Relative(Trigger.PLAN_ISSUED, Period.workdays(20)));
         Snapshots.AssignmentBuilder a = assignment(t17, "u-a", "县教育和体育局", "RESPONSIBLE");
@@ -129,6 +131,20 @@ class ObligationQueriesTest {
                 .body("monthlyTrend[0].due", equalTo(3)).body("monthlyTrend[0].done", equalTo(1))
                 .body("needsReview.unparsedTasks", equalTo(1)).body("needsReview.tasks[0].seq", equalTo(20))
                 .body("ongoingItems", equalTo(1)).body("provisionalDates", equalTo(false));
+    }
+
+    @Test
+    void aTaskWaitingForDesignationIsListedForReviewButNotCountedAsUnparsed() {
+        // as 县政府有关部门单位 in the real table: the 时限 is understood, the 责任单位 names no unit yet
+        Snapshots.TaskBuilder t6 = task(plan).seq(6).deadline("信息形成或变更之日起 20 个工作日内公开",
+                new DeadlineRule.Relative(Trigger.INFO_CHANGED, Period.workdays(20))).with("needsReview", true);
+        FeedScript.publish(t6.item());
+        Api.sync().statusCode(200);
+        Api.as(Tokens.supervisor(region)).queryParam("asOf", "2023-09-07")
+                .get("/api/v1/regions/" + region + "/dashboard").then().statusCode(200)
+                .body("needsReview.unparsedTasks", equalTo(1))
+                .body("needsReview.tasks.seq", contains(6, 20))
+                .body("needsReview.tasks.reason", contains("需人工复核", "时限要求未能识别"));
     }
 
     @Test

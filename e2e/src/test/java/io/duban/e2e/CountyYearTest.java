@@ -1,0 +1,598 @@
+package io.duban.e2e;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.duban.testing.Fixtures;
+import io.duban.testing.Tokens;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * 沂源县's 2023 played through the public APIs of the three packaged services, in order: the
+ * supervisor sets the plan up, units report over the year (with a task-service crash in the middle
+ * and facts piling up while report-service is down), report-service judges, and no unit can touch
+ * another's data. Steps share the cluster and what earlier steps created; each step's expected
+ * numbers follow from the facts posted in step 2 (the script is on {@link #step2_educationReportsOnTime}).
+ *
+ * <p>Where to add steps: bulletins (Q3/Q4, JSON and DOCX) and the 2023 assessment (JSON and XLSX)
+ * belong in {@code step3b…} between {@link #step3_reportServiceJudgesTheYear} and
+ * {@link #step5_aUnitSeesAndTouchesOnlyItsOwnData}; the facts they judge are final by then.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CountyYearTest {
+
+    static final String REGION = "370323";
+    static final String BASE = "/api/v1/regions/" + REGION;
+    static final String TASK_17_DUE = "2023-09-06";
+    /** 各级各部门单位 resolves to this many units of yiyuan-units.tsv. */
+    static final int ALL_DEPARTMENTS = 43;
+
+    static final String EDUCATION = "县教育和体育局";
+    static final String CIVIL_AFFAIRS = "县民政局";
+    static final String HUMAN_RESOURCES = "县人力资源社会保障局";
+    static final String APPROVAL = "县行政审批服务局";
+    static final String COMMERCE = "县商务局";
+    static final String VETERANS = "县退役军人局";
+
+    Cluster cluster;
+    final String supervisor = Tokens.supervisor(REGION);
+    String planId;
+    /** 序号 → task id. */
+    final Map<Integer, String> tasks = new TreeMap<>();
+    /** unit name → unit id. */
+    final Map<String, String> units = new HashMap<>();
+    /** Ids the script created that later steps may need ({@code event10}, {@code event9}). */
+    final Map<String, String> script = new HashMap<>();
+    Set<String> obligationsBeforeReportOutage;
+    /** Ids of the reports and events written, which the change feed must show before report-service is judged. */
+    final Set<String> written = new HashSet<>();
+
+    @BeforeAll
+    void startCluster() throws Exception {
+        cluster = new Cluster().start();
+    }
+
+    @AfterAll
+    void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    // ---- step 1: the supervisor sets the year up ----------------------------------------------
+
+    @Test
+    @Order(10)
+    void step1_supervisorLoadsUnitsPlanAndTable() {
+        org(supervisor).contentType("text/tab-separated-values").body(Fixtures.bytes(Fixtures.UNITS_TSV))
+                .post(BASE + "/units/import").then().statusCode(200);
+        JsonPath unitPage = org(supervisor).queryParam("size", 100).get(BASE + "/units").then().statusCode(200).extract().jsonPath();
+        assertEquals(59, unitPage.getInt("total"));
+        for (Map<String, Object> u : unitPage.<Map<String, Object>>getList("items")) {
+            units.put((String) u.get("name"), (String) u.get("id"));
+        }
+
+        planId = task(supervisor).contentType("application/json")
+                .body(Map.of("title", "沂源县2023年政务公开工作方案", "docNumber", "源政办字〔2023〕25号", "issuedOn", "2023-08-09",
+                        "year", 2023, "kind", "KEY_TASKS"))
+                .post(BASE + "/plans").then().statusCode(201).extract().path("id");
+
+        JsonPath imported = task(supervisor).contentType("text/tab-separated-values").body(Fixtures.bytes(Fixtures.KEY_TASKS_TSV))
+                .post(BASE + "/plans/" + planId + "/import").then().statusCode(200).extract().jsonPath();
+        assertEquals(48, imported.getInt("tasks"));
+        assertEquals(757, imported.getInt("assignments"));
+        assertTrue(imported.getList("needsReview.seq").contains(39), "task 39's typo is flagged");
+
+        JsonPath taskPage = task(supervisor).queryParam("size", 100).get(BASE + "/plans/" + planId + "/tasks")
+                .then().statusCode(200).extract().jsonPath();
+        for (Map<String, Object> t : taskPage.<Map<String, Object>>getList("items")) {
+            tasks.put((Integer) t.get("seq"), (String) t.get("id"));
+        }
+        assertEquals(48, tasks.size());
+    }
+
+    @Test
+    @Order(11)
+    void step1_supervisorFixesTask39AndDesignatesUnitsForTask9() {
+        // 39: 县政府和审批服务局 is a typo in the original for 县行政审批服务局
+        String task39 = tasks.get(39);
+        String etag = task(supervisor).get(BASE + "/tasks/" + task39).then().statusCode(200).extract().header("ETag");
+        task(supervisor).contentType("application/json").header("If-Match", etag).body(Map.of("responsibleText", APPROVAL))
+                .put(BASE + "/tasks/" + task39).then().statusCode(200);
+        JsonPath fixed = task(supervisor).get(BASE + "/tasks/" + task39).then().statusCode(200).extract().jsonPath();
+        assertEquals(false, fixed.getBoolean("needsReview"));
+        assertEquals(List.of(APPROVAL), fixed.getList("assignments.unitName"));
+        assertEquals(List.of("LEAD"), fixed.getList("assignments.role"));
+
+        // 9: 县政府有关部门单位 names no unit until the supervisor says which
+        String task9 = tasks.get(9);
+        etag = task(supervisor).get(BASE + "/tasks/" + task9).then().statusCode(200).extract().header("ETag");
+        task(supervisor).contentType("application/json").header("If-Match", etag)
+                .body(Map.of("unitIds", List.of(units.get(HUMAN_RESOURCES), units.get(VETERANS))))
+                .post(BASE + "/tasks/" + task9 + "/designations").then().statusCode(200);
+        JsonPath designated = task(supervisor).get(BASE + "/tasks/" + task9).then().statusCode(200).extract().jsonPath();
+        assertEquals(Set.of(HUMAN_RESOURCES, VETERANS), new HashSet<>(designated.getList("assignments.unitName")));
+        assertEquals(false, designated.getBoolean("needsReview"));
+    }
+
+    // ---- step 2: units report over the year ---------------------------------------------------
+
+    /**
+     * The script (completion dates in 2023; "never" means no report at all):
+     * <pre>
+     * 县教育和体育局    17 done 09-05 (on time) · 10 信息形成 09-25 → due 10-27, done 10-12 · 16 done 10-31 · 18 never
+     * 县民政局          17 done 09-07 (late 1, sent twice with one Idempotency-Key) · 12 信息形成 10-09 → due 11-06, done 11-08 (late 2)
+     *                   · a second report on 17 with the stale If-Match → 412
+     * 县人力资源社会保障局 17 in progress (retried after a task-service crash) · 9 信息形成 11-01 → due 11-29, never
+     * 县行政审批服务局  17 done 09-20 (late 10) · 39 done 12-29 (on time)
+     * 县商务局 and the other 38 departments: never
+     * </pre>
+     */
+    @Test
+    @Order(20)
+    void step2_educationReportsOnTime() {
+        String unit = units.get(EDUCATION);
+        String token = Tokens.unit(REGION, unit);
+        done(token, assignment(17, EDUCATION), "2023-09-05", null, null).then().statusCode(201);
+
+        String a10 = assignment(10, EDUCATION);
+        String eventId = event(token, a10, "2023-09-25", "2023年秋季义务教育招生入学政策");
+        script.put("event10", eventId);
+        done(token, a10, "2023-10-12", eventId, null).then().statusCode(201);
+
+        done(token, assignment(16, EDUCATION), "2023-10-31", null, null).then().statusCode(201);
+    }
+
+    @Test
+    @Order(21)
+    void step2_civilAffairsRetriesWithOneKeyAndIsRefusedWithAStaleVersion() {
+        String token = Tokens.unit(REGION, units.get(CIVIL_AFFAIRS));
+        String a17 = assignment(17, CIVIL_AFFAIRS);
+        String versionRead = etag(a17);
+
+        Response first = done(token, a17, "2023-09-07", null, "civil-affairs-17-done", versionRead);
+        first.then().statusCode(201);
+        // the client lost the answer and sends the very same request again
+        Response retry = done(token, a17, "2023-09-07", null, "civil-affairs-17-done", versionRead);
+        retry.then().statusCode(201);
+        assertEquals(first.<String>path("report.id"), retry.<String>path("report.id"));
+        assertEquals(1, reportsOf(a17).size(), "the retry stored nothing");
+
+        // a second write still based on the version read before the first report: refused, nothing written
+        task(token).contentType("application/json").header("If-Match", versionRead)
+                .body(Map.of("status", "IN_PROGRESS", "note", "补充材料"))
+                .post(BASE + "/assignments/" + a17 + "/reports").then().statusCode(412)
+                .contentType("application/problem+json");
+        assertEquals(1, reportsOf(a17).size(), "the stale write stored nothing");
+
+        String a12 = assignment(12, CIVIL_AFFAIRS);
+        String eventId = event(token, a12, "2023-10-09", "2023年第四季度困难群众救助标准调整");
+        done(token, a12, "2023-11-08", eventId, null).then().statusCode(201);
+    }
+
+    /** Step 4, first half: task-service dies (SIGKILL) in the middle of the year and comes back on its port and database. */
+    @Test
+    @Order(22)
+    void step4_taskServiceCrashesMidYearAndLosesNothing() throws Exception {
+        String token = Tokens.unit(REGION, units.get(HUMAN_RESOURCES));
+        String a17 = assignment(17, HUMAN_RESOURCES);
+        String etag = etag(a17);
+        Response sent = task(token).contentType("application/json").header("If-Match", etag)
+                .header("Idempotency-Key", "hr-17-progress").body(Map.of("status", "IN_PROGRESS", "note", "正在梳理本单位主动公开基本目录"))
+                .post(BASE + "/assignments/" + a17 + "/reports");
+        sent.then().statusCode(201);
+        written.add(sent.path("report.id"));
+        Api.Feed before = Api.feedShowing(cluster.task, written);
+
+        int judgedBefore = obligations("asOf", "2023-12-01").getInt("total");
+        cluster.task.kill();
+        // report-service keeps answering from what it has, and says the feed is unreachable
+        assertEquals(judgedBefore, obligations("asOf", "2023-12-01").getInt("total"));
+        report(supervisor).post("/api/v1/admin/projection/sync").then().statusCode(503).contentType("application/problem+json");
+        report(supervisor).get("/api/v1/admin/projection").then().statusCode(200)
+                .body("lastError", startsWith("任务服务变更流不可达"));
+        cluster.task.start();
+
+        assertEquals(before, Api.feed(cluster.task), "the change feed survived the crash as it was");
+        // the unit is not sure its report arrived and retries with the same key: replayed, not stored twice
+        Response retried = task(token).contentType("application/json").header("If-Match", etag)
+                .header("Idempotency-Key", "hr-17-progress").body(Map.of("status", "IN_PROGRESS", "note", "正在梳理本单位主动公开基本目录"))
+                .post(BASE + "/assignments/" + a17 + "/reports");
+        retried.then().statusCode(201);
+        assertEquals(sent.<String>path("report.id"), retried.<String>path("report.id"));
+        assertEquals(1, reportsOf(a17).size());
+        assertEquals(1, reportsOf(assignment(17, CIVIL_AFFAIRS)).size());
+        assertEquals(1, reportsOf(assignment(16, EDUCATION)).size());
+        assertEquals(before, Api.feed(cluster.task));
+    }
+
+    /** Step 4, second half: report-service dies (SIGKILL) while units keep reporting; it catches up on restart. */
+    @Test
+    @Order(23)
+    void step4_reportServiceDownWhileFactsAccumulate() throws Exception {
+        JsonPath state = Api.catchUp(cluster.report, cluster.task, written);
+        assertEquals(Api.feed(cluster.task).count(), state.getInt("appliedTotal"));
+        obligationsBeforeReportOutage = obligationIds("2023-12-01");
+        cluster.report.kill();
+
+        String hr = Tokens.unit(REGION, units.get(HUMAN_RESOURCES));
+        String a9 = assignment(9, HUMAN_RESOURCES);
+        String eventId = event(hr, a9, "2023-11-01", "2023年城乡公益性岗位招聘公告");
+        script.put("event9", eventId);
+
+        String approval = Tokens.unit(REGION, units.get(APPROVAL));
+        done(approval, assignment(17, APPROVAL), "2023-09-20", null, null).then().statusCode(201);
+        done(approval, assignment(39, APPROVAL), "2023-12-29", null, null).then().statusCode(201);
+
+        cluster.report.start();
+        state = Api.catchUp(cluster.report, cluster.task, written);
+        assertEquals(Api.feed(cluster.task).count(), state.getInt("appliedTotal"), "every change applied exactly once");
+        assertEquals(false, state.getBoolean("behind"));
+
+        Set<String> after = obligationIds("2023-12-01");
+        assertTrue(after.containsAll(obligationsBeforeReportOutage), "no obligation lost");
+        Set<String> added = new HashSet<>(after);
+        added.removeAll(obligationsBeforeReportOutage);
+        assertEquals(1, added.size(), "exactly the one new from the 11-01 event on task 9: " + added);
+    }
+
+    // ---- step 3: report-service judges ----------------------------------------------------------
+
+    @Test
+    @Order(30)
+    void step3_reportServiceJudgesTheYear() {
+        JsonPath state = Api.catchUp(cluster.report, cluster.task, written);
+        assertEquals(Api.feed(cluster.task).count(), state.getInt("appliedTotal"));
+
+        // 137 dated obligations from the table (43 × tasks 16, 17, 18 and eight 年底前 leads) + three from events
+        JsonPath all = obligations("asOf", "2023-12-01");
+        assertEquals(140, all.getInt("total"));
+        assertEquals(140, new HashSet<>(all.getList("items.id")).size(), "no obligation twice");
+    }
+
+    @Test
+    @Order(31)
+    void step3_task17IsDueOnTheTwentiethWorkdayAfterIssue() {
+        JsonPath t17 = obligations("asOf", "2023-09-06", "dueFrom", TASK_17_DUE, "dueTo", TASK_17_DUE);
+        assertEquals(ALL_DEPARTMENTS, t17.getInt("total"));
+        assertEquals(List.of(17), t17.getList("items.taskSeq").stream().distinct().toList());
+        // as of the due day: one done early, 42 still open and due soon (the 09-07 and 09-20 completions are not known yet)
+        assertEquals(Map.of("DONE_ON_TIME", 1L, "DUE_SOON", 42L), countBy(t17.getList("items.status")));
+
+        JsonPath civil = obligations("asOf", "2023-12-01", "unitId", units.get(CIVIL_AFFAIRS), "dueFrom", TASK_17_DUE, "dueTo", TASK_17_DUE);
+        assertEquals(1, civil.getInt("total"));
+        assertEquals("DONE_LATE", civil.getString("items[0].status"));
+        assertEquals(1, civil.getInt("items[0].workdaysLate"));
+        assertEquals("2023-09-07", civil.getString("items[0].completedOn"));
+
+        JsonPath approval = obligations("asOf", "2023-12-01", "unitId", units.get(APPROVAL), "dueFrom", TASK_17_DUE, "dueTo", TASK_17_DUE);
+        assertEquals("DONE_LATE", approval.getString("items[0].status"));
+        assertEquals(10, approval.getInt("items[0].workdaysLate"));
+    }
+
+    @Test
+    @Order(32)
+    void step3_overdueAsOfTheDayAfterTask17WasDue() {
+        JsonPath overdue = overdue("2023-09-07");
+        // 43 minus the two done by 09-07 (09-05 on time, 09-07 late); 县行政审批服务局's 09-20 is not known yet
+        assertEquals(ALL_DEPARTMENTS - 2, overdue.getInt("total"));
+        assertEquals(List.of(17), overdue.getList("items.taskSeq").stream().distinct().toList());
+        assertEquals(List.of(1), overdue.getList("items.workdaysLate").stream().distinct().toList());
+        List<String> late = overdue.getList("items.unitName");
+        assertTrue(late.contains(APPROVAL) && late.contains(COMMERCE) && !late.contains(EDUCATION) && !late.contains(CIVIL_AFFAIRS));
+    }
+
+    @Test
+    @Order(33)
+    void step3_overdueAsOfDecemberFirst() {
+        JsonPath overdue = overdue("2023-12-01");
+        // 17: 43 − 3 done · 16: 43 − 1 done · 18: 43 · 9: 县人力资源社会保障局's event, due 11-29
+        assertEquals(40 + 42 + 43 + 1, overdue.getInt("total"));
+        assertEquals(Map.of(17, 40L, 16, 42L, 18, 43L, 9, 1L), countBy(overdue.getList("items.taskSeq")));
+        // worst first: task 17 (due 09-06) is the most working days late
+        assertEquals(17, overdue.getInt("items[0].taskSeq"));
+        List<Integer> lateness = overdue.getList("items.workdaysLate");
+        for (int i = 1; i < lateness.size(); i++) {
+            assertTrue(lateness.get(i - 1) >= lateness.get(i), "worst first: " + lateness);
+        }
+        JsonPath hr9 = obligations("asOf", "2023-12-01", "unitId", units.get(HUMAN_RESOURCES), "status", "OVERDUE");
+        Map<String, Object> task9 = hr9.<Map<String, Object>>getList("items").stream()
+                .filter(o -> Integer.valueOf(9).equals(o.get("taskSeq"))).findFirst().orElseThrow();
+        assertEquals("2023-11-29", task9.get("dueOn"));
+        assertEquals(2, task9.get("workdaysLate"));
+    }
+
+    @Test
+    @Order(34)
+    void step3_educationAgenda() {
+        String unit = units.get(EDUCATION);
+        JsonPath agenda = report(Tokens.unit(REGION, unit)).queryParam("asOf", "2023-12-01")
+                .get(BASE + "/units/" + unit + "/agenda").then().statusCode(200).extract().jsonPath();
+        assertEquals(EDUCATION, agenda.getString("unitName"));
+        assertEquals(List.of(18), agenda.getList("overdue.taskSeq"));
+        assertEquals(Set.of(10, 16, 17), new HashSet<>(agenda.getList("done.taskSeq")));
+        assertEquals(List.of("DONE_ON_TIME"), agenda.getList("done.status").stream().distinct().toList());
+        // the three 2023年年底前完成 tasks it leads
+        assertEquals(Set.of(11, 36, 37), new HashSet<>(agenda.getList("open.taskSeq")));
+        assertEquals(List.of(), agenda.getList("dueSoon"));
+
+        Map<String, Object> event10 = agenda.<Map<String, Object>>getList("done").stream()
+                .filter(o -> Integer.valueOf(10).equals(o.get("taskSeq"))).findFirst().orElseThrow();
+        // task 10's rule is 信息形成或变更之日起 20 个工作日: 09-25 + 20 working days over 国庆 (10 would be 10-13)
+        assertEquals("2023-10-27", event10.get("dueOn"));
+        assertEquals("2023-10-12", event10.get("completedOn"));
+    }
+
+    @Test
+    @Order(35)
+    void step3_civilAffairsEventIsJudgedOnTheWorkdayCalendar() {
+        JsonPath civil = obligations("asOf", "2023-12-01", "unitId", units.get(CIVIL_AFFAIRS), "status", "DONE_LATE");
+        Map<String, Object> task12 = civil.<Map<String, Object>>getList("items").stream()
+                .filter(o -> Integer.valueOf(12).equals(o.get("taskSeq"))).findFirst().orElseThrow();
+        assertEquals("2023-11-06", task12.get("dueOn"), "信息形成 10-09 + 20 working days");
+        assertEquals(2, task12.get("workdaysLate"), "completed 11-08");
+        assertEquals(2, civil.getInt("total"));
+
+        // the calendar endpoint agrees with the due dates above
+        assertEquals("2023-09-06", workdaysAdd("2023-08-09", 20));
+        assertEquals("2023-10-13", workdaysAdd("2023-09-25", 10));
+        assertEquals("2023-10-27", workdaysAdd("2023-09-25", 20));
+    }
+
+    String workdaysAdd(String from, int workdays) {
+        return report(supervisor).queryParam("from", from).queryParam("workdays", workdays).get("/api/v1/calendar/workdays/add")
+                .then().statusCode(200).body("provisional", is(false)).extract().path("date");
+    }
+
+    @Test
+    @Order(36)
+    void step3_dashboardAsOfDecemberFirst() {
+        JsonPath d = report(supervisor).queryParam("asOf", "2023-12-01").queryParam("planId", planId)
+                .get(BASE + "/dashboard").then().statusCode(200).extract().jsonPath();
+        assertEquals(140, d.getInt("total"));
+        // on time: 教体局 17, 10, 16 · late: 民政局 17, 12; 审批局 17 · open: the eight 年底前 leads (审批局's 12-29 not known yet)
+        assertEquals(Map.of("OPEN", 8, "DUE_SOON", 0, "OVERDUE", 126, "DONE_ON_TIME", 3, "DONE_LATE", 3), d.getMap("totals"));
+        assertEquals(3.0 / 132, d.getDouble("onTimeRate"), 1e-3);
+        // 人社局: 16, 17 (only in progress), 18 and its task-9 event; everyone else of the 43 has at most 3
+        assertEquals(HUMAN_RESOURCES, d.getString("overdueByUnit[0].unitName"));
+        assertEquals(1, d.getInt("overdueByUnit[0].rank"));
+        assertEquals(4, d.getInt("overdueByUnit[0].overdue"));
+        assertEquals(ALL_DEPARTMENTS, d.getList("overdueByUnit").size());
+        Map<String, Integer> dueByMonth = d.<Map<String, Object>>getList("monthlyTrend").stream()
+                .filter(m -> (Integer) m.get("due") > 0)
+                .collect(Collectors.toMap(m -> (String) m.get("month"), m -> (Integer) m.get("due")));
+        assertEquals(Map.of("2023-09", 43, "2023-10", 87, "2023-11", 2, "2023-12", 8), dueByMonth);
+
+        // what still waits for the supervisor: the undesignated groups of 6, 25, 26, 32, 40 (9 and 39 were settled in step 1)
+        assertEquals(Set.of(6, 25, 26, 32, 40), new HashSet<>(d.getList("needsReview.tasks.seq")));
+        assertEquals(0, d.getInt("needsReview.unparsedTasks"), "every 时限 of the table is understood");
+
+        JsonPath beforeNewYear = report(supervisor).queryParam("asOf", "2023-12-20").queryParam("planId", planId)
+                .get(BASE + "/dashboard").then().statusCode(200).extract().jsonPath();
+        // 12-20 + 10 working days reaches past 元旦 to 2024-01-04: the eight 年底前 tasks fall in it
+        assertEquals("2024-01-04", beforeNewYear.getString("dueNext10Workdays.until"));
+        assertEquals(8, beforeNewYear.getInt("dueNext10Workdays.count"));
+
+        JsonPath atYearEnd = report(supervisor).queryParam("asOf", "2024-01-02").queryParam("planId", planId)
+                .get(BASE + "/dashboard").then().statusCode(200).extract().jsonPath();
+        // 审批局's 39 (done 12-29) is on time; the other seven 年底前 tasks are overdue now
+        assertEquals(Map.of("OPEN", 0, "DUE_SOON", 0, "OVERDUE", 133, "DONE_ON_TIME", 4, "DONE_LATE", 3), atYearEnd.getMap("totals"));
+    }
+
+    // step 3b (lead): Q3/Q4 bulletins (JSON, DOCX) and the 2023 assessment (JSON, XLSX) go here, Order 37–49.
+
+    // ---- step 5: a unit sees and touches only its own data ---------------------------------------
+
+    /** One request a {@code unit} token of 县商务局 makes on 县民政局's data, and the statuses that refuse it. */
+    record Probe(String what, Service service, String method, String path, Map<String, ?> query, Object body,
+            Set<Integer> refused) {
+    }
+
+    enum Service { ORG, TASK, REPORT }
+
+    @Test
+    @Order(50)
+    void step5_aUnitSeesAndTouchesOnlyItsOwnData() {
+        String other = units.get(CIVIL_AFFAIRS);
+        String otherAssignment = assignment(17, CIVIL_AFFAIRS);
+        String otherEvent = assignment(12, CIVIL_AFFAIRS);
+        String otherEventId = task(supervisor).get(BASE + "/assignments/" + otherEvent + "/events").then().statusCode(200)
+                .extract().path("items[0].id");
+        String token = Tokens.unit(REGION, units.get(COMMERCE));
+        Set<Integer> forbiddenOrHidden = Set.of(403, 404);
+        Map<String, Object> report = Map.of("status", "DONE", "completedOn", "2023-09-01", "note", "冒名报告");
+        Map<String, Object> event = Map.of("trigger", "INFO_CHANGED", "occurredOn", "2023-10-10", "title", "冒名事件");
+        List<Probe> probes = List.of(
+                new Probe("agenda of another unit", Service.REPORT, "GET", BASE + "/units/" + other + "/agenda", Map.of(), null, Set.of(403)),
+                new Probe("obligations filtered by another unit", Service.REPORT, "GET", BASE + "/obligations",
+                        Map.of("unitId", other), null, Set.of(403)),
+                new Probe("overdue filtered by another unit", Service.REPORT, "GET", BASE + "/overdue",
+                        Map.of("unitId", other), null, Set.of(403)),
+                new Probe("dashboard", Service.REPORT, "GET", BASE + "/dashboard", Map.of(), null, Set.of(403)),
+                new Probe("projection rebuild", Service.REPORT, "POST", "/api/v1/admin/projection/rebuild", Map.of(), null, Set.of(403)),
+                new Probe("assignments filtered by another unit", Service.TASK, "GET", BASE + "/assignments",
+                        Map.of("unitId", other), null, Set.of(403)),
+                new Probe("another unit's assignment", Service.TASK, "GET", BASE + "/assignments/" + otherAssignment, Map.of(), null,
+                        forbiddenOrHidden),
+                new Probe("reports of another unit's assignment", Service.TASK, "GET", BASE + "/assignments/" + otherAssignment + "/reports",
+                        Map.of(), null, forbiddenOrHidden),
+                new Probe("report on another unit's assignment", Service.TASK, "POST",
+                        BASE + "/assignments/" + otherAssignment + "/reports", Map.of(), report, forbiddenOrHidden),
+                new Probe("events of another unit's assignment", Service.TASK, "GET", BASE + "/assignments/" + otherEvent + "/events",
+                        Map.of(), null, forbiddenOrHidden),
+                new Probe("event on another unit's assignment", Service.TASK, "POST", BASE + "/assignments/" + otherEvent + "/events",
+                        Map.of(), event, forbiddenOrHidden),
+                new Probe("task correction", Service.TASK, "PUT", BASE + "/tasks/" + tasks.get(12), Map.of(),
+                        Map.of("responsibleText", COMMERCE), Set.of(403)),
+                new Probe("designations", Service.TASK, "POST", BASE + "/tasks/" + tasks.get(9) + "/designations", Map.of(),
+                        Map.of("unitIds", List.of(units.get(COMMERCE))), Set.of(403)),
+                new Probe("another unit's org record", Service.ORG, "PUT", BASE + "/units/" + other, Map.of(),
+                        Map.of("name", CIVIL_AFFAIRS, "kind", "DEPARTMENT", "aliases", List.of()), Set.of(403)),
+                new Probe("deactivate another unit", Service.ORG, "DELETE", BASE + "/units/" + other, Map.of(), null, Set.of(403)),
+                new Probe("report naming another unit's event", Service.TASK, "POST",
+                        BASE + "/assignments/" + assignment(1, COMMERCE) + "/reports", Map.of(),
+                        Map.of("status", "DONE", "completedOn", "2023-10-20", "note", "已公开", "eventId", otherEventId), Set.of(422)),
+                new Probe("table import", Service.TASK, "POST", BASE + "/plans/" + planId + "/import", Map.of(),
+                        Fixtures.bytes(Fixtures.KEY_TASKS_TSV), Set.of(403)),
+                new Probe("new plan", Service.TASK, "POST", BASE + "/plans", Map.of(),
+                        Map.of("title", "冒名方案", "year", 2023, "kind", "ROUTINE"), Set.of(403)),
+                new Probe("new unit", Service.ORG, "POST", BASE + "/units", Map.of(),
+                        Map.of("name", "冒名单位", "kind", "DEPARTMENT"), Set.of(403)),
+                new Probe("new group", Service.ORG, "POST", BASE + "/groups", Map.of(),
+                        Map.of("name", "冒名分组", "unitIds", List.of(other)), Set.of(403)),
+                new Probe("projection sync", Service.REPORT, "POST", "/api/v1/admin/projection/sync", Map.of(), null, Set.of(403)),
+                new Probe("calendar upload", Service.REPORT, "PUT", "/api/v1/calendar/2027", Map.of(),
+                        Map.of("year", 2027, "holidays", List.of()), Set.of(403)),
+                new Probe("another region's obligations", Service.REPORT, "GET", "/api/v1/regions/370302/obligations", Map.of(), null,
+                        Set.of(403)),
+                new Probe("another region's assignments", Service.TASK, "GET", "/api/v1/regions/370302/assignments", Map.of(), null,
+                        Set.of(403)),
+                new Probe("another region's units", Service.ORG, "GET", "/api/v1/regions/370302/units", Map.of(), null,
+                        Set.of(403)));
+
+        long reportsBefore = reportsOf(otherAssignment).size();
+        long eventsBefore = eventsOf(otherEvent);
+        List<String> failures = new ArrayList<>();
+        for (Probe p : probes) {
+            RequestSpecification r = switch (p.service()) {
+                case ORG -> org(token);
+                case TASK -> task(token);
+                case REPORT -> report(token);
+            };
+            r.queryParams(p.query()).header("If-Match", "\"1\"");
+            if (p.body() instanceof byte[] table) {
+                r.contentType("text/tab-separated-values").body(table);
+            } else if (p.body() != null) {
+                r.contentType("application/json").body(p.body());
+            }
+            int status = r.request(p.method(), p.path()).statusCode();
+            if (!p.refused().contains(status)) {
+                failures.add(p.what() + ": " + p.method() + " " + p.path() + " → " + status);
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(reportsBefore, reportsOf(otherAssignment).size(), "nothing written to the other unit's reports");
+        assertEquals(eventsBefore, eventsOf(otherEvent), "nothing written to the other unit's events");
+        org(supervisor).get(BASE + "/units/" + other).then().statusCode(200).body("active", is(true));
+        // and the same token still reads its own
+        report(token).get(BASE + "/units/" + units.get(COMMERCE) + "/agenda").then().statusCode(200);
+        task(token).get(BASE + "/assignments").then().statusCode(200).body("items.unitName", hasItem(COMMERCE));
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    RequestSpecification org(String token) {
+        return Api.as(cluster.org, token);
+    }
+
+    RequestSpecification task(String token) {
+        return Api.as(cluster.task, token);
+    }
+
+    RequestSpecification report(String token) {
+        return Api.as(cluster.report, token);
+    }
+
+    /** The assignment of task {@code seq} held by the named unit. */
+    String assignment(int seq, String unitName) {
+        List<String> ids = task(supervisor).queryParam("taskId", tasks.get(seq)).queryParam("unitId", units.get(unitName))
+                .get(BASE + "/assignments").then().statusCode(200).extract().path("items.id");
+        assertEquals(1, ids.size(), "one assignment of task " + seq + " for " + unitName);
+        return ids.get(0);
+    }
+
+    String etag(String assignmentId) {
+        return task(supervisor).get(BASE + "/assignments/" + assignmentId).then().statusCode(200).extract().header("ETag");
+    }
+
+    Response done(String token, String assignmentId, String completedOn, String eventId, String idempotencyKey) {
+        return done(token, assignmentId, completedOn, eventId, idempotencyKey, etag(assignmentId));
+    }
+
+    Response done(String token, String assignmentId, String completedOn, String eventId, String idempotencyKey, String ifMatch) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("status", "DONE");
+        body.put("completedOn", completedOn);
+        body.put("note", "已在县政府门户网站公开");
+        body.put("evidenceUrls", List.of("http://www.yiyuan.gov.cn/gongkai/" + assignmentId));
+        if (eventId != null) {
+            body.put("eventId", eventId);
+        }
+        RequestSpecification r = task(token).contentType("application/json").header("If-Match", ifMatch).body(body);
+        if (idempotencyKey != null) {
+            r.header("Idempotency-Key", idempotencyKey);
+        }
+        Response response = r.post(BASE + "/assignments/" + assignmentId + "/reports");
+        if (response.statusCode() == 201) {
+            written.add(response.path("report.id"));
+        }
+        return response;
+    }
+
+    /** A 信息形成 event on the assignment; returns its id. */
+    String event(String token, String assignmentId, String occurredOn, String title) {
+        String id = task(token).contentType("application/json")
+                .body(Map.of("trigger", "INFO_CHANGED", "occurredOn", occurredOn, "title", title))
+                .post(BASE + "/assignments/" + assignmentId + "/events").then().statusCode(201).extract().path("id");
+        written.add(id);
+        return id;
+    }
+
+    List<Object> reportsOf(String assignmentId) {
+        return task(supervisor).get(BASE + "/assignments/" + assignmentId + "/reports").then().statusCode(200).extract().path("items");
+    }
+
+    long eventsOf(String assignmentId) {
+        return task(supervisor).get(BASE + "/assignments/" + assignmentId + "/events").then().statusCode(200)
+                .extract().jsonPath().getLong("total");
+    }
+
+    JsonPath obligations(String... params) {
+        RequestSpecification r = report(supervisor).queryParam("size", 500);
+        for (int i = 0; i < params.length; i += 2) {
+            r.queryParam(params[i], params[i + 1]);
+        }
+        JsonPath page = r.get(BASE + "/obligations").then().statusCode(200).extract().jsonPath();
+        assertTrue(page.getInt("total") <= 500, "one page holds them all");
+        return page;
+    }
+
+    JsonPath overdue(String asOf) {
+        return report(supervisor).queryParam("asOf", asOf).queryParam("size", 500).get(BASE + "/overdue")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    Set<String> obligationIds(String asOf) {
+        List<String> ids = obligations("asOf", asOf).getList("items.id");
+        Set<String> set = new HashSet<>(ids);
+        assertEquals(ids.size(), set.size(), "no obligation twice");
+        assertNotEquals(0, set.size());
+        return set;
+    }
+
+    static <T> Map<T, Long> countBy(List<T> values) {
+        return values.stream().collect(Collectors.groupingBy(v -> v, Collectors.counting()));
+    }
+}
