@@ -12,6 +12,11 @@ import io.duban.testing.Tokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,9 +40,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * another's data. Steps share the cluster and what earlier steps created; each step's expected
  * numbers follow from the facts posted in step 2 (the script is on {@link #step2_educationReportsOnTime}).
  *
- * <p>Where to add steps: bulletins (Q3/Q4, JSON and DOCX) and the 2023 assessment (JSON and XLSX)
- * belong in {@code step3b…} between {@link #step3_reportServiceJudgesTheYear} and
- * {@link #step5_aUnitSeesAndTouchesOnlyItsOwnData}; the facts they judge are final by then.
+ * <p>Step 3b judges the same year as documents: the Q3 and Q4 bulletins (JSON and DOCX) and the 2023
+ * assessment (JSON and XLSX) with findings recorded by the supervisor, then shows that a published
+ * bulletin and a finalized assessment do not move when a late report arrives afterwards.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -401,7 +406,258 @@ class CountyYearTest {
         assertEquals(Map.of("OPEN", 0, "DUE_SOON", 0, "OVERDUE", 133, "DONE_ON_TIME", 4, "DONE_LATE", 3), atYearEnd.getMap("totals"));
     }
 
-    // step 3b (lead): Q3/Q4 bulletins (JSON, DOCX) and the 2023 assessment (JSON, XLSX) go here, Order 37–49.
+    // ---- step 3b: the quarterly 通报 and the year-end 考核 ---------------------------------------
+
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /**
+     * Findings of the year: 县商务局 2 points in Q3; 县民政局 5 points in Q4, corrected to 3 (a new finding voiding
+     * the first, never an edit); 县人力资源社会保障局 2 points in Q4.
+     */
+    @Test
+    @Order(37)
+    void step3b_supervisorSetsTheProfileAndRecordsFindings() {
+        // a 通报 names its issuer: none before the profile is set
+        report(supervisor).contentType("application/json").body(Map.of("year", 2023, "quarter", 3))
+                .post(BASE + "/bulletins").then().statusCode(409).contentType("application/problem+json");
+        report(supervisor).contentType("application/json")
+                .body(Map.of("name", "沂源县", "issuer", "沂源县人民政府办公室", "bulletinOffice", "县大数据中心"))
+                .put(BASE + "/profile").then().statusCode(200);
+
+        finding(COMMERCE, "2023-08-15", "DAILY_CHECK", "政府信息公开指南未及时更新", 2, null);
+        String wrong = finding(CIVIL_AFFAIRS, "2023-11-20", "QUARTERLY_CHECK", "政策解读材料未与政策文件同步发布", 5, null);
+        finding(CIVIL_AFFAIRS, "2023-11-20", "QUARTERLY_CHECK", "（更正）政策解读材料未与政策文件同步发布", 3, wrong);
+        finding(HUMAN_RESOURCES, "2023-12-05", "DAILY_CHECK", "招聘公告发布后未公开结果", 2, null);
+        // the corrected finding cannot be corrected a second time
+        report(supervisor).contentType("application/json").body(Map.of("unitId", units.get(CIVIL_AFFAIRS), "foundOn", "2023-11-21",
+                        "source", "QUARTERLY_CHECK", "description", "再次更正", "points", 1, "voids", wrong))
+                .post(BASE + "/findings").then().statusCode(409);
+        // a unit reads its own findings only
+        String civil = Tokens.unit(REGION, units.get(CIVIL_AFFAIRS));
+        report(civil).queryParam("unitId", units.get(CIVIL_AFFAIRS)).get(BASE + "/findings").then().statusCode(200);
+        report(civil).queryParam("unitId", units.get(COMMERCE)).get(BASE + "/findings").then().statusCode(403);
+    }
+
+    /**
+     * Q3 (07-01 to 09-30, as of 09-30): task 17 is the only thing due — 43 obligations; 教体局 on time, 民政局 (09-07)
+     * and 审批局 (09-20) late, the other 40 overdue (人社局's is only in progress).
+     */
+    @Test
+    @Order(38)
+    void step3b_thirdQuarterBulletin() throws Exception {
+        JsonPath b = createBulletin(3);
+        script.put("bulletinQ3", b.getString("id"));
+        assertEquals("DRAFT", b.getString("status"));
+        assertEquals("沂源县2023年第三季度政务公开重点工作落实情况通报", b.getString("content.title"));
+        assertEquals("2023-09-30", b.getString("content.asOf"));
+        assertTotals(b, "content.overall", 43, 1, 2, 40, 0, 0.0233);
+        assertTotals(b, "content.previous.totals", 0, 0, 0, 0, 0, null);
+        assertEquals(Map.of("due", 43, "onTime", 1, "late", 2, "overdue", 40), withoutRate(b.getMap("content.change")));
+
+        List<Map<String, Object>> rows = b.getList("content.units");
+        assertEquals(ALL_DEPARTMENTS, rows.size());
+        assertEquals(Map.of(1, 1L, 2, 2L, 4, 40L), countBy(rows.stream().map(r -> (Integer) r.get("rank")).toList()));
+        assertEquals(EDUCATION, rows.get(0).get("unitName"));
+        assertEquals(Set.of(CIVIL_AFFAIRS, APPROVAL), rows.stream().filter(r -> r.get("rank").equals(2))
+                .map(r -> r.get("unitName")).collect(Collectors.toSet()));
+
+        List<Map<String, Object>> late = b.getList("content.lateItems");
+        assertEquals(42, late.size());
+        assertEquals(Map.of("OVERDUE", 40L, "DONE_LATE", 2L), countBy(late.stream().map(i -> (String) i.get("status")).toList()));
+        Map<String, Object> approval = late.stream().filter(i -> APPROVAL.equals(i.get("unitName"))).findFirst().orElseThrow();
+        assertEquals(10, approval.get("workdaysLate"));
+        assertEquals(17, approval.get("taskSeq"));
+        assertEquals("2023-09-06", approval.get("dueOn"));
+
+        assertEquals(List.of(COMMERCE), b.getList("content.findings.unitName"));
+        assertEquals(2.0, b.getDouble("content.findings[0].points"), 1e-9);
+        assertEquals(List.of(EDUCATION), b.getList("content.praised.unitName"));
+        assertEquals(40, b.getList("content.criticized").size());
+
+        // the same content as a 公文 in Word
+        try (XWPFDocument docx = docx(b.getString("id"))) {
+            String text = docx.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+            assertEquals("沂源县2023年第三季度政务公开重点工作落实情况通报", docx.getParagraphs().get(0).getText());
+            assertTrue(text.contains("本季度到期应办事项43项，其中按时办结1项，逾期办结2项，逾期未办结40项"), text);
+            assertTrue(text.contains("沂源县人民政府办公室"), "issuer at the end");
+            XWPFTable units = docx.getTables().get(0);
+            assertEquals(1 + ALL_DEPARTMENTS + 1, units.getNumberOfRows(), "header, 43 units, 合计");
+            assertEquals("排名", units.getRow(0).getCell(0).getText());
+            assertTrue(units.getRow(0).isRepeatHeader(), "header row repeated on every page");
+            XWPFTableRow sum = units.getRow(units.getNumberOfRows() - 1);
+            assertEquals(List.of("合计", "", "43", "1", "2", "40"),
+                    sum.getTableCells().subList(0, 6).stream().map(c -> c.getText()).toList());
+            assertEquals(1 + 42, docx.getTables().get(1).getNumberOfRows(), "header and the 42 late items");
+        }
+    }
+
+    /**
+     * Q4 (as of 12-31): tasks 16 and 18 (43 each, due 10-31), the three event obligations, the eight 年底前 tasks due 12-31
+     * — 97 due; on time 教体局 16 and 10, 审批局 39; late 民政局 12; the other seven 年底前 still pending on 12-31.
+     */
+    @Test
+    @Order(39)
+    void step3b_fourthQuarterBulletinComparesWithTheThird() throws Exception {
+        JsonPath b = createBulletin(4);
+        script.put("bulletinQ4", b.getString("id"));
+        assertTotals(b, "content.overall", 97, 3, 1, 86, 7, 0.0333);
+        assertTotals(b, "content.previous.totals", 43, 1, 2, 40, 0, 0.0233);
+        assertEquals(Map.of("due", 54, "onTime", 2, "late", -1, "overdue", 46), withoutRate(b.getMap("content.change")));
+        assertEquals(0.0100, b.getDouble("content.change.onTimeRate"), 2e-4);
+
+        List<Map<String, Object>> rows = b.getList("content.units");
+        int dueUnits = new HashSet<>(obligations("asOf", "2023-12-31", "dueFrom", "2023-10-01", "dueTo", "2023-12-31")
+                .getList("items.unitId")).size();
+        assertEquals(dueUnits, rows.size());
+        Map<String, Map<String, Object>> byName = rows.stream().collect(Collectors.toMap(r -> (String) r.get("unitName"), r -> r));
+        assertRow(byName.get(EDUCATION), 1, 6, 2, 0, 1, 3);
+        assertRow(byName.get(APPROVAL), 2, 3, 1, 0, 2, 0);
+        // rate 0 for both: fewer overdue ranks first, then fewer late — 民政局 (2 overdue, 1 late) before 人社局 (3 overdue)
+        assertTrue((Integer) byName.get(CIVIL_AFFAIRS).get("rank") < (Integer) byName.get(HUMAN_RESOURCES).get("rank"));
+        assertRow(byName.get(HUMAN_RESOURCES), (Integer) byName.get(HUMAN_RESOURCES).get("rank"), 3, 0, 0, 3, 0);
+
+        assertEquals(86 + 1, b.getList("content.lateItems").size());
+        assertEquals(List.of(), b.getList("content.praised"));
+        assertEquals(ALL_DEPARTMENTS, b.getList("content.criticized").size(), "every unit still owes task 18");
+        Map<String, Float> findings = b.<Map<String, Object>>getList("content.findings").stream()
+                .collect(Collectors.toMap(f -> (String) f.get("unitName"), f -> ((Number) f.get("points")).floatValue()));
+        assertEquals(Map.of(CIVIL_AFFAIRS, 3f, HUMAN_RESOURCES, 2f), findings, "the corrected finding counts 3, not 5");
+
+        try (XWPFDocument docx = docx(b.getString("id"))) {
+            String text = docx.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+            assertTrue(text.contains("本季度到期应办事项97项，其中按时办结3项，逾期办结1项，逾期未办结86项，截至统计日尚未逾期、仍在办理7项"), text);
+            assertTrue(text.contains("与上季度（到期43项"), text);
+        }
+    }
+
+    /**
+     * 2023 考核 as of 2024-01-01 with the default scheme (100 − 2 per overdue − 1 per late; inspection 100 − points;
+     * half each): 审批局 95 / 100 → 97.5; 民政局 94 / 97 → 95.5; 商务局 94 / 98 → 96; 人社局 92 / 98 → 95; 教体局 92 / 100 → 96.
+     */
+    @Test
+    @Order(40)
+    void step3b_yearEndAssessment() throws Exception {
+        JsonPath a = report(supervisor).get(BASE + "/assessments/2023").then().statusCode(200).extract().jsonPath();
+        assertEquals("2024-01-01", a.getString("asOf"));
+        assertEquals(false, a.getBoolean("finalized"));
+        Map<String, Map<String, Object>> byName = a.<Map<String, Object>>getList("units").stream()
+                .collect(Collectors.toMap(u -> (String) u.get("unitName"), u -> u));
+        assertUnit(byName.get(APPROVAL), 4, 1, 1, 2, 95, 100, 97.5);
+        assertUnit(byName.get(CIVIL_AFFAIRS), 4, 0, 2, 2, 94, 97, 95.5);
+        assertUnit(byName.get(COMMERCE), 3, 0, 0, 3, 94, 98, 96);
+        assertUnit(byName.get(HUMAN_RESOURCES), 4, 0, 0, 4, 92, 98, 95);
+        assertUnit(byName.get(EDUCATION), 7, 3, 0, 4, 92, 100, 96);
+        // ranks follow totals and ties share one
+        for (Map<String, Object> u : byName.values()) {
+            double total = ((Number) u.get("total")).doubleValue();
+            long better = byName.values().stream().filter(o -> ((Number) o.get("total")).doubleValue() > total).count();
+            assertEquals(better + 1, ((Number) u.get("rank")).longValue(), u.get("unitName") + " " + total);
+        }
+
+        byte[] xlsx = report(supervisor).accept(XLSX).get(BASE + "/assessments/2023").then().statusCode(200)
+                .contentType(XLSX).extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertEquals(List.of("汇总", "任务明细", "检查问题"),
+                    List.of(book.getSheetName(0), book.getSheetName(1), book.getSheetName(2)));
+            org.apache.poi.ss.usermodel.Sheet summary = book.getSheet("汇总");
+            assertEquals(byName.size(), summary.getLastRowNum(), "one row per unit below the header");
+            org.apache.poi.ss.usermodel.Row approvalRow = null;
+            for (int i = 1; i <= summary.getLastRowNum(); i++) {
+                for (org.apache.poi.ss.usermodel.Cell c : summary.getRow(i)) {
+                    if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && APPROVAL.equals(c.getStringCellValue())) {
+                        approvalRow = summary.getRow(i);
+                    }
+                }
+            }
+            org.apache.poi.ss.usermodel.Row found = java.util.Objects.requireNonNull(approvalRow, "审批局 in 汇总");
+            assertTrue(java.util.stream.StreamSupport.stream(found.spliterator(), false)
+                    .anyMatch(c -> c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC && c.getNumericCellValue() == 97.5),
+                    "the total is a number cell");
+            assertEquals(140, book.getSheet("任务明细").getLastRowNum(), "every obligation of the year");
+            assertEquals(3, book.getSheet("检查问题").getLastRowNum(), "the three findings that count");
+        }
+    }
+
+    /** Published and finalized documents never change: a later (late) report of 商务局 shows only in a new bulletin. */
+    @Test
+    @Order(41)
+    void step3b_publishedBulletinAndFinalizedAssessmentAreFrozen() {
+        String q3 = script.get("bulletinQ3");
+        report(supervisor).post(BASE + "/bulletins/" + q3 + "/publish").then().statusCode(200);
+        report(supervisor).post(BASE + "/bulletins/" + q3 + "/publish").then().statusCode(409);
+        report(supervisor).post(BASE + "/assessments/2023/finalize").then().statusCode(200);
+        report(Tokens.unit(REGION, units.get(COMMERCE))).post(BASE + "/bulletins/" + q3 + "/publish").then().statusCode(403);
+
+        done(Tokens.unit(REGION, units.get(COMMERCE)), assignment(17, COMMERCE), "2023-09-25", null, null).then().statusCode(201);
+        Api.catchUp(cluster.report, cluster.task, written);
+
+        JsonPath published = report(supervisor).get(BASE + "/bulletins/" + q3).then().statusCode(200).extract().jsonPath();
+        assertEquals("PUBLISHED", published.getString("status"));
+        assertTotals(published, "content.overall", 43, 1, 2, 40, 0, 0.0233);
+        JsonPath again = createBulletin(3);
+        assertTotals(again, "content.overall", 43, 1, 3, 39, 0, 0.0233);
+
+        JsonPath frozen = report(supervisor).get(BASE + "/assessments/2023").then().statusCode(200).extract().jsonPath();
+        assertEquals(true, frozen.getBoolean("finalized"));
+        Map<String, Object> commerce = frozen.<Map<String, Object>>getList("units").stream()
+                .filter(u -> COMMERCE.equals(u.get("unitName"))).findFirst().orElseThrow();
+        assertUnit(commerce, 3, 0, 0, 3, 94, 98, 96);
+    }
+
+    String finding(String unitName, String foundOn, String source, String description, int points, String voids) {
+        Map<String, Object> body = new HashMap<>(Map.of("unitId", units.get(unitName), "foundOn", foundOn, "source", source,
+                "description", description, "points", points));
+        if (voids != null) {
+            body.put("voids", voids);
+        }
+        return report(supervisor).contentType("application/json").body(body).post(BASE + "/findings").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    JsonPath createBulletin(int quarter) {
+        return report(supervisor).contentType("application/json").body(Map.of("year", 2023, "quarter", quarter))
+                .post(BASE + "/bulletins").then().statusCode(201).extract().jsonPath();
+    }
+
+    XWPFDocument docx(String bulletinId) throws java.io.IOException {
+        byte[] bytes = report(supervisor).accept(DOCX).get(BASE + "/bulletins/" + bulletinId).then().statusCode(200)
+                .contentType(DOCX).extract().asByteArray();
+        return new XWPFDocument(new java.io.ByteArrayInputStream(bytes));
+    }
+
+    static void assertTotals(JsonPath b, String at, int due, int onTime, int late, int overdue, int pending, Double rate) {
+        assertEquals(List.of(due, onTime, late, overdue, pending), List.of(b.getInt(at + ".due"), b.getInt(at + ".onTime"),
+                b.getInt(at + ".late"), b.getInt(at + ".overdue"), b.getInt(at + ".pending")), at);
+        if (rate == null) {
+            org.junit.jupiter.api.Assertions.assertNull(b.get(at + ".onTimeRate"), at);
+        } else {
+            assertEquals(rate, b.getDouble(at + ".onTimeRate"), 1e-4, at);
+        }
+    }
+
+    static Map<String, Object> withoutRate(Map<String, Object> change) {
+        Map<String, Object> m = new HashMap<>(change);
+        m.remove("onTimeRate");
+        return m;
+    }
+
+    static void assertRow(Map<String, Object> row, int rank, int due, int onTime, int late, int overdue, int pending) {
+        assertEquals(List.of(rank, due, onTime, late, overdue, pending), List.of(row.get("rank"), row.get("due"), row.get("onTime"),
+                row.get("late"), row.get("overdue"), row.get("pending")), String.valueOf(row.get("unitName")));
+    }
+
+    @SuppressWarnings("unchecked")
+    static void assertUnit(Map<String, Object> u, int due, int onTime, int late, int overdue, double task, double inspection,
+            double total) {
+        Map<String, Object> t = (Map<String, Object>) u.get("task");
+        Map<String, Object> i = (Map<String, Object>) u.get("inspection");
+        String who = String.valueOf(u.get("unitName"));
+        assertEquals(List.of(due, onTime, late, overdue), List.of(t.get("due"), t.get("onTime"), t.get("doneLate"), t.get("overdueOpen")), who);
+        assertEquals(task, ((Number) t.get("score")).doubleValue(), 1e-9, who);
+        assertEquals(inspection, ((Number) i.get("score")).doubleValue(), 1e-9, who);
+        assertEquals(total, ((Number) u.get("total")).doubleValue(), 1e-9, who);
+    }
 
     // ---- step 5: a unit sees and touches only its own data ---------------------------------------
 
