@@ -63,7 +63,7 @@ if call("GET", "/bulletins?year=2023")["total"] == 0:
               % (b["content"]["title"], b["id"], o["due"], o["onTime"], o["late"], o["overdue"]))
 a = call("GET", "/assessments/2023")
 print("report-service: 2023 考核 of %d units; lowest: %s" % (len(a["units"]), ", ".join(
-    "%s %.2f" % (u["unitName"], u["total"]) for u in a["units"][-3:])))
+    "%s %.2f" % (u["unitName"], u["total"]) for u in reversed(a["units"][-3:]))))
 print("  Word:  curl -H 'Authorization: Bearer …' -H 'Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document'"
       " -o bulletin.docx %s/bulletins/<id>" % base)
 print("  Excel: curl -H 'Authorization: Bearer …' -H 'Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'"

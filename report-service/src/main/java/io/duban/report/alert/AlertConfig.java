@@ -38,6 +38,10 @@ public interface AlertConfig {
         @WithDefault("50")
         int batchSize();
 
+        /** Requests in flight at once per worker: group robots and small receivers refuse floods. */
+        @WithDefault("4")
+        int concurrency();
+
         /** Attempts before an alert is FAILED. */
         @WithDefault("8")
         int maxAttempts();

@@ -109,7 +109,7 @@ public class AlertDelivery {
                 .replaceWithVoid();
     }
 
-    /** One round: claims up to a batch of due alerts, sends them concurrently, records each outcome; returns how many. */
+    /** One round: claims up to a batch of due alerts, sends them a few at a time (`concurrency`), records each outcome; returns how many. */
     public Uni<Integer> deliverDue() {
         long lease = Math.max(1, config.delivery().lease().toSeconds());
         return pool.preparedQuery(CLAIM).execute(Tuple.of(config.delivery().batchSize(), (double) lease)).chain(rows -> {
@@ -121,7 +121,8 @@ public class AlertDelivery {
                 return Uni.createFrom().item(0);
             }
             List<Uni<Void>> sends = claimed.stream().map(c -> send(c).chain(o -> record(c, o))).toList();
-            return Uni.join().all(sends).andCollectFailures().replaceWith(claimed.size());
+            return Uni.join().all(sends).usingConcurrencyOf(Math.max(1, config.delivery().concurrency()))
+                    .andCollectFailures().replaceWith(claimed.size());
         });
     }
 
