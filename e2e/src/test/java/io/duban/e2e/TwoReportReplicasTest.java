@@ -19,15 +19,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two report-service processes on their own ports, one report database, one task feed: both
  * followers run every second in small batches and are also asked to sync at the same time while
- * the table is imported and units report, and still every change is applied exactly once.
+ * the table is imported and units report, and still every change is applied exactly once. Then both
+ * run the same day's alerts at once: decided once, delivered once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReportReplicasTest {
 
     static final String REGION = "370323";
@@ -43,7 +48,8 @@ class TwoReportReplicasTest {
     void start() throws Exception {
         // small batches and short runs so that the replicas' transactions interleave over many rounds
         cluster = new Cluster(Map.of("DUBAN_PROJECTION_INTERVAL", "1s", "DUBAN_PROJECTION_BATCH_SIZE", "25",
-                "DUBAN_PROJECTION_MAX_BATCHES_PER_RUN", "2")).start();
+                "DUBAN_PROJECTION_MAX_BATCHES_PER_RUN", "2", "DUBAN_ALERTS_CRON", "off", "DUBAN_ALERTS_DELIVERY_INTERVAL", "1s",
+                "DUBAN_ALERTS_ALLOWED_HOSTS", "127.0.0.1")).start();
         second = cluster.anotherReport().start();
     }
 
@@ -55,6 +61,7 @@ class TwoReportReplicasTest {
     }
 
     @Test
+    @Order(1)
     void everyChangeIsAppliedOnceAndBothReplicasAnswer() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -92,6 +99,67 @@ class TwoReportReplicasTest {
             JsonPath overdue = Api.as(replica, supervisor).queryParam("size", 500).queryParam("asOf", "2023-09-07")
                     .get(BASE + "/overdue").then().statusCode(200).extract().jsonPath();
             assertEquals(CountyYearTest.ALL_DEPARTMENTS - done, overdue.getInt("total"), replica.url());
+        }
+    }
+
+    /**
+     * 临期/逾期 alerts with two replicas: both are asked to run the same day at the same moment and both
+     * delivery workers poll the one outbox every second; the day's alerts are decided once and each
+     * reaches the receiver exactly once.
+     */
+    @Test
+    @Order(2)
+    void alertsAreDecidedOnceAndDeliveredOnceByTwoReplicas() throws Exception {
+        Map<String, Integer> received = new ConcurrentHashMap<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.setExecutor(Executors.newFixedThreadPool(4));
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            received.merge(exchange.getRequestHeaders().getFirst("X-Duban-Alert-Id"), 1, Integer::sum);
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            Api.as(cluster.report, supervisor).contentType("application/json").header("If-Match", "\"0\"")
+                    .body(Map.of("default", Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                            "format", "GENERIC")))
+                    .put(BASE + "/alert-channels").then().statusCode(200);
+
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Future<JsonPath>> runs = new ArrayList<>();
+            for (ServiceProcess replica : List.of(cluster.report, second)) {
+                runs.add(pool.submit(() -> Api.as(replica, supervisor).queryParam("asOf", "2023-09-08")
+                        .post(BASE + "/alerts/run").then().statusCode(200).extract().jsonPath()));
+            }
+            int decided = 0;
+            int created = 0;
+            for (Future<JsonPath> run : runs) {
+                JsonPath r = run.get();
+                decided = Math.max(decided, r.getInt("decided"));
+                created += r.getInt("created");
+            }
+            pool.shutdown();
+            // task 17 is overdue on 09-08 for the 33 units that did not report it: one OVERDUE digest each
+            assertEquals(CountyYearTest.ALL_DEPARTMENTS - 10, decided);
+            assertEquals(decided, created, "the day's alerts were created by one replica only");
+
+            long deadline = System.currentTimeMillis() + 120_000;
+            JsonPath alerts;
+            do {
+                Thread.sleep(500);
+                alerts = Api.as(second, supervisor).queryParam("date", "2023-09-08").queryParam("size", 500)
+                        .get(BASE + "/alerts").then().statusCode(200).extract().jsonPath();
+            } while (alerts.getList("items.status").stream().anyMatch(st -> !"SENT".equals(st))
+                    && System.currentTimeMillis() < deadline);
+            assertEquals(List.of("SENT"), alerts.getList("items.status").stream().distinct().toList());
+            Set<String> ids = new HashSet<>(alerts.getList("items.id"));
+            assertEquals(decided, ids.size());
+            assertEquals(ids, received.keySet(), "every alert reached the receiver");
+            assertEquals(Set.of(1), new HashSet<>(received.values()), "and none twice: " + received);
+        } finally {
+            receiver.stop(0);
         }
     }
 
