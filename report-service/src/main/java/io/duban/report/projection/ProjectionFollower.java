@@ -72,7 +72,7 @@ public class ProjectionFollower {
         failures = Counter.builder("duban.projection.failures")
                 .description("Sync attempts that failed (feed unreachable or apply failed)").register(registry);
         batchTimer = Timer.builder("duban.projection.batch")
-                .description("Fetching and applying one batch of the feed").register(registry);
+                .description("Applying one batch of the feed (the next one is fetched meanwhile)").register(registry);
     }
 
     @Scheduled(every = "${duban.projection.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -86,29 +86,56 @@ public class ProjectionFollower {
                 .replaceWithVoid();
     }
 
-    /** Applies batches until the feed has no more or {@code maxBatches} were applied. */
+    /**
+     * Applies batches until the feed has no more or {@code maxBatches} were applied. While one batch
+     * is applied the next is already being fetched (fetching is read-only; a prefetched page is simply
+     * dropped when its batch turns out stale or the apply fails).
+     */
     public Uni<SyncResult> catchUp(int maxBatches) {
-        return syncOnce().chain(r -> r.outcome() == Outcome.APPLIED && r.hasMore() && maxBatches > 1
-                ? catchUp(maxBatches - 1).map(next -> next.plus(r.applied()))
-                : Uni.createFrom().item(r));
+        return cursor(pool).chain(after -> fetch(after).chain(page -> follow(after, page, maxBatches)));
     }
 
     /** Fetches and applies one batch. Fails with 503 when task-service cannot be reached (and records why). */
     public Uni<SyncResult> syncOnce() {
-        Timer.Sample sample = Timer.start(registry);
-        return cursor(pool).chain(after -> feed.fetch(after, config.batchSize())
+        return catchUp(1);
+    }
+
+    private Uni<SyncResult> follow(String after, ChangePage page, int remaining) {
+        Uni<SyncResult> applied = applyBatch(after, page);
+        if (remaining <= 1 || !page.more() || page.next() == null || page.itemsOrEmpty().isEmpty()) {
+            return applied;
+        }
+        // a failed prefetch is recorded by fetch(); the batch in hand still counts, the next run retries
+        Uni<ChangePage> next = fetch(page.next()).onFailure().recoverWithNull();
+        return Uni.combine().all().unis(applied, next).asTuple().chain(t -> {
+            SyncResult r = t.getItem1();
+            ChangePage nextPage = t.getItem2();
+            if (r.outcome() != Outcome.APPLIED || !r.hasMore() || nextPage == null) {
+                return Uni.createFrom().item(r);
+            }
+            return follow(r.cursor(), nextPage, remaining - 1).map(more -> more.plus(r.applied()));
+        });
+    }
+
+    private Uni<ChangePage> fetch(String after) {
+        return feed.fetch(after, config.batchSize())
                 .onFailure().call(e -> recordError("任务服务变更流不可达：" + e.getMessage()))
                 .onFailure(TaskFeedClient.FeedUnavailable.class)
                 .transform(e -> ProblemException.upstreamUnavailable("任务服务暂不可达，已保留现有数据，稍后自动追赶。"))
-                .chain(page -> pool.withTransaction(conn -> apply(conn, after, page))
-                        .onFailure().call(e -> recordError("应用变更失败：" + e))))
+                .onFailure().invoke(e -> failures.increment());
+    }
+
+    private Uni<SyncResult> applyBatch(String after, ChangePage page) {
+        Timer.Sample sample = Timer.start(registry);
+        return pool.withTransaction(conn -> apply(conn, after, page))
+                .onFailure().call(e -> recordError("应用变更失败：" + e))
+                .onFailure().invoke(e -> failures.increment())
                 .invoke(r -> {
                     if (r.outcome() == Outcome.APPLIED) {
                         appliedChanges.increment(r.applied());
                         sample.stop(batchTimer);
                     }
-                })
-                .onFailure().invoke(e -> failures.increment());
+                });
     }
 
     private Uni<SyncResult> apply(SqlClient conn, String after, ChangePage page) {
