@@ -2,6 +2,7 @@ package io.duban.org.unit;
 
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Roles;
+import io.duban.common.text.TextEncoding;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
@@ -28,7 +29,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -132,7 +132,7 @@ public class UnitResource {
         if (body.length > MAX_IMPORT_BYTES) {
             throw ProblemException.payloadTooLarge("导入文件超过 5 MB，未导入任何单位。").with("maxBytes", MAX_IMPORT_BYTES);
         }
-        UnitTable.Parsed parsed = UnitTable.parse(new String(body, StandardCharsets.UTF_8));
+        UnitTable.Parsed parsed = UnitTable.parse(TextEncoding.decode(body));
         if (!parsed.errors().isEmpty()) {
             throw UnitService.importRejected(parsed.errors());
         }

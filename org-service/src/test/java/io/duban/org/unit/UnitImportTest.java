@@ -37,6 +37,16 @@ class UnitImportTest {
     }
 
     @Test
+    void aFileSavedAsGbkOnChineseWindowsImportsTheSameNames() {
+        String region = Regions.fresh();
+        byte[] gbk = (HEADER + "县财政局\tDEPARTMENT\t县财政|沂源县财政局\t\n").getBytes(java.nio.charset.Charset.forName("GB18030"));
+        supervisor(region).contentType("text/tab-separated-values").body(gbk).post(base(region) + "/units/import")
+                .then().statusCode(200).body("created", equalTo(1));
+        supervisor(region).get(base(region) + "/units/" + Api.unitId(region, "县财政局")).then().statusCode(200)
+                .body("aliases", equalTo(Arrays.asList("县财政", "沂源县财政局")));
+    }
+
+    @Test
     void upsertsByNameAndCountsUpdates() {
         String region = Regions.fresh();
         importTsv(region, HEADER + "县财政局\tDEPARTMENT\t\t\n县审计局\tDEPARTMENT\t\t\n").statusCode(200)

@@ -1,14 +1,10 @@
 package io.duban.task.tableimport;
 
 import io.duban.common.problem.ProblemException;
+import io.duban.common.text.TextEncoding;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +28,6 @@ public final class TableReader {
     /** Columns beyond this are ignored. */
     public static final int MAX_COLUMNS = 40;
 
-    private static final Charset GB18030 = Charset.forName("GB18030");
 
     private TableReader() {
     }
@@ -110,31 +105,11 @@ public final class TableReader {
     }
 
     static String decode(byte[] body) {
-        return decode(body, false);
+        return TextEncoding.decode(body);
     }
 
-    /** UTF-8 when the bytes are valid UTF-8 (BOM dropped), else GB18030; {@code lenient} for sniffing a cut prefix. */
     static String decode(byte[] body, boolean lenient) {
-        int start = body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF ? 3 : 0;
-        ByteBuffer bytes = ByteBuffer.wrap(body, start, body.length - start);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
-        } catch (CharacterCodingException notUtf8) {
-            bytes.rewind();
-            bytes.position(start);
-            try {
-                var decoder = GB18030.newDecoder();
-                if (lenient) {
-                    decoder.onMalformedInput(CodingErrorAction.REPLACE);
-                } else {
-                    decoder.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-                }
-                return decoder.decode(bytes).toString();
-            } catch (CharacterCodingException notGb) {
-                throw ProblemException.invalidField("body", "无法识别文本编码（既不是 UTF-8 也不是 GB18030/GBK），请另存为 UTF-8 后重试。");
-            }
-        }
+        return TextEncoding.decode(body, lenient);
     }
 
     /** RFC 4180 reading (quoted fields may hold delimiters, quotes and line breaks) with either delimiter. */

@@ -123,6 +123,28 @@ class ReportResourceTest {
         return supervisor(region).header("If-Match", "\"" + version + "\"").contentType("application/json").body(body).post(path);
     }
 
+    @jakarta.inject.Inject
+    io.duban.task.common.IdempotencyRetention retention;
+
+    @Test
+    void anIdempotencyKeyIsForgottenAfterItsRetention() {
+        String[] a = eduAssignment();
+        String region = a[0];
+        String path = base(region) + "/assignments/" + a[1] + "/reports";
+        Map<String, Object> body = Map.of("status", "IN_PROGRESS", "note", "已启动");
+        String first = supervisor(region).header("If-Match", "\"1\"").header("Idempotency-Key", "old-key").contentType("application/json")
+                .body(body).post(path).then().statusCode(201).extract().path("report.id");
+        // kept: a retry is replayed
+        supervisor(region).header("If-Match", "\"1\"").header("Idempotency-Key", "old-key").contentType("application/json")
+                .body(body).post(path).then().statusCode(201).body("report.id", equalTo(first));
+        org.junit.jupiter.api.Assertions.assertTrue(retention.purgeOlderThan(java.time.Duration.ZERO).await().indefinitely() >= 1);
+        // forgotten: the same key is a new request, judged on its own (a stale If-Match now)
+        supervisor(region).header("If-Match", "\"1\"").header("Idempotency-Key", "old-key").contentType("application/json")
+                .body(body).post(path).then().statusCode(412);
+        supervisor(region).header("If-Match", "\"2\"").header("Idempotency-Key", "old-key").contentType("application/json")
+                .body(body).post(path).then().statusCode(201).body("report.id", not(equalTo(first)));
+    }
+
     @Test
     void anIdempotencyKeyBelongsToTheUnitThatUsedIt() {
         String[] a = eduAssignment();
