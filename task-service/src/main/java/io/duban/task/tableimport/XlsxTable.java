@@ -9,10 +9,13 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /**
  * Reads the first worksheet of an XLSX by streaming its XML (never the whole workbook model), so
@@ -28,12 +31,13 @@ final class XlsxTable {
         try (OPCPackage pkg = OPCPackage.open(TableReader.stream(body))) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            StylesTable styles = reader.getStylesTable();
             Iterator<InputStream> sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
                 throw ProblemException.invalidField("body", "XLSX 文件中没有工作表。");
             }
             try (InputStream sheet = sheets.next()) {
-                return parseSheet(sheet, strings);
+                return parseSheet(sheet, strings, styles);
             }
         } catch (ProblemException e) {
             throw e;
@@ -42,7 +46,8 @@ final class XlsxTable {
         }
     }
 
-    private static List<List<String>> parseSheet(InputStream in, ReadOnlySharedStringsTable strings) throws Exception {
+    private static List<List<String>> parseSheet(InputStream in, ReadOnlySharedStringsTable strings, StylesTable styles)
+            throws Exception {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -53,6 +58,7 @@ final class XlsxTable {
         List<String> row = null;
         int col = -1;
         String type = null;
+        String style = null;
         StringBuilder value = null;
         while (x.hasNext()) {
             int ev = x.next();
@@ -78,6 +84,7 @@ final class XlsxTable {
                         String ref = x.getAttributeValue(null, "r");
                         col = ref == null ? col + 1 : new CellReference(ref).getCol();
                         type = x.getAttributeValue(null, "t");
+                        style = x.getAttributeValue(null, "s");
                         value = new StringBuilder();
                     }
                     case "v", "t" -> {
@@ -95,7 +102,7 @@ final class XlsxTable {
                     if ("s".equals(type) && !text.isEmpty()) {
                         text = strings.getItemAt(Integer.parseInt(text.trim())).getString();
                     } else if ("n".equals(type) || type == null) {
-                        text = plainNumber(text);
+                        text = isDate(styles, style) ? chineseDate(text) : plainNumber(text);
                     }
                     while (row.size() <= col) {
                         row.add("");
@@ -109,6 +116,33 @@ final class XlsxTable {
             applyMerge(rows, m);
         }
         return rows;
+    }
+
+    /** Whether the cell's number format shows a date (a 时限 typed as a date is stored as a day serial number). */
+    private static boolean isDate(StylesTable styles, String style) {
+        if (styles == null || style == null || style.isBlank()) {
+            return false;
+        }
+        try {
+            XSSFCellStyle st = styles.getStyleAt(Integer.parseInt(style.trim()));
+            return st != null && DateUtil.isADateFormat(st.getDataFormat(), st.getDataFormatString());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A date cell as the table shows it to people, e.g. 2023年12月31日 (what the 时限 parser reads). */
+    private static String chineseDate(String serial) {
+        try {
+            double v = Double.parseDouble(serial.trim());
+            if (!DateUtil.isValidExcelDate(v)) {
+                return plainNumber(serial);
+            }
+            java.time.LocalDate d = DateUtil.getLocalDateTime(v).toLocalDate();
+            return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+        } catch (NumberFormatException e) {
+            return serial;
+        }
     }
 
     /** Spreadsheets store 序号 1 as "1" or "1.0"; keep integers integral. */

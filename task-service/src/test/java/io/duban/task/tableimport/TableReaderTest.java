@@ -58,6 +58,35 @@ class TableReaderTest {
     }
 
     @Test
+    void xlsxDateCellsReadAsTheDateTheyShow() throws Exception {
+        byte[] xlsx;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet("任务分解表");
+            var header = sheet.createRow(0);
+            String[] names = {"序号", "工作任务", "工作要求", "责任单位", "时限要求"};
+            for (int i = 0; i < names.length; i++) {
+                header.createCell(i).setCellValue(names[i]);
+            }
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue(1);
+            row.createCell(1).setCellValue("政策解读");
+            row.createCell(2).setCellValue("做好政策解读");
+            row.createCell(3).setCellValue("县财政局");
+            var dateStyle = book.createCellStyle();
+            dateStyle.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
+            var due = row.createCell(4);
+            due.setCellValue(java.time.LocalDate.of(2023, 12, 31));
+            due.setCellStyle(dateStyle);
+            book.write(out);
+            xlsx = out.toByteArray();
+        }
+        List<List<String>> grid = TableReader.read(xlsx, TableReader.XLSX);
+        assertEquals("1", grid.get(1).get(0));
+        assertEquals("2023年12月31日", grid.get(1).get(4));
+    }
+
+    @Test
     void docxVerticalMergesRepeatTheTextAbove() {
         List<SourceRow> rows = RowMerger.merge(TableReader.read(Fixtures.bytes(Fixtures.KEY_TASKS_DOCX), TableReader.DOCX));
         assertEquals(48, rows.size());
