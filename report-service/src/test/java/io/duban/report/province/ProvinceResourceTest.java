@@ -35,7 +35,8 @@ class ProvinceResourceTest {
 
     @Test
     void countsOpenOverdueObligationsPerCountyUnderTheCallersCode() {
-        String city = "99" + String.format("%02d", ThreadLocalRandom.current().nextInt(100));
+        // 01–99: a middle "00" would make the prefecture code a province code (990000)
+        String city = "99" + String.format("%02d", ThreadLocalRandom.current().nextInt(1, 100));
         String a = city + "01";
         String b = city + "02";
         Map<String, Long> before = counts(Tokens.system("*"), city, "2023-10-09");
