@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Groups of units (各镇（街道）, 各部门, 各级各部门（单位） and the supervisor's own). */
@@ -52,6 +55,8 @@ public class GroupResource {
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "Define a custom group", description = "A name, aliases, and either kinds or memberIds (unit ids). "
             + "409 when the name or an alias is already a unit's or a group's.")
+    @APIResponse(responseCode = "201", description = "the created group with its members",
+            content = @Content(schema = @Schema(implementation = GroupView.class)))
     public Uni<Response> create(@PathParam("region") String region,
                                 @NotNull(message = "请求体不能为空") @Valid GroupRequest body, UriInfo uri) {
         return service.create(region, body).map(g -> Response.created(uri.getAbsolutePathBuilder().path(g.id()).build())

@@ -32,8 +32,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The unit registry over HTTP: thin; every decision is in {@link UnitService}. */
@@ -90,6 +92,8 @@ public class UnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(WRITERS)
     @Operation(summary = "Create a unit", description = "201 with Location and ETag; 409 when the name or an alias is taken.")
+    @APIResponse(responseCode = "201", description = "the created unit",
+            content = @Content(schema = @Schema(implementation = UnitDtos.UnitView.class)))
     public Uni<Response> create(@PathParam("region") String region, @NotNull(message = "请求体不能为空") @Valid UnitRequest body,
                                 UriInfo uri) {
         return service.create(region, body).map(u -> Response
@@ -113,6 +117,7 @@ public class UnitResource {
     @Path("/{id}")
     @RolesAllowed(WRITERS)
     @Operation(summary = "Deactivate a unit", description = "Never erases (assignments keep pointing at it); idempotent, 204.")
+    @APIResponse(responseCode = "204", description = "deactivated")
     public Uni<Response> deactivate(@PathParam("region") String region, @PathParam("id") String id) {
         UUID uuid = Ids.parse(id, "单位");
         return service.deactivate(region, uuid).map(u -> Response.noContent().build());

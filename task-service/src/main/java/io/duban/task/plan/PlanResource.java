@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** 工作方案: the issued documents whose tables are imported. */
 @Path("/api/v1/regions/{region}/plans")
@@ -39,6 +42,8 @@ public class PlanResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
+    @APIResponse(responseCode = "201", description = "the created plan (Location: its URL)",
+            content = @Content(schema = @Schema(implementation = PlanDto.class)))
     public Uni<Response> create(@PathParam("region") String region, @Valid @NotNull CreatePlanRequest body) {
         PlanDto plan = new PlanDto(UUID.randomUUID(), region, body.title().strip(),
                 body.docNumber() == null || body.docNumber().isBlank() ? null : body.docNumber().strip(),
