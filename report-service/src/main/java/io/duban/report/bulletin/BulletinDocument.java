@@ -61,7 +61,7 @@ public final class BulletinDocument {
             rows.add(List.of("合计", "", Long.toString(t.due()), Long.toString(t.onTime()), Long.toString(t.late()),
                     Long.toString(t.overdue()), percent(t.onTimeRate())));
             d.table(List.of("排名", "单位", "到期事项", "按时办结", "逾期办结", "逾期未办结", "按时办结率"), rows,
-                    List.of(6, 24, 10, 10, 10, 11, 12));
+                    List.of(8, 22, 10, 10, 10, 11, 13));
         }
 
         d.heading("逾期事项");
@@ -77,7 +77,7 @@ public final class BulletinDocument {
                         ObligationStatus.label(i.status())));
             }
             d.table(List.of("序号", "单位", "任务序号", "工作要求", "到期日", "逾期工作日", "状态"), rows,
-                    List.of(6, 16, 8, 40, 12, 9, 11));
+                    List.of(8, 18, 9, 28, 16, 10, 15));
         }
 
         d.heading("抽测检查问题");
@@ -93,7 +93,7 @@ public final class BulletinDocument {
                     rows.add(List.of(f.unitName(), i.foundOn().toString(), label(i.source()), i.description(), points(i.points())));
                 }
             }
-            d.table(List.of("单位", "发现日期", "来源", "问题", "扣分"), rows, List.of(16, 12, 10, 48, 8));
+            d.table(List.of("单位", "发现日期", "来源", "问题", "扣分"), rows, List.of(16, 15, 10, 45, 8));
         }
 
         d.heading("表扬与通报批评");
