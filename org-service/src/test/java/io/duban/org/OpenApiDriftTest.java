@@ -16,4 +16,19 @@ class OpenApiDriftTest {
         String yaml = given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200).extract().asString();
         assertNull(OpenApiDrift.check("org-service", yaml));
     }
+
+    @Test
+    void problemAnswersAreDocumentedWhereTheyCanOccur() {
+        io.restassured.path.json.JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        String put = "paths.'/api/v1/regions/{region}/units/{id}'.put.responses";
+        for (String status : new String[] {"400", "404", "412", "428"}) {
+            org.junit.jupiter.api.Assertions.assertEquals("#/components/schemas/Problem",
+                    doc.getString(put + ".'" + status + "'.content.'application/problem+json'.schema.'$ref'"), status);
+        }
+        // a list has no If-Match and names no single resource
+        java.util.Map<String, Object> list = doc.getMap("paths.'/api/v1/regions/{region}/units'.get.responses");
+        org.junit.jupiter.api.Assertions.assertTrue(list.containsKey("400") && !list.containsKey("404") && !list.containsKey("412"));
+        org.junit.jupiter.api.Assertions.assertNotNull(doc.getMap("components.schemas.Problem.properties.errors"));
+    }
 }
