@@ -12,19 +12,11 @@ PORT=${BENCH_PORT:-18936}
 N=${N:-10}
 REGION=371042
 PSQL=(psql -h "${DUBAN_DB_HOST:-127.0.0.1}" -p "${DUBAN_DB_PORT:-5432}" -U "${DUBAN_DB_USER:-postgres}" -v ON_ERROR_STOP=1 -q)
-KEYS="$ROOT/test-support/src/main/resources"
 JAR="$ROOT/report-service/target/quarkus-app/quarkus-run.jar"
 LOG=$(mktemp -d)
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -pl report-service package -DskipTests" >&2; exit 1; }
 
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-token() { # ROLE REGION
-  local now h p s; now=$(date +%s)
-  h=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  p=$(printf '{"iss":"duban","upn":"bench","groups":["%s"],"region":"%s","iat":%s,"exp":%s}' "$1" "$2" "$now" $((now + 7200)) | b64url)
-  s=$(printf '%s.%s' "$h" "$p" | openssl dgst -sha256 -sign "$KEYS/duban-test-private.pem" -binary | b64url)
-  echo "$h.$p.$s"
-}
+source "$ROOT/bench/lib.sh"   # token ROLE REGION
 
 SERVICE=
 cleanup() { [ -n "$SERVICE" ] && kill "$SERVICE" 2>/dev/null || true; }

@@ -15,19 +15,11 @@ ORG_PORT=18181
 REGION=370399
 PGARGS=(-h "${DUBAN_DB_HOST:-127.0.0.1}" -p "${DUBAN_DB_PORT:-5432}" -U "${DUBAN_DB_USER:-postgres}")
 PSQL=(psql "${PGARGS[@]}" -v ON_ERROR_STOP=1 -q -X)
-KEYS="$ROOT/test-support/src/main/resources"
 JAR="$ROOT/task-service/target/quarkus-app/quarkus-run.jar"
 WORK=$(mktemp -d)
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -pl task-service package -DskipTests" >&2; exit 1; }
 
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-token() { # ROLE REGION
-  local now h p s; now=$(date +%s)
-  h=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  p=$(printf '{"iss":"duban","upn":"bench","groups":["%s"],"region":"%s","iat":%s,"exp":%s}' "$1" "$2" "$now" $((now + 7200)) | b64url)
-  s=$(printf '%s.%s' "$h" "$p" | openssl dgst -sha256 -sign "$KEYS/duban-test-private.pem" -binary | b64url)
-  echo "$h.$p.$s"
-}
+source "$ROOT/bench/lib.sh"   # token ROLE REGION
 
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
