@@ -134,16 +134,17 @@ class TwoReportReplicasTest {
                         .post(BASE + "/alerts/run").then().statusCode(200).extract().jsonPath()));
             }
             int decided = 0;
-            int created = 0;
+            List<Integer> created = new ArrayList<>();
             for (Future<JsonPath> run : runs) {
                 JsonPath r = run.get();
                 decided = Math.max(decided, r.getInt("decided"));
-                created += r.getInt("created");
+                created.add(r.getInt("created"));
             }
             pool.shutdown();
             // task 17 is overdue on 09-08 for the 33 units that did not report it: one OVERDUE digest each
             assertEquals(CountyYearTest.ALL_DEPARTMENTS - 10, decided);
-            assertEquals(decided, created, "the day's alerts were created by one replica only");
+            // the region's run is serialised (advisory lock): one replica writes the day, the other finds it written
+            assertEquals(Set.of(decided, 0), new HashSet<>(created), "created per replica: " + created);
 
             long deadline = System.currentTimeMillis() + 120_000;
             JsonPath alerts;

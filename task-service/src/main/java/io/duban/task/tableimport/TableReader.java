@@ -41,7 +41,7 @@ public final class TableReader {
         }
         Format format = format(body, contentType);
         return switch (format) {
-            case TSV, CSV -> readText(decode(body), format == Format.TSV ? '\t' : ',');
+            case TSV, CSV -> readText(TextEncoding.decode(body), format == Format.TSV ? '\t' : ',');
             case XLSX -> XlsxTable.read(body);
             case DOCX -> DocxTable.read(body);
         };
@@ -78,7 +78,7 @@ public final class TableReader {
             }
             throw ProblemException.unsupportedMediaType("无法识别的压缩文件；请上传 XLSX、DOCX、CSV 或 TSV 格式的任务分解表。");
         }
-        String head = decode(body.length > 4096 ? java.util.Arrays.copyOf(body, 4096) : body, true);
+        String head = TextEncoding.decode(body.length > 4096 ? java.util.Arrays.copyOf(body, 4096) : body, true);
         long tabs = head.chars().filter(c -> c == '\t').count();
         long commas = head.chars().filter(c -> c == ',').count();
         return tabs >= commas ? Format.TSV : Format.CSV;
@@ -102,14 +102,6 @@ public final class TableReader {
             throw ProblemException.invalidField("body", "压缩文件已损坏，无法读取。");
         }
         return names.toString();
-    }
-
-    static String decode(byte[] body) {
-        return TextEncoding.decode(body);
-    }
-
-    static String decode(byte[] body, boolean lenient) {
-        return TextEncoding.decode(body, lenient);
     }
 
     /** RFC 4180 reading (quoted fields may hold delimiters, quotes and line breaks) with either delimiter. */
