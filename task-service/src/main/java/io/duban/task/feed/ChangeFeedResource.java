@@ -34,6 +34,12 @@ public class ChangeFeedResource {
     public static final int MAX_LIMIT = 5000;
     private static final Pattern CURSOR = Pattern.compile("(\\d{1,20}):(\\d{1,19})");
 
+    /** One page of the feed, ordered by the xid8 column itself (the same type the cursor is compared in). */
+    static final String FEED_PAGE = "select c.txid::text as txid_text, c.id, c.region, c.type, c.entity_id, c.data::text as data "
+            + "from change_log c "
+            + "where (c.txid, c.id) > ($1::text::xid8, $2) and c.txid < pg_snapshot_xmin(pg_current_snapshot()) "
+            + "order by c.txid, c.id limit $3";
+
     @Inject
     Pool pool;
 
@@ -66,9 +72,9 @@ public class ChangeFeedResource {
             id = Long.parseLong(m.group(2));
         }
         String given = after == null ? "" : after.trim();
-        return pool.preparedQuery("select txid::text as txid, id, region, type, entity_id, data::text as data from change_log "
-                        + "where (txid, id) > ($1::text::xid8, $2) and txid < pg_snapshot_xmin(pg_current_snapshot()) "
-                        + "order by txid, id limit $3")
+        // The text of the txid gets its own alias: "order by txid" must name the xid8 column, or PostgreSQL
+        // sorts the page as text ("1180" < "752") while the cursor condition compares numbers.
+        return pool.preparedQuery(FEED_PAGE)
                 .execute(Tuple.of(txid, id, n + 1))
                 .map(rows -> {
                     List<ChangeItem> items = new ArrayList<>();
@@ -76,7 +82,7 @@ public class ChangeFeedResource {
                         if (items.size() == n) {
                             break;
                         }
-                        String cursor = r.getString("txid") + ":" + r.getLong("id");
+                        String cursor = r.getString("txid_text") + ":" + r.getLong("id");
                         items.add(new ChangeItem(cursor, r.getString("region"), r.getString("type"),
                                 r.getUUID("entity_id").toString(), Json.read(r.getString("data"), JsonNode.class)));
                     }
