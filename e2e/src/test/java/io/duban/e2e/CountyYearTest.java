@@ -63,6 +63,7 @@ class CountyYearTest {
 
     Cluster cluster;
     final String supervisor = Tokens.supervisor(REGION);
+    final String system = Tokens.system("*");
     String planId;
     /** 序号 → task id. */
     final Map<Integer, String> tasks = new TreeMap<>();
@@ -215,7 +216,7 @@ class CountyYearTest {
         cluster.task.kill();
         // report-service keeps answering from what it has, and says the feed is unreachable
         assertEquals(judgedBefore, obligations("asOf", "2023-12-01").getInt("total"));
-        report(supervisor).post("/api/v1/admin/projection/sync").then().statusCode(503).contentType("application/problem+json");
+        report(system).post("/api/v1/admin/projection/sync").then().statusCode(503).contentType("application/problem+json");
         report(supervisor).get("/api/v1/admin/projection").then().statusCode(200)
                 .body("lastError", startsWith("任务服务变更流不可达"));
         cluster.task.start();

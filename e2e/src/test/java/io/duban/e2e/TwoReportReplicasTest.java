@@ -41,6 +41,7 @@ class TwoReportReplicasTest {
     Cluster cluster;
     ServiceProcess second;
     final String supervisor = Tokens.supervisor(REGION);
+    final String system = Tokens.system("*");
     /** Ids of the reports written, which the change feed must show before the replicas are compared. */
     final Set<String> written = ConcurrentHashMap.newKeySet();
 
@@ -168,7 +169,7 @@ class TwoReportReplicasTest {
     Map<String, Integer> syncWhile(ServiceProcess replica, AtomicBoolean writing) {
         Map<String, Integer> outcomes = new HashMap<>();
         while (writing.get()) {
-            String outcome = Api.as(replica, supervisor).post("/api/v1/admin/projection/sync").then().statusCode(200)
+            String outcome = Api.as(replica, system).post("/api/v1/admin/projection/sync").then().statusCode(200)
                     .extract().path("outcome");
             outcomes.merge(outcome, 1, Integer::sum);
         }

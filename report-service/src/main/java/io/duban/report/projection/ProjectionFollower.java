@@ -165,14 +165,54 @@ public class ProjectionFollower {
                 });
     }
 
-    /** Empties the projection and follows the feed again from its beginning (ids of obligations are stable). */
-    public Uni<SyncResult> rebuild() {
+    /**
+     * Empties the projection and follows the feed again from its beginning (ids of obligations are stable). Refuses
+     * with 409 while another rebuild runs on any replica; a mark older than an hour is a crashed replica's.
+     */
+    public Uni<RebuildResult> rebuild() {
+        return pool.preparedQuery("UPDATE projection_cursor SET rebuild_started_at = now() WHERE name = $1"
+                        + " AND (rebuild_started_at IS NULL OR rebuild_started_at < now() - interval '1 hour') RETURNING name")
+                .execute(Tuple.of(FEED))
+                .chain(marked -> {
+                    if (marked.rowCount() == 0) {
+                        return Uni.createFrom().failure(ProblemException.conflict("另一次投影重建正在进行，请稍后再试。"));
+                    }
+                    return replay().onTermination().call(() -> pool.preparedQuery(
+                                    "UPDATE projection_cursor SET rebuild_started_at = NULL WHERE name = $1")
+                            .execute(Tuple.of(FEED)).replaceWithVoid().onFailure().recoverWithNull());
+                });
+    }
+
+    private Uni<RebuildResult> replay() {
         return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(LOCK))
                         .chain(() -> conn.query("TRUNCATE plan, task, assignment, progress_report, trigger_event, obligation")
                                 .execute())
                         .chain(() -> conn.preparedQuery("UPDATE projection_cursor SET cursor = NULL, applied_total = 0,"
                                 + " has_more = true WHERE name = $1").execute(Tuple.of(FEED))))
-                .chain(() -> catchUp(Integer.MAX_VALUE));
+                .chain(() -> catchUp(Integer.MAX_VALUE))
+                .chain(r -> regionCounts().map(regions -> {
+                    LOG.infof("projection rebuilt: %d changes applied, %d regions", r.applied(), regions.size());
+                    return new RebuildResult(r.outcome(), r.applied(), r.cursor(), r.hasMore(), regions);
+                }));
+    }
+
+    private Uni<java.util.List<RebuildResult.RegionCount>> regionCounts() {
+        return pool.query("""
+                        SELECT r.region,
+                               (SELECT count(*) FROM plan p WHERE p.region = r.region) AS plans,
+                               (SELECT count(*) FROM task t WHERE t.region = r.region) AS tasks,
+                               (SELECT count(*) FROM assignment a WHERE a.region = r.region) AS assignments,
+                               (SELECT count(*) FROM obligation o WHERE o.region = r.region) AS obligations
+                        FROM (SELECT DISTINCT region FROM plan) r ORDER BY r.region""")
+                .execute()
+                .map(rows -> {
+                    java.util.List<RebuildResult.RegionCount> out = new java.util.ArrayList<>();
+                    for (Row row : rows) {
+                        out.add(new RebuildResult.RegionCount(row.getString("region"), row.getLong("plans"),
+                                row.getLong("tasks"), row.getLong("assignments"), row.getLong("obligations")));
+                    }
+                    return out;
+                });
     }
 
     public Uni<ProjectionState> state() {

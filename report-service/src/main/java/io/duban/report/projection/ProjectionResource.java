@@ -12,9 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Operating the projection. It spans all regions, so it lives outside {@code /regions/{region}}:
- * a supervisor of any region or a system token may sync or rebuild it (both only re-read
- * task-service's facts, they change no fact); viewers may look at its state.
+ * Operating the projection. It spans all regions, so it lives outside {@code /regions/{region}}
+ * and syncing or rebuilding it is an operator's action (system token only: a county's supervisor
+ * must not truncate every county's projection); supervisors and viewers may look at its state.
  */
 @Path("/api/v1/admin/projection")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,7 +32,7 @@ public class ProjectionResource {
 
     @POST
     @Path("/sync")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.SYSTEM})
+    @RolesAllowed(Roles.SYSTEM)
     @Operation(summary = "立即追赶任务服务的变更流（503：任务服务不可达）")
     public Uni<ProjectionFollower.SyncResult> sync() {
         return follower.catchUp(1000);
@@ -40,9 +40,9 @@ public class ProjectionResource {
 
     @POST
     @Path("/rebuild")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.SYSTEM})
-    @Operation(summary = "清空投影并从头重放变更流")
-    public Uni<ProjectionFollower.SyncResult> rebuild() {
+    @RolesAllowed(Roles.SYSTEM)
+    @Operation(summary = "清空投影并从头重放变更流，返回各地区重放后的数量（409：另一次重建正在进行）")
+    public Uni<RebuildResult> rebuild() {
         return follower.rebuild();
     }
 }

@@ -122,16 +122,49 @@ class ProjectionTest {
         Api.sync().statusCode(200);
         List<Object> before = Api.obligations(region, AS_OF).statusCode(200).extract().path("items");
 
-        Api.as(Tokens.supervisor(region)).post("/api/v1/admin/projection/rebuild").then().statusCode(200)
-                .body("hasMore", equalTo(false));
+        Api.as(Tokens.system("*")).post("/api/v1/admin/projection/rebuild").then().statusCode(200)
+                .body("hasMore", equalTo(false))
+                .body("regions.find { it.region == '" + region + "' }.tasks", equalTo(2))
+                .body("regions.find { it.region == '" + region + "' }.obligations", equalTo(before.size()));
         Api.obligations(region, AS_OF).statusCode(200).body("items", hasSize(2));
         List<Object> after = Api.obligations(region, AS_OF).extract().path("items");
         assertEquals(before, after);
     }
 
     @Test
-    void onlySupervisorsAndSystemOperateTheProjection() {
+    void aRebuildRefusesToStartWhileAnotherRuns() throws Exception {
+        try (java.sql.Connection c = jdbc(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE projection_cursor SET rebuild_started_at = now() WHERE name = 'task-feed'");
+            try {
+                Api.as(Tokens.system("*")).post("/api/v1/admin/projection/rebuild").then().statusCode(409)
+                        .contentType("application/problem+json");
+            } finally {
+                st.executeUpdate("UPDATE projection_cursor SET rebuild_started_at = NULL WHERE name = 'task-feed'");
+            }
+            // a mark left by a replica that crashed an hour ago does not block for ever
+            st.executeUpdate("UPDATE projection_cursor SET rebuild_started_at = now() - interval '2 hours' WHERE name = 'task-feed'");
+            Api.as(Tokens.system("*")).post("/api/v1/admin/projection/rebuild").then().statusCode(200);
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT rebuild_started_at FROM projection_cursor WHERE name = 'task-feed'")) {
+                rs.next();
+                assertEquals(null, rs.getObject(1), "the mark is cleared when the rebuild ends");
+            }
+        }
+    }
+
+    static java.sql.Connection jdbc() throws java.sql.SQLException {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        return java.sql.DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres"),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+    }
+
+    @Test
+    void onlyTheOperatorSyncsOrRebuildsTheProjection() {
         String region = Regions.fresh();
+        // a county's supervisor must not truncate and replay every county's projection
+        Api.as(Tokens.supervisor(region)).post("/api/v1/admin/projection/rebuild").then().statusCode(403);
+        Api.as(Tokens.supervisor(region)).post("/api/v1/admin/projection/sync").then().statusCode(403);
+        Api.as(Tokens.supervisor(region)).get("/api/v1/admin/projection").then().statusCode(200);
         Api.as(Tokens.unit(region, "u-1")).post("/api/v1/admin/projection/sync").then().statusCode(403);
         Api.as(Tokens.viewer(region)).post("/api/v1/admin/projection/rebuild").then().statusCode(403);
         Api.as(Tokens.unit(region, "u-1")).get("/api/v1/admin/projection").then().statusCode(403);
