@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Demo step for report-service (called by ./duban up): REPORT_BASE_URL SUPERVISOR_TOKEN
+# Demo step for report-service (called by ./duban up): REPORT_BASE_URL SUPERVISOR_TOKEN [SYSTEM_TOKEN]
 # REPORT_BASE_URL is …/api/v1/regions/<region>. report-service follows task-service by itself every few
 # seconds; this makes it catch up now (so the demo plan's obligations are there at once) and shows the
 # dashboard numbers as of 2023-09-07 (the day after task 17's 20-working-day deadline).
@@ -10,9 +10,11 @@ base="${1:?REPORT_BASE_URL}"
 token="${2:?SUPERVISOR_TOKEN}"
 root="${base%%/api/v1/*}"
 auth=(-H "Authorization: Bearer $token")
+# syncing the projection is an operator's action (system token); without one the scheduled follower catches up
+operator=(-H "Authorization: Bearer ${3:-$token}")
 
 for _ in 1 2 3 4 5; do
-  if curl -sf -X POST "${auth[@]}" "$root/api/v1/admin/projection/sync" >/dev/null; then
+  if curl -sf -X POST "${operator[@]}" "$root/api/v1/admin/projection/sync" >/dev/null; then
     break
   fi
   sleep 2   # task-service may still be starting: the scheduled follower catches up anyway
