@@ -1,30 +1,93 @@
 package io.duban.common.json;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 
 /**
  * JSON as clients should expect it: dates as ISO strings, and no silent guessing when a body has
- * the wrong type (a string where a number belongs is a 400, not a 0).
+ * the wrong type (a string where a number belongs is a 400, not a 0; {@code 123} is not a date,
+ * {@code true} is not a name, {@code 1.5} is not a quarter). Duplicate keys, trailing tokens after
+ * the body and control characters inside strings (a NUL makes PostgreSQL fail) are refused too.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        configure(mapper);
+    }
+
+    /** Applies the strict rules to any mapper (the services' REST mapper and tests). */
+    public static ObjectMapper configure(ObjectMapper mapper) {
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         for (LogicalType t : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             mapper.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
-        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        for (CoercionInputShape s : new CoercionInputShape[] {CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean}) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(s, CoercionAction.Fail);
+            // a number is not a date (123 would be read as 1970-05-04, an epoch day)
+            mapper.coercionConfigFor(LogicalType.DateTime).setCoercion(s, CoercionAction.Fail);
+        }
+        mapper.registerModule(new SimpleModule("duban-strict-strings")
+                .addDeserializer(String.class, new NoControlCharacters()));
+        return mapper;
+    }
+
+    /** True for characters no text field of duban may hold: C0 controls other than tab and line breaks, and DEL. */
+    public static boolean isForbidden(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+    }
+
+    /** The first forbidden character's index, or -1. */
+    public static int firstForbidden(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (isForbidden(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads strings as Jackson does, then refuses control characters (the field is named by the problem mapper). */
+    static final class NoControlCharacters extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            boolean scalarString = p.hasToken(JsonToken.VALUE_STRING);
+            String s = super.deserialize(p, ctxt);
+            if (scalarString && s != null && firstForbidden(s) >= 0) {
+                throw new ControlCharacterException(p, s);
+            }
+            return s;
+        }
+    }
+
+    /** A string in a request body holding a control character (a NUL, an escape, …). */
+    public static final class ControlCharacterException extends InvalidFormatException {
+        ControlCharacterException(JsonParser p, String value) {
+            super(p, "control character in string", value, String.class);
+        }
     }
 }
