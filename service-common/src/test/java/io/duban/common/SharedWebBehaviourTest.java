@@ -123,7 +123,9 @@ class SharedWebBehaviourTest {
                 "{\"title\":5,\"count\":1}",
                 "{\"title\":true,\"count\":1}",
                 "{\"title\":\"a\",\"count\":true}",
-                "{\"title\":\"a\",\"count\":1,\"on\":123}"}) {
+                "{\"title\":\"a\",\"count\":1,\"on\":123}",
+                "{\"title\":\"a\",\"count\":1,\"on\":[]}",
+                "{\"title\":\"a\",\"count\":1,\"on\":[2024,5,6]}"}) {
             given().auth().oauth2(Tokens.supervisor(region)).contentType("application/json").body(body)
                     .post("/api/v1/regions/{r}/probe", region)
                     .then().statusCode(400).contentType("application/problem+json");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -15,6 +16,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 /**
  * JSON as clients should expect it: dates as ISO strings, and no silent guessing when a body has
@@ -28,6 +31,12 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         configure(mapper);
+    }
+
+    /** Last, after Quarkus has registered its modules: of two deserializers for a type, the later module's wins. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
     }
 
     /** Applies the strict rules to any mapper (the services' REST mapper and tests). */
@@ -50,8 +59,9 @@ public class StrictJson implements ObjectMapperCustomizer {
             // a number is not a date (123 would be read as 1970-05-04, an epoch day)
             mapper.coercionConfigFor(LogicalType.DateTime).setCoercion(s, CoercionAction.Fail);
         }
-        mapper.registerModule(new SimpleModule("duban-strict-strings")
-                .addDeserializer(String.class, new NoControlCharacters()));
+        mapper.registerModule(new SimpleModule("duban-strict-scalars")
+                .addDeserializer(String.class, new NoControlCharacters())
+                .addDeserializer(LocalDate.class, new IsoDateOnly()));
         return mapper;
     }
 
@@ -81,6 +91,30 @@ public class StrictJson implements ObjectMapperCustomizer {
                 throw new ControlCharacterException(p, s);
             }
             return s;
+        }
+    }
+
+    /** Dates only as ISO strings: Jackson would also read {@code [2024,5,6]} as a date and {@code []} as null. */
+    static final class IsoDateOnly extends StdScalarDeserializer<LocalDate> {
+
+        IsoDateOnly() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+            }
+            String text = p.getText().strip();
+            if (text.isEmpty()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text, "not an ISO date (YYYY-MM-DD)");
+            }
         }
     }
 
