@@ -1,5 +1,6 @@
 package io.duban.task.plan;
 
+import io.duban.common.web.Locations;
 import io.duban.common.security.Roles;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
