@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.duban.common.text.ControlCharacters;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -65,21 +66,6 @@ public class StrictJson implements ObjectMapperCustomizer {
         return mapper;
     }
 
-    /** True for characters no text field of duban may hold: C0 controls other than tab and line breaks, and DEL. */
-    public static boolean isForbidden(char c) {
-        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
-    }
-
-    /** The first forbidden character's index, or -1. */
-    public static int firstForbidden(CharSequence s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (isForbidden(s.charAt(i))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** Reads strings as Jackson does, then refuses control characters (the field is named by the problem mapper). */
     static final class NoControlCharacters extends StringDeserializer {
 
@@ -87,7 +73,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             boolean scalarString = p.hasToken(JsonToken.VALUE_STRING);
             String s = super.deserialize(p, ctxt);
-            if (scalarString && s != null && firstForbidden(s) >= 0) {
+            if (scalarString && s != null && ControlCharacters.firstForbidden(s) >= 0) {
                 throw new ControlCharacterException(p, s);
             }
             return s;

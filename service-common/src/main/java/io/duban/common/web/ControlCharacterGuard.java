@@ -1,9 +1,9 @@
 package io.duban.common.web;
 
-import io.duban.common.json.StrictJson;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemType;
 import io.duban.common.problem.Problems;
+import io.duban.common.text.ControlCharacters;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,8 +27,8 @@ public class ControlCharacterGuard {
         }
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
-            if (StrictJson.firstForbidden(e.getKey()) >= 0 || holdsForbidden(e.getValue())) {
-                String field = StrictJson.firstForbidden(e.getKey()) >= 0 ? "query" : e.getKey();
+            if (ControlCharacters.firstForbidden(e.getKey()) >= 0 || holdsForbidden(e.getValue())) {
+                String field = ControlCharacters.firstForbidden(e.getKey()) >= 0 ? "query" : e.getKey();
                 return Problems.response(ProblemType.VALIDATION, "查询参数 " + field + " 含有不允许的控制字符。",
                         Map.of("errors", List.of(new FieldError(field, "不能含有控制字符"))));
             }
@@ -38,7 +38,7 @@ public class ControlCharacterGuard {
 
     private static boolean holdsForbidden(List<String> values) {
         for (String v : values) {
-            if (v != null && StrictJson.firstForbidden(v) >= 0) {
+            if (v != null && ControlCharacters.firstForbidden(v) >= 0) {
                 return true;
             }
         }
