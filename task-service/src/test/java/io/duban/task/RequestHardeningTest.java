@@ -5,6 +5,7 @@ import static io.duban.task.support.Api.supervisor;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.duban.task.support.Api;
 import io.duban.testing.Regions;
@@ -70,5 +71,23 @@ class RequestHardeningTest {
     @Test
     void aTokenExpiredTwentySecondsAgoIsRefused() {
         Api.as(Tokens.expired(region, 20)).get(base(region) + "/plans").then().statusCode(401);
+    }
+
+    @Test
+    void controlCharacterInAnImportedTableIs400NamingTheLineAndImportsNothing() {
+        String plan = Api.yiyuanPlan(region);
+        for (String control : new String[] {"\u0000", "\u0007", "\u001b"}) {
+            String tsv = "序号\t工作任务\t责任单位\t完成时限\n1\t加强主动" + control + "公开\t县财政局\t2023年12月底前\n";
+            supervisor(region).contentType("text/tab-separated-values; charset=UTF-8")
+                    .body(tsv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post(base(region) + "/plans/" + plan + "/import")
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        String tsv = "序号\t工作任务\t责任单位\t完成时限\n1\t加强主动\u0007公开\t县财政局\t2023年12月底前\n";
+        supervisor(region).contentType("text/tab-separated-values; charset=UTF-8")
+                .body(tsv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post(base(region) + "/plans/" + plan + "/import")
+                .then().statusCode(400).body("errors[0].field", equalTo("line 2")).body("line", equalTo(2));
+        assertEquals(0, Api.count(region, "/plans/" + plan + "/tasks"));
     }
 }
