@@ -50,7 +50,7 @@ class TwoReportReplicasTest {
         // small batches and short runs so that the replicas' transactions interleave over many rounds
         cluster = new Cluster(Map.of("DUBAN_PROJECTION_INTERVAL", "1s", "DUBAN_PROJECTION_BATCH_SIZE", "25",
                 "DUBAN_PROJECTION_MAX_BATCHES_PER_RUN", "2", "DUBAN_ALERTS_CRON", "off", "DUBAN_ALERTS_DELIVERY_INTERVAL", "1s",
-                "DUBAN_ALERTS_ALLOWED_HOSTS", "127.0.0.1")).start();
+                "DUBAN_ALERTS_ALLOWED_HOSTS", "127.0.0.1:*")).start();
         second = cluster.anotherReport().start();
     }
 

@@ -25,7 +25,7 @@ public class ProbeResource {
     @Inject
     Caller caller;
 
-    public record Body(@NotBlank @Size(max = 10) String title, int count) {
+    public record Body(@NotBlank @Size(max = 10) String title, int count, java.time.LocalDate on) {
     }
 
     @GET

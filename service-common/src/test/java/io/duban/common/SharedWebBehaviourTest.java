@@ -113,4 +113,56 @@ class SharedWebBehaviourTest {
         given().auth().oauth2(Tokens.supervisor(region)).get("/api/v1/nothing-here")
                 .then().statusCode(404);
     }
+
+    @Test
+    void duplicateKeysTrailingTokensAndCoercionsAre400() {
+        for (String body : new String[] {
+                "{\"title\":\"a\",\"title\":\"b\",\"count\":1}",
+                "{\"title\":\"a\",\"count\":1} {\"x\":1}",
+                "{\"title\":\"a\",\"count\":1.5}",
+                "{\"title\":5,\"count\":1}",
+                "{\"title\":true,\"count\":1}",
+                "{\"title\":\"a\",\"count\":true}",
+                "{\"title\":\"a\",\"count\":1,\"on\":123}",
+                "{\"title\":\"a\",\"count\":1,\"on\":[]}",
+                "{\"title\":\"a\",\"count\":1,\"on\":[2024,5,6]}"}) {
+            given().auth().oauth2(Tokens.supervisor(region)).contentType("application/json").body(body)
+                    .post("/api/v1/regions/{r}/probe", region)
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        given().auth().oauth2(Tokens.supervisor(region)).contentType("application/json")
+                .body("{\"title\":\"a\",\"count\":1,\"on\":\"2024-05-06\"}")
+                .post("/api/v1/regions/{r}/probe", region)
+                .then().statusCode(200).body("on", equalTo("2024-05-06"));
+    }
+
+    @Test
+    void controlCharacterInABodyStringIs400NamingTheField() {
+        given().auth().oauth2(Tokens.supervisor(region)).contentType("application/json")
+                .body("{\"title\":\"a\\u0000b\",\"count\":1}")
+                .post("/api/v1/regions/{r}/probe", region)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("title")).body("detail", containsString("title"));
+        given().auth().oauth2(Tokens.supervisor(region)).contentType("application/json")
+                .body("{\"title\":\"a\\tb\",\"count\":1}")
+                .post("/api/v1/regions/{r}/probe", region)
+                .then().statusCode(200);
+    }
+
+    @Test
+    void controlCharacterInAQueryParameterIs400AndInAPathIs404() {
+        given().auth().oauth2(Tokens.supervisor(region)).urlEncodingEnabled(false)
+                .get("/api/v1/regions/" + region + "/probe?size=%00")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("size"));
+        given().auth().oauth2(Tokens.supervisor(region)).urlEncodingEnabled(false)
+                .get("/api/v1/regions/" + region + "/probe/units/%00")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void hugePageNumberIs400NotAnOverflow() {
+        given().auth().oauth2(Tokens.supervisor(region)).queryParam("page", 1_000_000_000)
+                .get("/api/v1/regions/{r}/probe", region)
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("page"));
+    }
 }

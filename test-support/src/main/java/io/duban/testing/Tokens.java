@@ -53,6 +53,13 @@ public final class Tokens {
         return b.sign(KEY);
     }
 
+    /** A supervisor token of the region that expired {@code secondsAgo} seconds ago (issued an hour before that). */
+    public static String expired(String region, long secondsAgo) {
+        long now = System.currentTimeMillis() / 1000;
+        return Jwt.issuer(ISSUER).upn("test-expired@" + region).groups(Set.of("supervisor")).claim("region", region)
+                .issuedAt(now - secondsAgo - 3600).expiresAt(now - secondsAgo).sign(KEY);
+    }
+
     /** A well-formed token for the right region, signed by the wrong key. */
     public static String forged(String region) {
         try {

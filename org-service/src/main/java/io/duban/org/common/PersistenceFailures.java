@@ -20,10 +20,13 @@ public final class PersistenceFailures {
         return false;
     }
 
-    /** A unique key (region, name) was taken by a concurrent writer. */
+    /**
+     * A unique key (region, name; a name key) was taken by a concurrent writer; a deadlock between two such
+     * writers (PostgreSQL aborts one of them) is the same race.
+     */
     public static boolean isUniqueViolation(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+            if (c instanceof PgException pg && ("23505".equals(pg.getSqlState()) || "40P01".equals(pg.getSqlState()))) {
                 return true;
             }
             if (c instanceof org.hibernate.exception.ConstraintViolationException cv && "23505".equals(cv.getSQLState())) {

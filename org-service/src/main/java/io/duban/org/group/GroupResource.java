@@ -1,5 +1,6 @@
 package io.duban.org.group;
 
+import io.duban.common.web.Locations;
 import io.duban.common.security.Roles;
 import io.duban.org.group.GroupDtos.GroupList;
 import io.duban.org.group.GroupDtos.GroupRequest;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,8 +58,8 @@ public class GroupResource {
     @APIResponse(responseCode = "201", description = "the created group with its members",
             content = @Content(schema = @Schema(implementation = GroupView.class)))
     public Uni<Response> create(@PathParam("region") String region,
-                                @NotNull(message = "请求体不能为空") @Valid GroupRequest body, UriInfo uri) {
-        return service.create(region, body).map(g -> Response.created(uri.getAbsolutePathBuilder().path(g.id()).build())
+                                @NotNull(message = "请求体不能为空") @Valid GroupRequest body) {
+        return service.create(region, body).map(g -> Locations.created("/api/v1/regions/" + region + "/groups/" + g.id())
                 .entity(g).build());
     }
 }

@@ -2,6 +2,7 @@ package io.duban.org.group;
 
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
+import io.duban.org.common.NameKeys;
 import io.duban.org.common.PersistenceFailures;
 import io.duban.org.group.GroupDtos.GroupList;
 import io.duban.org.group.GroupDtos.GroupRequest;
@@ -93,7 +94,11 @@ public class GroupService {
             g.kinds = req.kindsOrEmpty().stream().distinct().sorted().map(Enum::name).collect(Collectors.joining("|"));
             g.memberIds = req.memberIdsOrEmpty().stream().distinct().map(UUID::toString).collect(Collectors.joining("|"));
             List<KnownUnit> active = all.stream().filter(u -> u.active).map(GroupService::known).toList();
-            return groups.persist(g).call(groups::flush).map(saved -> GroupView.of(saved.id.toString(), false, known(saved), active));
+            List<String> names = new ArrayList<>(CustomGroup.split(g.aliases));
+            names.add(g.name);
+            return groups.persist(g).call(groups::flush)
+                    .call(saved -> NameKeys.claim(region, saved.id, NameKeys.GROUP, names))
+                    .map(saved -> GroupView.of(saved.id.toString(), false, known(saved), active));
         })).onFailure(PersistenceFailures::isUniqueViolation)
           .transform(e -> ProblemException.conflict("分组名称 " + req.name() + " 已存在。"));
     }

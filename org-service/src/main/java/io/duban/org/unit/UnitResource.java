@@ -1,5 +1,6 @@
 package io.duban.org.unit;
 
+import io.duban.common.web.Locations;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Roles;
 import io.duban.common.text.TextEncoding;
@@ -28,7 +29,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -94,10 +94,9 @@ public class UnitResource {
     @Operation(summary = "Create a unit", description = "201 with Location and ETag; 409 when the name or an alias is taken.")
     @APIResponse(responseCode = "201", description = "the created unit",
             content = @Content(schema = @Schema(implementation = UnitDtos.UnitView.class)))
-    public Uni<Response> create(@PathParam("region") String region, @NotNull(message = "请求体不能为空") @Valid UnitRequest body,
-                                UriInfo uri) {
-        return service.create(region, body).map(u -> Response
-                .created(uri.getAbsolutePathBuilder().path(u.id()).build())
+    public Uni<Response> create(@PathParam("region") String region, @NotNull(message = "请求体不能为空") @Valid UnitRequest body) {
+        return service.create(region, body).map(u -> Locations
+                .created("/api/v1/regions/" + region + "/units/" + u.id())
                 .header("ETag", ETags.of(u.version())).entity(u).build());
     }
 

@@ -6,6 +6,7 @@ import io.duban.common.problem.ProblemException;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
+import io.duban.org.common.NameKeys;
 import io.duban.org.common.PersistenceFailures;
 import io.duban.org.responsibility.UnitNames;
 import io.duban.org.unit.UnitDtos.ImportResult;
@@ -72,7 +73,8 @@ public class UnitService {
             checkNames(all, u.id, req);
             checkParent(all, u.id, req.parentId());
             apply(u, req);
-            return units.persist(u).call(units::flush).map(saved -> UnitView.from(saved, json));
+            return units.persist(u).call(units::flush).call(saved -> claimNames(saved))
+                    .map(saved -> UnitView.from(saved, json));
         }).onFailure(PersistenceFailures::isUniqueViolation).transform(e -> nameTaken(req.name()));
     }
 
@@ -86,7 +88,7 @@ public class UnitService {
             checkNames(all, u.id, req);
             checkParent(all, u.id, req.parentId());
             apply(u, req);
-            return units.flush().map(v -> UnitView.from(u, json));
+            return units.flush().call(() -> claimNames(u)).map(v -> UnitView.from(u, json));
         }).onFailure(PersistenceFailures::isStale).transform(e -> stale())
           .onFailure(PersistenceFailures::isUniqueViolation).transform(e -> nameTaken(req.name()));
     }
@@ -129,11 +131,25 @@ public class UnitService {
             }
             ImportResult result = new ImportResult(plan.creates().size(), plan.updates().size(), plan.unchanged());
             Uni<Void> inserts = fresh.isEmpty() ? Uni.createFrom().voidItem() : units.persist(fresh);
-            return inserts.call(units::flush).map(v -> result);
+            List<Unit> written = new ArrayList<>(fresh);
+            plan.updates().forEach(c -> written.add(byId.get(c.id())));
+            return inserts.call(units::flush).call(() -> claimAll(written, 0)).map(v -> result);
         }).onFailure(PersistenceFailures::isUniqueViolation)
           .transform(e -> ProblemException.conflict("导入期间单位被同时修改，请重试。"))
           .onFailure(PersistenceFailures::isStale)
           .transform(e -> ProblemException.conflict("导入期间单位被同时修改，请重试。"));
+    }
+
+    /** The unit's name and aliases as keys in name_key (a unique violation when another unit or a group holds one). */
+    private static Uni<Void> claimNames(Unit u) {
+        List<String> names = new ArrayList<>(u.aliasList());
+        names.add(u.name);
+        return NameKeys.claim(u.region, u.id, NameKeys.UNIT, names);
+    }
+
+    private static Uni<Void> claimAll(List<Unit> written, int i) {
+        return i == written.size() ? Uni.createFrom().voidItem()
+                : claimNames(written.get(i)).chain(() -> claimAll(written, i + 1));
     }
 
     static ProblemException importRejected(List<FieldError> errors) {
@@ -174,6 +190,7 @@ public class UnitService {
             owner.putIfAbsent(UnitNames.key(other.name), other);
             other.aliasList().forEach(a -> owner.putIfAbsent(UnitNames.key(a), other));
         }
+        // what committed writers hold is checked here for a helpful answer; name_key settles races (and groups)
         List<String> names = new ArrayList<>();
         names.add(req.name());
         names.addAll(req.aliasesOrEmpty());

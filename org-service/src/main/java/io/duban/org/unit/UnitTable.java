@@ -1,6 +1,7 @@
 package io.duban.org.unit;
 
 import io.duban.common.problem.FieldError;
+import io.duban.common.text.ControlCharacters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -50,6 +51,15 @@ public final class UnitTable {
             if (rows.size() >= MAX_ROWS) {
                 errors.add(new FieldError("line " + line, "单位最多 " + MAX_ROWS + " 行"));
                 break;
+            }
+            int bad = ControlCharacters.firstForbidden(raw);
+            if (bad >= 0) {
+                // a NUL or another control character: PostgreSQL refuses it (a 500 before), no name holds one
+                String[] cols = {"name", "kind", "aliases", "parent"};
+                int column = (int) raw.substring(0, bad).chars().filter(c -> c == '\t').count();
+                errors.add(new FieldError("line " + line, (column < cols.length ? cols[column] : "第 " + (column + 1) + " 列")
+                        + " 含有不允许的控制字符"));
+                continue;
             }
             String[] f = raw.split("\t", -1);
             if (f.length > 4 && !Arrays.stream(f, 4, f.length).allMatch(String::isBlank)) {

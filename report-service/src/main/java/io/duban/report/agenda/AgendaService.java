@@ -1,5 +1,6 @@
 package io.duban.report.agenda;
 
+import io.duban.common.problem.ProblemException;
 import io.duban.deadlines.rule.DeadlineRules;
 import io.duban.report.query.ObligationFilter;
 import io.duban.report.query.ObligationQueries;
@@ -50,6 +51,10 @@ public class AgendaService {
                 .execute(Tuple.of(region, unitId))
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("unit_name") : null);
         return Uni.combine().all().unis(items, ongoing, name).asTuple().map(t -> {
+            if (t.getItem3() == null) {
+                // no assignment of the region names this unit: a unit of another region, or no unit at all
+                throw ProblemException.notFound("本区域的任务分解中没有该单位。");
+            }
             List<ObligationView> all = t.getItem1();
             return new Agenda(unitId, t.getItem3(), asOf, having(all, "OVERDUE"), having(all, "DUE_SOON"),
                     having(all, "OPEN"), all.stream().filter(o -> o.status().startsWith("DONE")).toList(), t.getItem2());

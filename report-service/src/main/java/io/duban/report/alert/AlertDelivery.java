@@ -166,7 +166,7 @@ public class AlertDelivery {
         try {
             request = req.uri(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         } catch (IllegalArgumentException e) {
-            return Uni.createFrom().item(Outcome.failed(name, format, "Webhook 地址无效：" + e.getMessage(), true));
+            return Uni.createFrom().item(Outcome.failed(name, format, "Webhook 地址无效", true));
         }
         return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
                 .map(resp -> judge(name, format, resp))
@@ -176,15 +176,17 @@ public class AlertDelivery {
     /** 2xx is success; the robots answer 200 with {@code errcode} ≠ 0 when they refuse a message (bad sign, rate limit). */
     private Outcome judge(String name, AlertFormat format, HttpResponse<String> resp) {
         String body = resp.body() == null ? "" : resp.body();
+        // The receiver's body is not kept: it is the receiver's text (it may echo anything, secrets included).
         if (resp.statusCode() / 100 != 2) {
-            return Outcome.failed(name, format, "HTTP " + resp.statusCode() + " " + abbreviate(body), false);
+            LOG.debugf("alert receiver %s answered %d", name, resp.statusCode());
+            return Outcome.failed(name, format, "HTTP " + resp.statusCode() + "（接收方未接受）", false);
         }
         if (format != AlertFormat.GENERIC) {
             try {
                 JsonNode n = json.readTree(body);
                 if (n != null && n.has("errcode") && n.get("errcode").asInt() != 0) {
-                    return Outcome.failed(name, format, "errcode " + n.get("errcode").asInt() + " "
-                            + abbreviate(n.path("errmsg").asText()), false);
+                    LOG.warnf("alert robot %s refused a message: errcode %d", name, n.get("errcode").asInt());
+                    return Outcome.failed(name, format, "HTTP 200 errcode " + n.get("errcode").asInt() + "（机器人拒收）", false);
                 }
             } catch (java.io.IOException e) {
                 // not JSON: a 2xx is taken as accepted
@@ -230,13 +232,15 @@ public class AlertDelivery {
 
     private static String describe(Throwable e) {
         Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        // a short reason only: the exception (class, host, port) goes to the log, not to lastError
         if (t instanceof HttpTimeoutException) {
-            return "接收方超时未响应：" + t.getMessage();
+            return "接收方超时未响应";
         }
         if (t instanceof ConnectException) {
-            return "无法连接接收方：" + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+            return "无法连接接收方";
         }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
+        LOG.warnf(t, "alert delivery failed");
+        return "投递失败（详见服务日志）";
     }
 
     private static String abbreviate(String s) {

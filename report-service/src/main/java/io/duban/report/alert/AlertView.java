@@ -13,4 +13,10 @@ public record AlertView(UUID id, LocalDate date, String unitId, String unitName,
                         int attempts, String channel, String format, String lastError, OffsetDateTime createdAt,
                         OffsetDateTime lastAttemptAt, OffsetDateTime nextAttemptAt, OffsetDateTime sentAt,
                         List<AlertItem> items) {
+
+    /** The same alert without {@code lastError} (for unit and viewer tokens). */
+    public AlertView withoutError() {
+        return new AlertView(id, date, unitId, unitName, kind, status, attempts, channel, format, null, createdAt,
+                lastAttemptAt, nextAttemptAt, sentAt, items);
+    }
 }

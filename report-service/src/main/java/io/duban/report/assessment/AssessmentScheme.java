@@ -19,6 +19,10 @@ public record AssessmentScheme(Double base, Double overdueOpenPenalty, Double do
                                Map<String, Double> roleWeights, Double inspectionBase, Double inspectionWeight) {
 
     static final Set<String> ROLES = Set.of("LEAD", "RESPONSIBLE", "CO");
+    /** Scores are out of 100 in every real scheme; 1000 leaves room and keeps 1e308 (and its overflowing sums) out. */
+    static final double MAX_BASE = 1000;
+    static final double MAX_PENALTY = 100;
+    static final double MAX_ROLE_WEIGHT = 10;
 
     /** base 100; −2 per overdue-open, −1 per done late; LEAD and RESPONSIBLE weigh 1, CO 0; inspection 100; w = 0.5. */
     public static AssessmentScheme defaults() {
@@ -32,10 +36,10 @@ public record AssessmentScheme(Double base, Double overdueOpenPenalty, Double do
     /** Every problem with the scheme, field by field; empty when it is usable. */
     public List<FieldError> problems() {
         List<FieldError> e = new ArrayList<>();
-        positive("base", base, e);
-        positive("inspectionBase", inspectionBase, e);
-        nonNegative("overdueOpenPenalty", overdueOpenPenalty, e);
-        nonNegative("doneLatePenalty", doneLatePenalty, e);
+        positive("base", base, MAX_BASE, e);
+        positive("inspectionBase", inspectionBase, MAX_BASE, e);
+        nonNegative("overdueOpenPenalty", overdueOpenPenalty, MAX_PENALTY, e);
+        nonNegative("doneLatePenalty", doneLatePenalty, MAX_PENALTY, e);
         if (inspectionWeight == null || inspectionWeight.isNaN() || inspectionWeight < 0.5 || inspectionWeight > 1) {
             e.add(new FieldError("inspectionWeight", "inspectionWeight 应在 0.5 到 1 之间（检查结果占年度考核的一半以上）。"));
         }
@@ -43,7 +47,7 @@ public record AssessmentScheme(Double base, Double overdueOpenPenalty, Double do
             e.add(new FieldError("roleWeights", "roleWeights 不能为空，应给出 LEAD、RESPONSIBLE、CO 的权重。"));
         } else {
             for (String role : ROLES.stream().sorted().toList()) {
-                nonNegative("roleWeights." + role, roleWeights.get(role), e);
+                nonNegative("roleWeights." + role, roleWeights.get(role), MAX_ROLE_WEIGHT, e);
             }
             roleWeights.keySet().stream().filter(k -> !ROLES.contains(k)).sorted()
                     .forEach(k -> e.add(new FieldError("roleWeights." + k, "未知角色 " + k + "，应为 LEAD、RESPONSIBLE 或 CO。")));
@@ -56,15 +60,15 @@ public record AssessmentScheme(Double base, Double overdueOpenPenalty, Double do
         return w == null ? 0 : w;
     }
 
-    private static void positive(String field, Double v, List<FieldError> e) {
-        if (v == null || v.isNaN() || v.isInfinite() || v <= 0) {
-            e.add(new FieldError(field, field + " 应为大于 0 的数。"));
+    private static void positive(String field, Double v, double max, List<FieldError> e) {
+        if (v == null || v.isNaN() || v.isInfinite() || v <= 0 || v > max) {
+            e.add(new FieldError(field, field + " 应为大于 0、不超过 " + (long) max + " 的数。"));
         }
     }
 
-    private static void nonNegative(String field, Double v, List<FieldError> e) {
-        if (v == null || v.isNaN() || v.isInfinite() || v < 0) {
-            e.add(new FieldError(field, field + " 应为不小于 0 的数。"));
+    private static void nonNegative(String field, Double v, double max, List<FieldError> e) {
+        if (v == null || v.isNaN() || v.isInfinite() || v < 0 || v > max) {
+            e.add(new FieldError(field, field + " 应为 0 到 " + (long) max + " 之间的数。"));
         }
     }
 }

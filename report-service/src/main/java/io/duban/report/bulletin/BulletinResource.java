@@ -1,5 +1,6 @@
 package io.duban.report.bulletin;
 
+import io.duban.common.web.Locations;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,8 +57,8 @@ public class BulletinResource {
     @Operation(summary = "生成季度通报草稿（内容在生成时计算并固定）")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Bulletin.class)))
     public Uni<Response> create(@PathParam("region") String region, NewBulletin body) {
-        return bulletins.create(region, body, caller.name()).map(b -> Response
-                .created(URI.create("/api/v1/regions/" + region + "/bulletins/" + b.id())).entity(b)
+        return bulletins.create(region, body, caller.name()).map(b -> Locations
+                .created("/api/v1/regions/" + region + "/bulletins/" + b.id()).entity(b)
                 .header(HttpHeaders.ETAG, ETags.of(b.version())).build());
     }
 

@@ -38,6 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarResource {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CalendarResource.class);
+
     private static final int MAX_WORKDAYS = 3650;
 
     @Inject
@@ -86,6 +88,11 @@ public class CalendarResource {
             boolean holidayCn = body.contains("\"days\"") && !body.contains("\"holidays\"");
             return holidayCn ? YearSchedules.fromHolidayCn(body) : YearSchedules.fromJson(body);
         } catch (IllegalArgumentException e) {
+            if (e.getCause() != null) {
+                // Jackson's or java.time's own words (class names, positions) stay in the log
+                LOG.infof(e, "unreadable year schedule upload");
+                throw ProblemException.invalidField("body", "不是有效的节假日安排 JSON（请检查字段、类型与日期格式）。");
+            }
             throw ProblemException.invalidField("body", e.getMessage());
         }
     }

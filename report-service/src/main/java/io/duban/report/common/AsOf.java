@@ -1,6 +1,7 @@
 package io.duban.report.common;
 
 import io.duban.common.problem.ProblemException;
+import io.duban.common.time.SaneDates;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -19,16 +20,21 @@ public final class AsOf {
         return d != null ? d : LocalDate.now(ZONE);
     }
 
-    /** An optional ISO date parameter; 400 naming the field when it is not one. */
+    /** An optional ISO date parameter; 400 naming the field when it is not one or lies outside 2000–2100. */
     public static LocalDate date(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate d;
         try {
-            return LocalDate.parse(value.trim());
+            d = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(field, field + " 应为日期（YYYY-MM-DD），收到：" + abbreviate(value));
         }
+        if (!SaneDates.within(d)) {
+            throw ProblemException.invalidField(field, field + " 应在 " + SaneDates.RANGE + "，收到：" + abbreviate(value));
+        }
+        return d;
     }
 
     public static LocalDate required(String field, String value) {

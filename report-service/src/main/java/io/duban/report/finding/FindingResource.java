@@ -1,5 +1,6 @@
 package io.duban.report.finding;
 
+import io.duban.common.web.Locations;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -43,8 +43,8 @@ public class FindingResource {
     public Uni<Response> record(@PathParam("region") String region, @HeaderParam("Idempotency-Key") String key,
                                 NewFinding body) {
         // a retry answers as the first request did: 201 with the same finding
-        return findings.record(region, body, key, caller.name()).map(r -> Response
-                .created(URI.create("/api/v1/regions/" + region + "/findings?unitId=" + r.finding().unitId()))
+        return findings.record(region, body, key, caller.name()).map(r -> Locations
+                .created("/api/v1/regions/" + region + "/findings?unitId=" + r.finding().unitId())
                 .entity(r.finding()).build());
     }
 

@@ -3,6 +3,7 @@ package io.duban.report.finding;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.report.common.AsOf;
+import io.duban.report.common.Races;
 import io.duban.report.common.Sql;
 import io.duban.report.common.Uuids;
 import io.smallrye.mutiny.Uni;
@@ -48,6 +49,12 @@ public class FindingService {
      * finding the first request recorded; the same key with another body is a 422.
      */
     public Uni<Recorded> record(String region, NewFinding body, String idempotencyKey, String by) {
+        // two corrections of one finding at once: the unique index on voids lets one in, the other is told so
+        return recordOnce(region, body, idempotencyKey, by).onFailure(Races::lostToAConcurrentWriter)
+                .transform(e -> ProblemException.conflict("该检查问题已被同时提交的另一条更正，请刷新后更正最新的那一条。"));
+    }
+
+    private Uni<Recorded> recordOnce(String region, NewFinding body, String idempotencyKey, String by) {
         Valid v = validate(body);
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             return record(region, v, by).map(f -> new Recorded(f, true));

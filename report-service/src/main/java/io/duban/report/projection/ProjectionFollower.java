@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Objects;
 import org.jboss.logging.Logger;
 
@@ -50,7 +51,7 @@ public class ProjectionFollower {
     TaskFeedClient feed;
 
     @Inject
-    ProjectionApplier applier;
+    ProjectionQuarantine quarantine;
 
     @Inject
     ProjectionConfig config;
@@ -119,7 +120,8 @@ public class ProjectionFollower {
 
     private Uni<ChangePage> fetch(String after) {
         return feed.fetch(after, config.batchSize())
-                .onFailure().call(e -> recordError("任务服务变更流不可达：" + e.getMessage()))
+                .onFailure().invoke(e -> LOG.warnf(e, "projection: task-service's feed unreachable"))
+                .onFailure().call(e -> recordError("任务服务变更流不可达（详见服务日志）。"))
                 .onFailure(TaskFeedClient.FeedUnavailable.class)
                 .transform(e -> ProblemException.upstreamUnavailable("任务服务暂不可达，已保留现有数据，稍后自动追赶。"))
                 .onFailure().invoke(e -> failures.increment());
@@ -127,8 +129,9 @@ public class ProjectionFollower {
 
     private Uni<SyncResult> applyBatch(String after, ChangePage page) {
         Timer.Sample sample = Timer.start(registry);
-        return pool.withTransaction(conn -> apply(conn, after, page))
-                .onFailure().call(e -> recordError("应用变更失败：" + e))
+        return ProjectionQuarantine.inTransaction(pool, conn -> apply(conn, after, page))
+                .onFailure().invoke(e -> LOG.errorf(e, "projection: applying a batch after %s failed", after))
+                .onFailure().call(e -> recordError("应用变更失败（详见服务日志）。"))
                 .onFailure().invoke(e -> failures.increment())
                 .invoke(r -> {
                     if (r.outcome() == Outcome.APPLIED) {
@@ -149,7 +152,7 @@ public class ProjectionFollower {
                             return Uni.createFrom().item(new SyncResult(Outcome.STALE, 0, current, true));
                         }
                         String next = page.next() != null && !page.itemsOrEmpty().isEmpty() ? page.next() : after;
-                        return applier.apply(conn, page.itemsOrEmpty())
+                        return quarantine.applyOrSetAside(conn, page.itemsOrEmpty())
                                 .chain(n -> conn.preparedQuery("UPDATE projection_cursor SET cursor = $1,"
                                                 + " applied_total = applied_total + $2, has_more = $3, last_success_at = now()"
                                                 + " WHERE name = $4")
@@ -215,7 +218,18 @@ public class ProjectionFollower {
                 });
     }
 
-    public Uni<ProjectionState> state() {
+    /**
+     * Where the projection stands. The changes set aside are listed for operators ({@code region} null); a
+     * region's supervisor or viewer sees how many of its own region's changes are set aside.
+     */
+    public Uni<ProjectionState> state(String region, boolean operator) {
+        Uni<List<ProjectionQuarantine.QuarantinedChange>> shown = operator ? quarantine.list(null)
+                : Uni.createFrom().item(List.of());
+        return Uni.combine().all().unis(cursorRow(), quarantine.count(operator ? null : region), shown).asTuple()
+                .map(t -> t.getItem1().withQuarantine(t.getItem2(), t.getItem3()));
+    }
+
+    private Uni<ProjectionState> cursorRow() {
         return pool.preparedQuery("SELECT * FROM projection_cursor WHERE name = $1").execute(Tuple.of(FEED))
                 .map(rows -> {
                     Row r = rows.iterator().next();
@@ -223,7 +237,7 @@ public class ProjectionFollower {
                     Long lag = success == null ? null
                             : java.time.Duration.between(success, OffsetDateTime.now()).toSeconds();
                     return new ProjectionState(r.getString("cursor"), r.getLong("applied_total"), r.getBoolean("has_more"),
-                            success, lag, r.getString("last_error"), r.getOffsetDateTime("last_error_at"));
+                            success, lag, r.getString("last_error"), r.getOffsetDateTime("last_error_at"), 0, List.of());
                 });
     }
 

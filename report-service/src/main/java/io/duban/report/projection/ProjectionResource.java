@@ -1,5 +1,6 @@
 package io.duban.report.projection;
 
+import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,11 +24,25 @@ public class ProjectionResource {
     @Inject
     ProjectionFollower follower;
 
+    @Inject
+    ProjectionQuarantine quarantine;
+
+    @Inject
+    Caller caller;
+
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.SYSTEM})
-    @Operation(summary = "投影状态：游标、已应用变更数、滞后与最近错误")
+    @Operation(summary = "投影状态：游标、已应用变更数、滞后、最近错误与无法应用而隔离的变更（明细仅运维可见）")
     public Uni<ProjectionState> state() {
-        return follower.state();
+        return follower.state(caller.region().orElse(""), caller.isSystem());
+    }
+
+    @POST
+    @Path("/quarantine/reapply")
+    @RolesAllowed(Roles.SYSTEM)
+    @Operation(summary = "修复后按变更流顺序重新应用被隔离的变更，返回应用数与仍无法应用的变更")
+    public Uni<ProjectionQuarantine.ReapplyResult> reapply() {
+        return quarantine.reapply();
     }
 
     @POST

@@ -33,7 +33,8 @@ public class ProvinceResource {
     @GET
     @Operation(summary = "辖区内各县逾期未办结事项数（按行政区划代码前缀汇总）")
     public Uni<OverdueSummary> overdue(@QueryParam("regionPrefix") String regionPrefix, @QueryParam("asOf") String asOf) {
-        String own = caller.isSystem() ? "*" : caller.region()
+        // "*" is the system tokens' wildcard; any other caller must hold a 6-digit code (checked by RegionScope)
+        String own = caller.isSystem() ? "*" : caller.region().filter(r -> !r.equals("*"))
                 .orElseThrow(() -> ProblemException.forbidden("令牌缺少行政区划（region）。"));
         String prefix = RegionScope.resolve(own, Optional.ofNullable(regionPrefix));
         return queries.overdue(prefix, AsOf.orToday(asOf));

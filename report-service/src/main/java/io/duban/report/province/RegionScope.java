@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public final class RegionScope {
 
     private static final Pattern PREFIX = Pattern.compile("\\d{0,6}");
+    private static final Pattern CODE = Pattern.compile("\\d{6}");
 
     private RegionScope() {
     }
@@ -33,6 +34,10 @@ public final class RegionScope {
      * caller covers it (403 otherwise, 400 when it is not digits).
      */
     public static String resolve(String callerRegion, Optional<String> asked) {
+        // only a 6-digit code names a jurisdiction; "37" or "3" would cover a province or half the country
+        if (!"*".equals(callerRegion) && (callerRegion == null || !CODE.matcher(callerRegion).matches())) {
+            throw ProblemException.forbidden("令牌的行政区划（region）应为 6 位代码。");
+        }
         String own = prefixOf(callerRegion);
         if (asked.isEmpty() || asked.get().isBlank()) {
             return own;

@@ -80,7 +80,7 @@ public class ObligationQueries {
         return sql;
     }
 
-    public Uni<List<ObligationView>> list(ObligationFilter f, String order, int limit, int offset) {
+    public Uni<List<ObligationView>> list(ObligationFilter f, String order, int limit, long offset) {
         Sql sql = judged(f);
         sql.append(" ORDER BY " + order);
         sql.append(" LIMIT ", limit, "");

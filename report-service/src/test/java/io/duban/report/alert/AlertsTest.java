@@ -196,6 +196,21 @@ class AlertsTest {
     }
 
     @Test
+    void lastErrorKeepsTheStatusButNotTheReceiversBodyAndOnlySupervisorsSeeIt() {
+        receiver.failNext("/fgj", 100, 503);
+        channels(Map.of("default", channel("/default", "GENERIC", null), "units", Map.of(FGJ, channel("/fgj", "GENERIC", null))));
+        run("2023-09-05").statusCode(200);
+        deliverAll();
+        alerts("status", "FAILED").body("items[0].lastError", containsString("HTTP 503"))
+                .body("items[0].lastError", not(containsString("hunter2")))
+                .body("items[0].lastError", not(containsString("scripted")));
+        Api.as(Tokens.viewer(region)).queryParam("status", "FAILED").get(path("/alerts")).then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].lastError", equalTo(null));
+        Api.as(Tokens.unit(region, FGJ)).get(path("/alerts")).then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].status", equalTo("FAILED")).body("items[0].lastError", equalTo(null));
+    }
+
+    @Test
     void aDeliveryLeftByACrashedWorkerIsSentAfterItsLease() {
         channels(Map.of("default", channel("/default", "GENERIC", null)));
         run("2023-09-05").statusCode(200);
@@ -301,7 +316,8 @@ class AlertsTest {
         Map<String, Object> ok = Map.of("default", channel("/default", "GENERIC", "s3cret"));
         Api.as(sup).contentType("application/json").body(ok).put(path("/alert-channels")).then().statusCode(428);
         for (String bad : List.of("http://169.254.169.254/latest/meta-data", "http://evil.com/hook",
-                "http://user:pw@127.0.0.1/hook", "ftp://127.0.0.1/hook", "http://10.0.0.1/hook")) {
+                "http://user:pw@127.0.0.1/hook", "ftp://127.0.0.1/hook", "http://10.0.0.1/hook",
+                "https://oapi.dingtalk.com:5432/robot/send", "https://oapi.dingtalk.com:99999/robot/send")) {
             Api.as(sup).contentType("application/json").header("If-Match", "\"0\"")
                     .body(Map.of("default", Map.of("url", bad, "format", "GENERIC")))
                     .put(path("/alert-channels")).then().statusCode(400)

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WebhookAllowListTest {
 
     private final WebhookAllowList list = new WebhookAllowList(
-            List.of("oapi.dingtalk.com", " QYAPI.weixin.qq.com", "*.example.org", "127.0.0.1", "[::1]"));
+            List.of("oapi.dingtalk.com", " QYAPI.weixin.qq.com", "*.example.org:8080", "127.0.0.1", "127.0.0.1:9999", "[::1]:*"));
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({
@@ -22,6 +22,13 @@ class WebhookAllowListTest {
         "http://evilexample.org/a, false",
         "http://oapi.dingtalk.com.evil.com/, false",
         "http://127.0.0.1:9999/hook, true",
+        "http://127.0.0.1/hook, true",
+        "http://127.0.0.1:5432/, false",
+        "http://oapi.dingtalk.com:5432/, false",
+        "https://oapi.dingtalk.com:443/robot/send, true",
+        "http://oapi.dingtalk.com:80/robot/send, true",
+        "http://oapi.dingtalk.com:99999/, false",
+        "http://a.example.org:8081/, false",
         "http://[::1]:9999/hook, true",
         "http://127.0.0.2/, false",
         "http://169.254.169.254/latest/meta-data, false",

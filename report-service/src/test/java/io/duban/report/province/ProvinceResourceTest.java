@@ -81,6 +81,11 @@ class ProvinceResourceTest {
                 .contentType("application/problem+json");
         Api.as(Tokens.viewer("370000")).queryParam("regionPrefix", "44").get(PATH).then().statusCode(403);
         Api.as(Tokens.unit("370323", "u-1")).get(PATH).then().statusCode(403);
+        // a region claim that is not a 6-digit code covers nothing, except the system tokens' "*"
+        for (String claim : new String[] {"*", "37", "3"}) {
+            Api.as(Tokens.supervisor(claim)).get(PATH).then().statusCode(403);
+            Api.as(Tokens.viewer(claim)).queryParam("regionPrefix", "37").get(PATH).then().statusCode(403);
+        }
         Api.as(Tokens.viewer("370000")).queryParam("regionPrefix", "3x").get(PATH).then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("regionPrefix"));
         Api.as(Tokens.viewer("370000")).queryParam("asOf", "2023-13-01").get(PATH).then().statusCode(400);

@@ -43,4 +43,11 @@ class RegionScopeTest {
     void lastPrefixHasNoUpperBound(String prefix, String from) {
         assertArrayEquals(new String[] {from, null}, RegionScope.range(prefix));
     }
+
+    @ParameterizedTest
+    @CsvSource({"37", "3", "3703", "3703230", "37x323", "''"})
+    void aCallerRegionThatIsNotASixDigitCodeCoversNothing(String region) {
+        ProblemException e = assertThrows(ProblemException.class, () -> RegionScope.resolve(region, Optional.empty()));
+        assertEquals(403, e.type().status());
+    }
 }

@@ -119,6 +119,22 @@ class ObligationQueriesTest {
     }
 
     @Test
+    void agendaOfAUnitOfAnotherRegionOrOfNoUnitIs404() {
+        String other = io.duban.testing.Regions.fresh();
+        Snapshots.PlanBuilder p = Snapshots.plan(other);
+        Snapshots.TaskBuilder t = task(p).seq(1).deadline("2023年12月底前",
+                new DeadlineRule.Fixed(java.time.LocalDate.of(2023, 12, 31)));
+        FeedScript.publish(p.item(), t.item(), Snapshots.assignment(t, "u-lead", "县商务局", "LEAD").item());
+        Api.sync().statusCode(200);
+        Api.as(Tokens.system("*")).get("/api/v1/regions/" + other + "/units/u-lead/agenda").then().statusCode(200);
+        Api.as(Tokens.supervisor(region)).get("/api/v1/regions/" + region + "/units/u-lead/agenda").then().statusCode(404)
+                .contentType("application/problem+json");
+        Api.as(Tokens.supervisor(region)).get("/api/v1/regions/" + region + "/units/no-such-unit/agenda").then().statusCode(404);
+        Api.as(Tokens.supervisor(region)).urlEncodingEnabled(false).get("/api/v1/regions/" + region + "/units/%00/agenda")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void dashboardAnswersInOneRequest() {
         Api.as(Tokens.supervisor(region)).queryParam("asOf", "2023-09-07")
                 .get("/api/v1/regions/" + region + "/dashboard").then().statusCode(200)

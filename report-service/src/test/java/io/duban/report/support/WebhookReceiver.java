@@ -85,7 +85,7 @@ public final class WebhookReceiver implements AutoCloseable {
             received.add(new Received(path, ex.getRequestURI().getRawQuery(), Map.copyOf(ex.getRequestHeaders()), body, status));
         }
         String answer = status == REFUSED ? "{\"errcode\":310000,\"errmsg\":\"sign not match\"}"
-                : status != 200 ? "{\"error\":\"scripted failure\"}"
+                : status != 200 ? "{\"error\":\"scripted failure\",\"db_password\":\"hunter2\"}"
                 : path.startsWith("/ding") || path.startsWith("/wecom") ? "{\"errcode\":0,\"errmsg\":\"ok\"}" : "{}";
         byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", "application/json");

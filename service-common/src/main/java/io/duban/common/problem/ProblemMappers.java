@@ -3,6 +3,7 @@ package io.duban.common.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.duban.common.json.StrictJson;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -60,6 +61,10 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response unreadableJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? jsonPath(m) : "";
+        if (e instanceof StrictJson.ControlCharacterException && !field.isEmpty()) {
+            return Problems.response(ProblemType.VALIDATION, "请求体字段 " + field + " 含有不允许的控制字符。",
+                    Map.of("errors", List.of(new FieldError(field, "不能含有控制字符"))));
+        }
         String detail = field.isEmpty()
                 ? "请求体不是有效的 JSON。"
                 : "请求体字段 " + field + " 缺失或取值无法识别。";

@@ -1,5 +1,6 @@
 package io.duban.task.event;
 
+import io.duban.common.web.Locations;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.Page;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,8 +47,8 @@ public class EventResource {
         return events.record(region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null), key, body, caller.name())
                 .map(stored -> {
                     EventDto e = Json.read(stored.body(), EventDto.class);
-                    return Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body())
-                            .location(URI.create("/api/v1/regions/" + region + "/assignments/" + id + "/events/" + e.id())).build();
+                    return Locations.at(Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body()),
+                            "/api/v1/regions/" + region + "/assignments/" + id + "/events/" + e.id()).build();
                 });
     }
 

@@ -1,5 +1,6 @@
 package io.duban.task.plan;
 
+import io.duban.common.web.Locations;
 import io.duban.common.security.Roles;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,12 +45,13 @@ public class PlanResource {
     @APIResponse(responseCode = "201", description = "the created plan (Location: its URL)",
             content = @Content(schema = @Schema(implementation = PlanDto.class)))
     public Uni<Response> create(@PathParam("region") String region, @Valid @NotNull CreatePlanRequest body) {
+        body.checkIssuedOn();
         PlanDto plan = new PlanDto(UUID.randomUUID(), region, body.title().strip(),
                 body.docNumber() == null || body.docNumber().isBlank() ? null : body.docNumber().strip(),
                 body.issuedOn(), body.year(), body.kind(), 1);
         return pool.withTransaction(tx -> plans.insert(tx, plan)
                         .call(saved -> ChangeLog.append(tx, new Change(region, ChangeType.PLAN, saved.id(), saved))))
-                .map(saved -> Response.created(URI.create("/api/v1/regions/" + region + "/plans/" + saved.id()))
+                .map(saved -> Locations.created("/api/v1/regions/" + region + "/plans/" + saved.id())
                         .entity(saved).build());
     }
 

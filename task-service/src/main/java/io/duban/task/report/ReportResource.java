@@ -1,5 +1,6 @@
 package io.duban.task.report;
 
+import io.duban.common.web.Locations;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -52,8 +52,8 @@ public class ReportResource {
         return reports.report(region, assignmentId, Access.unitScope(caller).orElse(null), ifMatch, key, body, caller.name())
                 .map(stored -> {
                     ReportService.ReportResponse r = Json.read(stored.body(), ReportService.ReportResponse.class);
-                    return Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body())
-                            .location(URI.create("/api/v1/regions/" + region + "/assignments/" + id + "/reports/" + r.report().id()))
+                    return Locations.at(Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body()),
+                                    "/api/v1/regions/" + region + "/assignments/" + id + "/reports/" + r.report().id())
                             .header(HttpHeaders.ETAG, ETags.of(r.assignmentVersion())).build();
                 });
     }

@@ -59,7 +59,7 @@ final class DocxTable {
         } catch (ProblemException e) {
             throw e;
         } catch (Exception | OutOfMemoryError e) {
-            throw ProblemException.invalidField("body", "无法读取 DOCX 文件：" + XlsxTable.shortMessage(e));
+            throw XlsxTable.unreadable("DOCX", e);
         }
     }
 

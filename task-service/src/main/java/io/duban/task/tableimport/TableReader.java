@@ -1,6 +1,8 @@
 package io.duban.task.tableimport;
 
+import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
+import io.duban.common.text.ControlCharacters;
 import io.duban.common.text.TextEncoding;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -40,11 +42,28 @@ public final class TableReader {
             throw ProblemException.invalidField("body", "上传的表格为空。");
         }
         Format format = format(body, contentType);
-        return switch (format) {
+        List<List<String>> rows = switch (format) {
             case TSV, CSV -> readText(TextEncoding.decode(body), format == Format.TSV ? '\t' : ',');
             case XLSX -> XlsxTable.read(body);
             case DOCX -> DocxTable.read(body);
         };
+        refuseControlCharacters(rows);
+        return rows;
+    }
+
+    /** A NUL (or another control character) in a cell: PostgreSQL would refuse the row (a 500 before); say where it is. */
+    static void refuseControlCharacters(List<List<String>> rows) {
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            for (int c = 0; c < row.size(); c++) {
+                String cell = row.get(c);
+                if (cell != null && ControlCharacters.firstForbidden(cell) >= 0) {
+                    int line = r + 1;
+                    throw ProblemException.validation("第 " + line + " 行第 " + (c + 1) + " 列含有不允许的控制字符，未导入任何任务。",
+                            List.of(new FieldError("line " + line, "第 " + (c + 1) + " 列含有不允许的控制字符"))).with("line", line);
+                }
+            }
+        }
     }
 
     static Format format(byte[] body, String contentType) {

@@ -42,7 +42,7 @@ final class XlsxTable {
         } catch (ProblemException e) {
             throw e;
         } catch (Exception | OutOfMemoryError e) {
-            throw ProblemException.invalidField("body", "无法读取 XLSX 文件：" + shortMessage(e));
+            throw unreadable("XLSX", e);
         }
     }
 
@@ -176,11 +176,12 @@ final class XlsxTable {
         }
     }
 
-    static String shortMessage(Throwable e) {
-        String m = e.getMessage();
-        if (m == null) {
-            return e.getClass().getSimpleName();
-        }
-        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    /**
+     * The answer to a file POI cannot read: a Chinese sentence for the client, the exception (POI's own words,
+     * class names) in the log only.
+     */
+    static ProblemException unreadable(String format, Throwable e) {
+        org.jboss.logging.Logger.getLogger(XlsxTable.class).infof(e, "unreadable %s upload", format);
+        return ProblemException.invalidField("body", "无法读取 " + format + " 文件：文件已损坏、加密或不是 " + format + " 格式。");
     }
 }

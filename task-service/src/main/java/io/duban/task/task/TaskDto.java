@@ -16,4 +16,12 @@ public record TaskDto(UUID id, String region, UUID planId, int seq, List<String>
         return new TaskDto(t.id(), t.region(), t.planId(), t.seq(), t.category(), t.requirement(), t.responsibleText(),
                 t.deadlineText(), t.deadline(), !t.review().isEmpty(), t.review(), t.designated(), t.version(), assignments);
     }
+
+    /** The same task with only {@code unitId}'s assignments (what a unit token may see). */
+    public TaskDto withAssignmentsOf(UUID unitId) {
+        List<AssignmentDto> own = assignments == null ? null
+                : assignments.stream().filter(a -> unitId.equals(a.unitId())).toList();
+        return new TaskDto(id, region, planId, seq, category, requirement, responsibleText, deadlineText, deadline,
+                needsReview, review, designated, version, own);
+    }
 }

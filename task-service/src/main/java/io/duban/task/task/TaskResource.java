@@ -1,5 +1,6 @@
 package io.duban.task.task;
 
+import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Task rows of a plan, and the supervisor's corrections. */
@@ -39,6 +41,9 @@ public class TaskResource {
     @Inject
     TaskService service;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Path("/plans/{planId}/tasks")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
@@ -54,7 +59,11 @@ public class TaskResource {
     @Path("/tasks/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Response> get(@PathParam("region") String region, @PathParam("id") String id) {
-        return service.get(region, Access.id(id, "任务")).map(TaskResource::withETag);
+        // a unit reads the task's text but only its own assignment, not which other units hold one and how far they are
+        Optional<UUID> unit = Access.unitScope(caller);
+        return service.get(region, Access.id(id, "任务"))
+                .map(t -> unit.map(t::withAssignmentsOf).orElse(t))
+                .map(TaskResource::withETag);
     }
 
     @PUT
