@@ -77,13 +77,13 @@ public class TaskService {
                             .filter(r -> !"deadlineText".equals(r.field())).toList());
                     review.addAll(TaskBuilder.review(task.seq(), responsible, null, rule, task.designated()));
                     TaskRecord updated = new TaskRecord(task.id(), region, task.planId(), task.seq(), task.category(), requirement,
-                            responsible, deadlineText, rule, review, task.designated(), expected + 1);
+                            responsible, deadlineText, rule, review, task.designated(), expected + 1, task.number(), task.note());
                     return save(updated, expected, null);
                 }
                 return resolveOne(region, authorization, responsible).flatMap(resolution -> {
                     List<ReviewItem> review = TaskBuilder.review(task.seq(), responsible, resolution, rule, task.designated());
                     TaskRecord updated = new TaskRecord(task.id(), region, task.planId(), task.seq(), task.category(), requirement,
-                            responsible, deadlineText, rule, review, task.designated(), expected + 1);
+                            responsible, deadlineText, rule, review, task.designated(), expected + 1, task.number(), task.note());
                     return save(updated, expected, resolution);
                 });
             });
@@ -120,7 +120,7 @@ public class TaskService {
                 List<ReviewItem> review = TaskBuilder.review(task.seq(), task.responsibleText(), resolution, task.deadline(), designated);
                 TaskRecord updated = new TaskRecord(task.id(), region, task.planId(), task.seq(), task.category(),
                         task.requirement(), task.responsibleText(), task.deadlineText(), task.deadline(), review, designated,
-                        expected + 1);
+                        expected + 1, task.number(), task.note());
                 return save(updated, expected, resolution);
             }));
         });
