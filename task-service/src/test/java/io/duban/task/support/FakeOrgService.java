@@ -147,6 +147,12 @@ public class FakeOrgService implements QuarkusTestResourceLifecycleManager {
                 String name = part.startsWith("行政规范性") ? "部门" + part : part;
                 unresolved.add(Map.of("text", name, "reason", "UNDESIGNATED_GROUP", "suggestions", List.of()));
             }
+        } else if (t.endsWith("配合") && !t.contains("牵头")) {
+            for (String name : t.substring(0, t.length() - 2).split("[、，,；;]")) {
+                if (UNITS.containsKey(name.strip())) {
+                    assignments.add(assignment(name.strip(), "CO", name.strip()));
+                }
+            }
         } else {
             boolean first = true;
             for (String name : t.split("[、，,；;]")) {
