@@ -3,8 +3,15 @@ package io.duban.org.responsibility;
 import java.util.List;
 import java.util.UUID;
 
-/** What a 责任单位 text says: the units with their roles, and what could not be tied to a unit. */
-public record Resolution(List<Assignment> assignments, List<Unresolved> unresolved) {
+/**
+ * What a 责任单位 text says: the units with their roles, what could not be tied to a unit, and
+ * bracketed annotations that name no unit ("（涉密信息除外）"), kept as notes for the task.
+ */
+public record Resolution(List<Assignment> assignments, List<Unresolved> unresolved, List<String> notes) {
+
+    public Resolution(List<Assignment> assignments, List<Unresolved> unresolved) {
+        this(assignments, unresolved, List.of());
+    }
 
     /** One unit's role on the task; {@code matchedText} is the part of the original text that named it. */
     public record Assignment(UUID unitId, String unitName, Role role, String matchedText) {

@@ -21,7 +21,8 @@ public final class ResponsibilityDtos {
     public record UnresolvedView(String text, Resolution.Reason reason, List<String> suggestions) {
     }
 
-    public record ResolutionView(List<AssignmentView> assignments, List<UnresolvedView> unresolved) {
+    /** {@code notes}: bracketed annotations that name no unit ("涉密信息除外"), for the task's note. */
+    public record ResolutionView(List<AssignmentView> assignments, List<UnresolvedView> unresolved, List<String> notes) {
         public static ResolutionView from(Resolution r) {
             return new ResolutionView(
                     r.assignments().stream()
@@ -29,7 +30,8 @@ public final class ResponsibilityDtos {
                             .toList(),
                     r.unresolved().stream()
                             .map(u -> new UnresolvedView(u.text(), u.reason(), u.suggestions()))
-                            .toList());
+                            .toList(),
+                    r.notes());
         }
     }
 

@@ -74,7 +74,11 @@ public final class ResponsibilityResolver {
     }
 
     /** One thing a piece of text names. */
-    private sealed interface Item permits UnitItem, GroupItem, UnresolvedItem {
+    private sealed interface Item permits UnitItem, GroupItem, UnresolvedItem, NoteItem {
+    }
+
+    /** A bracketed annotation after a name that names no unit: "县文化和旅游局（涉密信息除外）". */
+    private record NoteItem(String text) implements Item {
     }
 
     private record UnitItem(KnownUnit unit, String matched) implements Item {
@@ -123,6 +127,7 @@ public final class ResponsibilityResolver {
         private final List<Item> pending = new ArrayList<>();
         private final LinkedHashMap<UUID, Assignment> assignments = new LinkedHashMap<>();
         private final LinkedHashMap<String, Unresolved> unresolved = new LinkedHashMap<>();
+        private final java.util.LinkedHashSet<String> notes = new java.util.LinkedHashSet<>();
         private boolean roleWordSeen;
 
         Reading(NormalizedText nt) {
@@ -151,7 +156,7 @@ public final class ResponsibilityResolver {
                 }
             }
             pending.clear();
-            return new Resolution(List.copyOf(assignments.values()), List.copyOf(unresolved.values()));
+            return new Resolution(List.copyOf(assignments.values()), List.copyOf(unresolved.values()), List.copyOf(notes));
         }
 
         private void segments(int from, int to) {
@@ -215,6 +220,8 @@ public final class ResponsibilityResolver {
                 }
             } else if (item instanceof UnresolvedItem r) {
                 unresolved.putIfAbsent(r.entry().reason() + "\u0000" + r.entry().text(), r.entry());
+            } else if (item instanceof NoteItem n) {
+                notes.add(n.text());
             }
         }
 
@@ -314,8 +321,38 @@ public final class ResponsibilityResolver {
                     return concat(left, right);
                 }
             }
+            List<Item> annotated = annotated(from, to);
+            if (annotated != null) {
+                return annotated;
+            }
             String text = nt.original(from, to);
             return List.of(new UnresolvedItem(new Unresolved(text, Reason.UNKNOWN_UNIT, suggestions(key))));
+        }
+
+        /**
+         * "X（涉密信息除外）": a name followed by a bracketed remark that is no unit's name (a bracket that
+         * completes a name, 县委政研室（改革办）, was matched before this is tried). Null when the piece is
+         * not of that shape.
+         */
+        private List<Item> annotated(int from, int to) {
+            if (nt.charAt(to - 1) != ')') {
+                return null;
+            }
+            int open = nt.text().lastIndexOf('(', to - 1);
+            if (open <= from || open + 1 >= to - 1) {
+                return null;
+            }
+            String inner = nt.text().substring(open + 1, to - 1);
+            if (lookup(NormalizedText.stripCounty(inner)) != null || isUndesignated(inner)) {
+                return null;
+            }
+            List<Item> left = piece(from, open);
+            if (left.isEmpty() || !anyUnitOrGroup(left)) {
+                return null;
+            }
+            List<Item> out = new ArrayList<>(left);
+            out.add(new NoteItem(nt.original(open + 1, to - 1)));
+            return out;
         }
 
         private int leftEnd(int from, int connector) {
