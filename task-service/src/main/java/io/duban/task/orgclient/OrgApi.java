@@ -35,8 +35,17 @@ public interface OrgApi {
     record ResolveBatchResponse(List<Resolution> results) {
     }
 
-    /** What org-service made of one 责任单位 cell. */
-    record Resolution(List<ResolvedUnit> assignments, List<Unresolved> unresolved) {
+    /** What org-service made of one 责任单位 cell; {@code notes}: bracketed remarks naming no unit ("涉密信息除外"). */
+    record Resolution(List<ResolvedUnit> assignments, List<Unresolved> unresolved, List<String> notes) {
+
+        public Resolution(List<ResolvedUnit> assignments, List<Unresolved> unresolved) {
+            this(assignments, unresolved, List.of());
+        }
+
+        public List<String> notesOrEmpty() {
+            return notes == null ? List.of() : notes;
+        }
+
         public List<ResolvedUnit> assignmentsOrEmpty() {
             return assignments == null ? List.of() : assignments;
         }

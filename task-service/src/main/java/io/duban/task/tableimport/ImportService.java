@@ -176,13 +176,25 @@ public class ImportService {
             }
             review.addAll(items);
             taskRows.add(new TaskRecord(taskId, plan.region(), plan.id(), row.seq(), row.category(), row.requirement(),
-                    row.responsibleText(), deadlineText, rule, items, List.of(), 1, row.number(), row.note()));
+                    row.responsibleText(), deadlineText, rule, items, List.of(), 1, row.number(), note(row.note(), resolution)));
             for (Responsibility r : TaskBuilder.responsibilities(resolution, List.of())) {
                 assignmentRows.add(new AssignmentDto(UUID.randomUUID(), plan.region(), plan.id(), taskId, r.unitId(), r.unitName(),
                         r.role(), AssignmentStatus.NOT_STARTED, true, 1));
             }
         }
         return new Prepared(taskRows, assignmentRows, review);
+    }
+
+    /** The row's own annotation and those org-service found in the 责任单位 text, once each. */
+    private static String note(String own, Resolution resolution) {
+        LinkedHashSet<String> all = new LinkedHashSet<>();
+        if (own != null && !own.isBlank()) {
+            all.add(own);
+        }
+        if (resolution != null) {
+            all.addAll(resolution.notesOrEmpty());
+        }
+        return all.isEmpty() ? null : String.join("；", all);
     }
 
     /** What the dry run shows: every task as recognised, with its units. */

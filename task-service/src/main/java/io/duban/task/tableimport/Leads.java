@@ -36,7 +36,7 @@ final class Leads {
             }
             out.add(new ResolvedUnit(u.unitId(), u.unitName(), role, u.matchedText()));
         }
-        return new Resolution(out, resolution.unresolved());
+        return new Resolution(out, resolution.unresolved(), resolution.notes());
     }
 
     private static boolean isBold(ResolvedUnit u, List<String> keys) {
