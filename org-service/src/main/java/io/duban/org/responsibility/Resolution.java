@@ -13,8 +13,15 @@ public record Resolution(List<Assignment> assignments, List<Unresolved> unresolv
         this(assignments, unresolved, List.of());
     }
 
-    /** One unit's role on the task; {@code matchedText} is the part of the original text that named it. */
-    public record Assignment(UUID unitId, String unitName, Role role, String matchedText) {
+    /**
+     * One unit's role on the task; {@code matchedText} is the part of the original text that named it,
+     * {@code formerName} the unit's former name it matched (null when a current name or alias did).
+     */
+    public record Assignment(UUID unitId, String unitName, Role role, String matchedText, String formerName) {
+
+        public Assignment(UUID unitId, String unitName, Role role, String matchedText) {
+            this(unitId, unitName, role, matchedText, null);
+        }
     }
 
     /** Text that names no unit: an unknown name (with suggestions) or a group nobody designated yet. */
