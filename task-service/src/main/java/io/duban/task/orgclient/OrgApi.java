@@ -29,7 +29,8 @@ public interface OrgApi {
     Uni<UnitView> unit(@PathParam("region") String region, @PathParam("id") String id,
             @HeaderParam("Authorization") String authorization);
 
-    record ResolveBatchRequest(List<String> texts) {
+    /** {@code year}: the plan's year, so names units had then (their former names) resolve too; may be null. */
+    record ResolveBatchRequest(List<String> texts, Integer year) {
     }
 
     record ResolveBatchResponse(List<Resolution> results) {
@@ -55,7 +56,12 @@ public interface OrgApi {
         }
     }
 
-    record ResolvedUnit(String unitId, String unitName, String role, String matchedText) {
+    /** {@code formerName}: the unit's former name the text used (a plan of an earlier year), else null. */
+    record ResolvedUnit(String unitId, String unitName, String role, String matchedText, String formerName) {
+
+        public ResolvedUnit(String unitId, String unitName, String role, String matchedText) {
+            this(unitId, unitName, role, matchedText, null);
+        }
     }
 
     record Unresolved(String text, String reason, List<String> suggestions) {

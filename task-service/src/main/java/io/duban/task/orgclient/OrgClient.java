@@ -53,6 +53,11 @@ public class OrgClient {
      * or {@link #MAX_BATCH_CHARS} characters of them; the answer has one resolution per text, in order.
      */
     public Uni<List<Resolution>> resolveBatch(String region, String authorization, List<String> texts) {
+        return resolveBatch(region, authorization, texts, null);
+    }
+
+    /** As above, for a plan of {@code year}: names units had in that year resolve too. */
+    public Uni<List<Resolution>> resolveBatch(String region, String authorization, List<String> texts, Integer year) {
         if (texts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -60,14 +65,14 @@ public class OrgClient {
         if (cut < texts.size()) {
             List<String> head = texts.subList(0, cut);
             List<String> tail = texts.subList(cut, texts.size());
-            return resolveBatch(region, authorization, head).flatMap(first -> resolveBatch(region, authorization, tail)
+            return resolveBatch(region, authorization, head, year).flatMap(first -> resolveBatch(region, authorization, tail, year)
                     .map(rest -> {
                         List<Resolution> all = new java.util.ArrayList<>(first);
                         all.addAll(rest);
                         return all;
                     }));
         }
-        return guarded(() -> api.resolveBatch(region, authorization, new OrgApi.ResolveBatchRequest(texts)))
+        return guarded(() -> api.resolveBatch(region, authorization, new OrgApi.ResolveBatchRequest(texts, year)))
                 .map(r -> {
                     if (r == null || r.results() == null || r.results().size() != texts.size()) {
                         throw ProblemException.upstreamUnavailable("组织机构服务返回的责任单位解析结果数量不符，导入未执行。");

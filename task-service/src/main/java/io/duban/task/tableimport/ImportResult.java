@@ -20,7 +20,8 @@ public record ImportResult(int tasks, int assignments, boolean dryRun, SourceRea
             String deadlineText, DeadlineRule deadline, String note, List<UnitRole> units) {
     }
 
-    /** A unit and its role on a recognised task. */
-    public record UnitRole(String unitName, String role) {
+    /** A unit and its role on a recognised task; {@code formerName}: the name of the plan's year the text used. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record UnitRole(String unitName, String role, String formerName) {
     }
 }

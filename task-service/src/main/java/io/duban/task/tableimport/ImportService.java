@@ -63,7 +63,8 @@ public class ImportService {
     OrgClient org;
 
     /** Built rows, ready to write. */
-    record Prepared(List<TaskRecord> tasks, List<AssignmentDto> assignments, List<ReviewItem> review) {
+    record Prepared(List<TaskRecord> tasks, List<AssignmentDto> assignments, List<ReviewItem> review,
+            Map<UUID, String> formerNames) {
     }
 
     public Uni<ImportResult> importTable(String region, UUID planId, byte[] body, String contentType, boolean dryRun,
@@ -95,7 +96,7 @@ public class ImportService {
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                         .flatMap(source -> {
                             long t = System.nanoTime();
-                            return resolve(region, authorization, source.rows()).map(resolutions -> {
+                            return resolve(region, authorization, source.rows(), plan.year()).map(resolutions -> {
                                 long p = System.nanoTime();
                                 phase[1] = (p - t) / 1_000_000;
                                 Prepared prepared = prepare(plan, source.rows(), resolutions, defaultDeadline);
@@ -121,10 +122,10 @@ public class ImportService {
                         (System.nanoTime() - started) / 1_000_000, phase[0], phase[1], phase[2], phase[3]));
     }
 
-    private Uni<Map<String, Resolution>> resolve(String region, String authorization, List<SourceRow> rows) {
+    private Uni<Map<String, Resolution>> resolve(String region, String authorization, List<SourceRow> rows, int year) {
         List<String> texts = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(SourceRow::responsibleText)
                 .filter(t -> !t.isBlank()).toList()));
-        return org.resolveBatch(region, authorization, texts).map(results -> {
+        return org.resolveBatch(region, authorization, texts, year).map(results -> {
             Map<String, Resolution> byText = new HashMap<>();
             for (int i = 0; i < texts.size(); i++) {
                 byText.put(texts.get(i), results.get(i));
@@ -149,6 +150,7 @@ public class ImportService {
         List<TaskRecord> taskRows = new ArrayList<>();
         List<AssignmentDto> assignmentRows = new ArrayList<>();
         List<ReviewItem> review = new ArrayList<>();
+        Map<UUID, String> formerNames = new HashMap<>();
         for (SourceRow row : rows) {
             UUID taskId = UUID.randomUUID();
             String deadlineText = row.deadlineText();
@@ -177,12 +179,19 @@ public class ImportService {
             review.addAll(items);
             taskRows.add(new TaskRecord(taskId, plan.region(), plan.id(), row.seq(), row.category(), row.requirement(),
                     row.responsibleText(), deadlineText, rule, items, List.of(), 1, row.number(), note(row.note(), resolution)));
+            if (resolution != null) {
+                for (var u : resolution.assignmentsOrEmpty()) {
+                    if (u.formerName() != null) {
+                        formerNames.putIfAbsent(UUID.fromString(u.unitId()), u.formerName());
+                    }
+                }
+            }
             for (Responsibility r : TaskBuilder.responsibilities(resolution, List.of())) {
                 assignmentRows.add(new AssignmentDto(UUID.randomUUID(), plan.region(), plan.id(), taskId, r.unitId(), r.unitName(),
                         r.role(), AssignmentStatus.NOT_STARTED, true, 1));
             }
         }
-        return new Prepared(taskRows, assignmentRows, review);
+        return new Prepared(taskRows, assignmentRows, review, formerNames);
     }
 
     /** The row's own annotation and those org-service found in the 责任单位 text, once each. */
@@ -201,7 +210,8 @@ public class ImportService {
     private static List<ImportResult.Recognised> recognised(SourceReader.Source source, Prepared prepared) {
         Map<UUID, List<ImportResult.UnitRole>> units = new HashMap<>();
         for (AssignmentDto a : prepared.assignments()) {
-            units.computeIfAbsent(a.taskId(), k -> new ArrayList<>()).add(new ImportResult.UnitRole(a.unitName(), a.role().name()));
+            units.computeIfAbsent(a.taskId(), k -> new ArrayList<>()).add(new ImportResult.UnitRole(a.unitName(), a.role().name(),
+                    prepared.formerNames().get(a.unitId())));
         }
         List<ImportResult.Recognised> out = new ArrayList<>();
         for (int i = 0; i < prepared.tasks().size(); i++) {

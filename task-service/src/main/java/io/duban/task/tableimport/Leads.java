@@ -34,7 +34,7 @@ final class Leads {
             } else if ("LEAD".equals(role)) {
                 role = "CO";
             }
-            out.add(new ResolvedUnit(u.unitId(), u.unitName(), role, u.matchedText()));
+            out.add(new ResolvedUnit(u.unitId(), u.unitName(), role, u.matchedText(), u.formerName()));
         }
         return new Resolution(out, resolution.unresolved(), resolution.notes());
     }

@@ -143,6 +143,20 @@ class DocumentImportTest {
     }
 
     @Test
+    void aPlanOf2018SendsItsYearSoFormerNamesResolveAndTheDryRunSaysWhichMatched() {
+        String region = Regions.fresh();
+        String plan = supervisor(region).contentType("application/json")
+                .body(Map.of("title", "2018年政务公开工作要点", "issuedOn", "2018-05-02", "year", 2018, "kind", "KEY_TASKS"))
+                .post(base(region) + "/plans").then().statusCode(201).extract().path("id");
+        String text = "一、重点任务\n1.公开医疗卫生信息。（责任单位：县卫生和计划生育局；完成时限：2018年12月底）\n";
+        JsonPath answer = post(region, plan, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain", "?dryRun=true");
+        Map<String, Object> row = answer.<Map<String, Object>>getList("rows").get(0);
+        assertEquals(List.of(Map.of("unitName", "县卫生健康局", "role", "LEAD", "formerName", "县卫生和计划生育局")), row.get("units"));
+        assertEquals(Map.of("kind", "FIXED", "date", "2018-12-31"), row.get("deadline"));
+        assertEquals(0, answer.getList("needsReview").size());
+    }
+
+    @Test
     void blankLeadCellIsAReviewItemAndIsoDatesAreFixed() {
         String region = Regions.fresh();
         String plan = Api.plan(region, "KEY_TASKS", "牵头配合分列的任务表");
