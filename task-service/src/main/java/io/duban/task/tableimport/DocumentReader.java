@@ -36,6 +36,12 @@ public final class DocumentReader {
     private static final Pattern BARE_START = Pattern.compile("^\\s*(?:县|市|省|区)");
     private static final Pattern ASSIGNMENT_WORD = Pattern.compile("责任单位|责任部门|牵头单位|牵头|配合|按照?职责分工|负责$|负责[，,；;]");
 
+    /**
+     * Text gathered for one paragraph at most (twice the longest requirement accepted): a heading followed by pages of
+     * body text stops gathering there, so reading stays linear in the document's length.
+     */
+    private static final int MAX_BLOCK = 2 * RowMerger.MAX_CELL;
+
     /** One numbered paragraph with its continuation lines. */
     private static final class Block {
         final int line;
@@ -123,7 +129,7 @@ public final class DocumentReader {
             if (started != null) {
                 blocks.add(started);
                 open = started;
-            } else if (open != null && open.inline == null) {
+            } else if (open != null && open.inline == null && open.text.length() <= MAX_BLOCK) {
                 open.text.append(line);
             } else {
                 continue;

@@ -193,4 +193,18 @@ class DocumentReaderTest {
         SourceReader.Source source = SourceReader.read(gbk, "text/plain");
         assertEquals("县司法局", source.rows().get(0).responsibleText());
     }
+
+    @Test
+    void pagesOfBodyTextAfterAHeadingAreReadInLinearTime() {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("一、总体要求");
+        for (int i = 0; i < 40_000; i++) {
+            lines.add("各单位要高度重视（认真落实）并按照要求推进工作，确保取得实效");
+        }
+        lines.add("二、重点任务");
+        lines.add("1.完善目录。（责任单位：县司法局）");
+        List<SourceRow> rows = DocumentReader.read(lines);
+        assertEquals(1, rows.size());
+        assertEquals(List.of("重点任务"), rows.get(0).category());
+    }
 }
