@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * small Chinese numerals (二十, 两) are read as numbers. Then, in this order:
  * <ol>
  *   <li>RECURRING: 按月/每月(N日前), 每N个月, 每半年, 按季度/每季度, 每年(M月D日前/M月底前), 按年,
+ *       (至少)每(隔)N年 → YEARLY with interval N,
  *       每周 / (至少)每N周…一次 / 至少N周内更新一次 → EVERY_N_WEEKS.</li>
- *   <li>FIXED: [YYYY年]M月底/末[前], [YYYY年]M月D日[前], YYYY年(年)底/末/内[前], 年底前/今年年底前,
+ *   <li>FIXED: 2023-12-31 / 2023/12/31 / 2023.12.31, [YYYY年]M月底/末[前], [YYYY年]M月D日[前], YYYY年(年)底/末/内[前], 年底前/今年年底前,
  *       [YYYY年](第)N季度末[前], [YYYY年]上/下半年; a missing year is the plan's year. Text after
  *       the date (前完成, 对…全面规范) is the action and is ignored.</li>
  *   <li>RELATIVE: "&lt;event&gt;之日起/后(的)/起，N 个工作日/日/天/个月/年/周/小时 内…". The event is
@@ -54,6 +55,8 @@ public final class DeadlineParser {
     private static final Pattern WEEKLY = Pattern.compile("^(?:至少)?(?:每周|每星期|按周)(.*)$");
     private static final Pattern EVERY_N_WEEKS = Pattern.compile("^(?:至少)?(每)?" + NUM + "(?:周|个星期|星期)(?:内|以内|之内)?(.*)$");
     private static final Pattern ONCE = Pattern.compile("(?:一|1)次");
+    /** 至少每隔2年清理一次, 每3年: every N years (the plan's year holds one period). */
+    private static final Pattern EVERY_N_YEARS = Pattern.compile("^(?:至少)?每(?:隔)?" + NUM + "年(.*)$");
     private static final Pattern EVERY_N_DAYS = Pattern.compile("^(?:至少)?(?:每天|每日|每" + NUM + "(?:天|日|个工作日))");
 
     // --- FIXED
@@ -62,6 +65,8 @@ public final class DeadlineParser {
     private static final Pattern YEAR_END = Pattern.compile(PREFIX + "(?:" + YEAR + "年|(今年|本年|当年)|())(?:年底|年末|年内|年度内|底|末|内)" + BEFORE + "?(.*)$");
     private static final Pattern QUARTER_END = Pattern.compile(PREFIX + "(?:" + YEAR + "年|(今年|本年|当年))?(?:第)?([一二三四1-4])季度(?:末|底)" + BEFORE + "?(.*)$");
     private static final Pattern HALF_YEAR = Pattern.compile(PREFIX + "(?:" + YEAR + "年|(今年|本年|当年))?(上|下)半年(?:底|末|内)?" + BEFORE + "?(.*)$");
+    /** 2023-12-31, 2023/12/31, 2023.12.31 (a date typed in a 时限 cell). */
+    private static final Pattern NUMERIC_DATE = Pattern.compile(PREFIX + "([0-9]{4})([-/.])([0-9]{1,2})\\2([0-9]{1,2})(?:日)?" + BEFORE + "?(.*)$");
     private static final Pattern MONTH_ONLY = Pattern.compile(PREFIX + "(?:" + YEAR + "年|(今年|本年|当年))?" + NUM + "月(?:份)?(?:上旬|中旬|下旬|前|内|中)");
 
     private static final Pattern YEAR_WORD_START = Pattern.compile(PREFIX + "年");
@@ -229,6 +234,13 @@ public final class DeadlineParser {
             return checkedRest(new DeadlineRule.Recurring(Frequency.YEARLY, 1, month, Month.of(month).maxLength()),
                     m.group(2), text);
         }
+        if ((m = EVERY_N_YEARS.matcher(s)).matches()) {
+            int n = number(m.group(1));
+            if (n < 1 || n > 10) {
+                return new DeadlineRule.Unparsed(text, "周期不合理：每" + m.group(1) + "年");
+            }
+            return checkedRest(new DeadlineRule.Recurring(Frequency.YEARLY, n, null, null), m.group(2), text);
+        }
         if ((m = YEARLY.matcher(s)).matches()) {
             return checkedRest(new DeadlineRule.Recurring(Frequency.YEARLY, 1, null, null), m.group(1), text);
         }
@@ -256,6 +268,9 @@ public final class DeadlineParser {
 
     private static DeadlineRule fixed(String s, String text, PlanContext context) {
         Matcher m;
+        if ((m = NUMERIC_DATE.matcher(s)).matches()) {
+            return date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), m.group(5), text);
+        }
         if ((m = MONTH_DAY.matcher(s)).matches()) {
             Integer year = year(m.group(1), context);
             if (year == null) {

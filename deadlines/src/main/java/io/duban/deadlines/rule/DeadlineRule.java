@@ -61,7 +61,8 @@ public sealed interface DeadlineRule {
                 case MONTHLY -> (interval == 1 ? "按月" : "每" + interval + "个月")
                         + (dueDay != null ? "（" + dueDay + "日前）" : "");
                 case QUARTERLY -> interval == 1 ? "按季度" : "每" + interval + "个季度";
-                case YEARLY -> dueMonth != null && dueDay != null ? "每年" + dueMonth + "月" + dueDay + "日前" : "每年";
+                case YEARLY -> interval > 1 ? "至少每" + interval + "年一次"
+                        : dueMonth != null && dueDay != null ? "每年" + dueMonth + "月" + dueDay + "日前" : "每年";
                 case EVERY_N_WEEKS -> interval == 1 ? "每周" : "至少每" + interval + "周一次";
             };
         }

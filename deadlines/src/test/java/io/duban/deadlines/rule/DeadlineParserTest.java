@@ -55,6 +55,13 @@ class DeadlineParserTest {
             至少2周内更新一次                            | {"kind":"RECURRING","frequency":"EVERY_N_WEEKS","interval":2}
             5个小时内                                   | {"kind":"RELATIVE","trigger":"EVENT","period":{"amount":5,"unit":"HOUR"}}
             48小时内                                    | {"kind":"RELATIVE","trigger":"EVENT","period":{"amount":48,"unit":"HOUR"}}
+            2023-12-31                                  | {"kind":"FIXED","date":"2023-12-31"}
+            2023/12/31                                  | {"kind":"FIXED","date":"2023-12-31"}
+            2023/6/5前                                  | {"kind":"FIXED","date":"2023-06-05"}
+            2023.10.31                                  | {"kind":"FIXED","date":"2023-10-31"}
+            2018 年 11 月底前                           | {"kind":"FIXED","date":"2018-11-30"}
+            至少每隔2年清理一次                          | {"kind":"RECURRING","frequency":"YEARLY","interval":2}
+            每3年                                       | {"kind":"RECURRING","frequency":"YEARLY","interval":3}
             """)
     void issueForms(String text, String expectedJson) {
         assertEquals(expectedJson, json(text));
@@ -220,5 +227,12 @@ class DeadlineParserTest {
         assertEquals(2023, DeadlineParser.number("二〇二三"));
         assertEquals(-1, DeadlineParser.number("十十"));
         assertFalse(DeadlineParser.number("二十五") != 25);
+    }
+
+    @Test
+    void numericDatesThatDoNotExistAreUnparsedNotGuessed() {
+        assertInstanceOf(DeadlineRule.Unparsed.class, DeadlineParser.parse("2023-02-30", PLAN_2023));
+        assertInstanceOf(DeadlineRule.Unparsed.class, DeadlineParser.parse("2023/13/01", PLAN_2023));
+        assertInstanceOf(DeadlineRule.Unparsed.class, DeadlineParser.parse("2023-12/31", PLAN_2023));
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 public final class BuiltInGroups {
 
     public static final String TOWNS_ID = "builtin-towns";
+    public static final String TOWNS_AND_ZONE_ID = "builtin-towns-zone";
     public static final String DEPARTMENTS_ID = "builtin-departments";
     public static final String ALL_ID = "builtin-all";
 
@@ -23,8 +24,11 @@ public final class BuiltInGroups {
 
     public static final List<BuiltIn> ALL = List.of(
             new BuiltIn(TOWNS_ID, new KnownGroup("各镇（街道）",
-                    List.of("各镇街道", "各镇街", "各镇办"),
+                    List.of("各镇、街道", "各镇街道", "各镇街", "各镇办"),
                     EnumSet.of(UnitKind.TOWN, UnitKind.SUBDISTRICT), Set.of())),
+            new BuiltIn(TOWNS_AND_ZONE_ID, new KnownGroup("各镇（街道、经济开发区）",
+                    List.of("各镇（街道）、经济开发区", "各镇街道和经济开发区"),
+                    EnumSet.of(UnitKind.TOWN, UnitKind.SUBDISTRICT, UnitKind.ZONE), Set.of())),
             new BuiltIn(DEPARTMENTS_ID, new KnownGroup("各部门",
                     List.of("县直各部门（单位）", "县直各部门单位", "县直各部门", "县政府各部门", "县政府各部门（单位）",
                             "县直部门"),

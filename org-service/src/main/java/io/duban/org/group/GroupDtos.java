@@ -24,7 +24,7 @@ public final class GroupDtos {
 
     /**
      * A group with its current members (the region's active units it selects). Built-in groups have
-     * ids {@code builtin-towns}, {@code builtin-departments}, {@code builtin-all}; custom ones UUIDs.
+     * ids {@code builtin-towns}, {@code builtin-towns-zone}, {@code builtin-departments}, {@code builtin-all}; custom ones UUIDs.
      */
     public record GroupView(String id, String name, List<String> aliases, boolean builtIn, List<UnitKind> kinds,
                             List<String> memberIds, List<Member> members) {

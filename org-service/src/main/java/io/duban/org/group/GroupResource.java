@@ -36,7 +36,7 @@ public class GroupResource {
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @Operation(summary = "List groups with their members",
-            description = "Built-in groups first (builtin-towns, builtin-departments, builtin-all), then custom groups by name; "
+            description = "Built-in groups first (builtin-towns, builtin-towns-zone, builtin-departments, builtin-all), then custom groups by name; "
                     + "members are the region's active units.")
     public Uni<GroupList> list(@PathParam("region") String region) {
         return service.list(region);

@@ -145,7 +145,7 @@ public class GroupService {
     }
 
     static KnownUnit known(Unit u) {
-        return new KnownUnit(u.id, u.name, u.kind, u.aliasList());
+        return new KnownUnit(u.id, u.name, u.kind, u.aliasList(), u.formerNameList());
     }
 
     static KnownGroup known(CustomGroup c) {

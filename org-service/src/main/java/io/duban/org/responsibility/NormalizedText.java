@@ -5,7 +5,8 @@ import java.text.Normalizer;
 /**
  * A 责任单位 text in the one spelling the resolver compares: full-width letters and punctuation
  * folded to half-width (NFKC: （）→(), ，→, ；→;), every kind of white space and line break
- * removed (the real tables break names across lines), and "部门、单位" read as one phrase. Each
+ * removed (the real tables break names across lines), and 、 inside a phrase ("部门、单位", "各镇、街道",
+ * "各镇（街道、经济开发区）") not read as a separator. Each
  * character remembers where it came from so matches can be reported in the caller's own text.
  */
 final class NormalizedText {
@@ -57,14 +58,20 @@ final class NormalizedText {
             }
             i = next;
         }
-        // "所有部门、单位" and "除…外的部门、单位" use 、 inside one phrase; it is not a separator there.
+        // 、 inside one phrase is not a separator: "所有部门、单位", "除…外的部门、单位", the group spellings
+        // "各镇、街道" (2018) and "各镇（街道）、经济开发区", and anything inside brackets ("各镇（街道、经济开发区）").
         StringBuilder out = new StringBuilder(sb.length());
         int[] st2 = new int[sb.length()];
         int[] en2 = new int[sb.length()];
+        int depth = 0;
         for (int k = 0; k < sb.length(); k++) {
             char c = sb.charAt(k);
-            if (c == '、' && k >= 2 && sb.charAt(k - 2) == '部' && sb.charAt(k - 1) == '门'
-                    && k + 2 < sb.length() && sb.charAt(k + 1) == '单' && sb.charAt(k + 2) == '位') {
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth > 0) {
+                depth--;
+            }
+            if (c == '、' && (depth > 0 || joins(sb, k))) {
                 continue;
             }
             st2[out.length()] = st[k];
@@ -72,6 +79,21 @@ final class NormalizedText {
             out.append(c);
         }
         return new NormalizedText(original, out.toString(), st2, en2);
+    }
+
+    /** Whether the 、 at k sits inside one of the phrases that are written with it. */
+    private static boolean joins(CharSequence s, int k) {
+        return endsWith(s, k, "部门") && startsWith(s, k + 1, "单位")
+                || endsWith(s, k, "各镇") && startsWith(s, k + 1, "街道")
+                || endsWith(s, k, "各镇(街道)") && startsWith(s, k + 1, "经济开发区");
+    }
+
+    private static boolean endsWith(CharSequence s, int end, String w) {
+        return end >= w.length() && s.subSequence(end - w.length(), end).toString().equals(w);
+    }
+
+    private static boolean startsWith(CharSequence s, int from, String w) {
+        return from + w.length() <= s.length() && s.subSequence(from, from + w.length()).toString().equals(w);
     }
 
     /** The comparison key of a name: normalised, and a leading county name (沂源县…) read as 县. */

@@ -3,11 +3,25 @@ package io.duban.org.responsibility;
 import java.util.List;
 import java.util.UUID;
 
-/** What a 责任单位 text says: the units with their roles, and what could not be tied to a unit. */
-public record Resolution(List<Assignment> assignments, List<Unresolved> unresolved) {
+/**
+ * What a 责任单位 text says: the units with their roles, what could not be tied to a unit, and
+ * bracketed annotations that name no unit ("（涉密信息除外）"), kept as notes for the task.
+ */
+public record Resolution(List<Assignment> assignments, List<Unresolved> unresolved, List<String> notes) {
 
-    /** One unit's role on the task; {@code matchedText} is the part of the original text that named it. */
-    public record Assignment(UUID unitId, String unitName, Role role, String matchedText) {
+    public Resolution(List<Assignment> assignments, List<Unresolved> unresolved) {
+        this(assignments, unresolved, List.of());
+    }
+
+    /**
+     * One unit's role on the task; {@code matchedText} is the part of the original text that named it,
+     * {@code formerName} the unit's former name it matched (null when a current name or alias did).
+     */
+    public record Assignment(UUID unitId, String unitName, Role role, String matchedText, String formerName) {
+
+        public Assignment(UUID unitId, String unitName, Role role, String matchedText) {
+            this(unitId, unitName, role, matchedText, null);
+        }
     }
 
     /** Text that names no unit: an unknown name (with suggestions) or a group nobody designated yet. */

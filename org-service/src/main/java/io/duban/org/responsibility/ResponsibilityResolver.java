@@ -3,6 +3,7 @@ package io.duban.org.responsibility;
 import io.duban.org.responsibility.Resolution.Assignment;
 import io.duban.org.responsibility.Resolution.Reason;
 import io.duban.org.responsibility.Resolution.Unresolved;
+import io.duban.org.unit.FormerName;
 import io.duban.org.unit.UnitKind;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -55,6 +56,7 @@ public final class ResponsibilityResolver {
 
     private final List<KnownUnit> units;
     private final Map<String, Target> exact = new HashMap<>();
+    private final Map<String, List<Former>> former = new HashMap<>();
     private final Map<String, Target> withoutHe = new HashMap<>();
     private final Set<String> ambiguousWithoutHe = new HashSet<>();
     private final List<Map.Entry<String, String>> suggestionKeys = new ArrayList<>();
@@ -67,17 +69,26 @@ public final class ResponsibilityResolver {
     private sealed interface Target permits UnitTarget, GroupTarget {
     }
 
-    private record UnitTarget(KnownUnit unit) implements Target {
+    /** {@code former}: the former name that matched, or null. */
+    private record UnitTarget(KnownUnit unit, String former) implements Target {
+    }
+
+    /** A former name of a unit, matched only for plans of a year when it was used. */
+    private record Former(KnownUnit unit, FormerName name) {
     }
 
     private record GroupTarget(KnownGroup group) implements Target {
     }
 
     /** One thing a piece of text names. */
-    private sealed interface Item permits UnitItem, GroupItem, UnresolvedItem {
+    private sealed interface Item permits UnitItem, GroupItem, UnresolvedItem, NoteItem {
     }
 
-    private record UnitItem(KnownUnit unit, String matched) implements Item {
+    /** A bracketed annotation after a name that names no unit: "县文化和旅游局（涉密信息除外）". */
+    private record NoteItem(String text) implements Item {
+    }
+
+    private record UnitItem(KnownUnit unit, String matched, String former) implements Item {
     }
 
     private record GroupItem(KnownGroup group, String matched, Set<UUID> excluded) implements Item {
@@ -92,7 +103,7 @@ public final class ResponsibilityResolver {
         // Units first: a unit's own name beats a group alias that happens to be spelled the same.
         for (KnownUnit u : this.units) {
             for (String name : names(u.name(), u.aliases())) {
-                max = Math.max(max, register(name, new UnitTarget(u)));
+                max = Math.max(max, register(name, new UnitTarget(u, null)));
                 suggestionKeys.add(Map.entry(NormalizedText.key(name), u.name()));
             }
         }
@@ -100,6 +111,16 @@ public final class ResponsibilityResolver {
             for (String name : names(g.name(), g.aliases())) {
                 max = Math.max(max, register(name, new GroupTarget(g)));
                 suggestionKeys.add(Map.entry(NormalizedText.key(name), g.name()));
+            }
+        }
+        for (KnownUnit u : this.units) {
+            for (FormerName f : u.formerNames()) {
+                String key = NormalizedText.key(f.name());
+                if (!key.isEmpty() && !exact.containsKey(key)) {
+                    // a current name or alias always wins over a name some unit used to have
+                    former.computeIfAbsent(key, k -> new ArrayList<>()).add(new Former(u, f));
+                    max = Math.max(max, key.length());
+                }
             }
         }
         this.maxKeyLength = max;
@@ -110,10 +131,19 @@ public final class ResponsibilityResolver {
 
     /** Resolves one 责任单位 text. Blank text names nobody and yields an empty resolution. */
     public Resolution resolve(String text) {
+        return resolve(text, null);
+    }
+
+    /**
+     * Resolves one 责任单位 text of a plan of {@code year}: a name a unit had in that year (a former name
+     * used until a day in or after it) matches the unit too, and the assignment says which. Null year:
+     * current names and aliases only.
+     */
+    public Resolution resolve(String text, Integer year) {
         if (text == null || text.isBlank()) {
             return new Resolution(List.of(), List.of());
         }
-        return new Reading(NormalizedText.of(text)).read();
+        return new Reading(NormalizedText.of(text), year).read();
     }
 
     /** The state of reading one text: pending items wait for a role word that may follow them. */
@@ -123,10 +153,27 @@ public final class ResponsibilityResolver {
         private final List<Item> pending = new ArrayList<>();
         private final LinkedHashMap<UUID, Assignment> assignments = new LinkedHashMap<>();
         private final LinkedHashMap<String, Unresolved> unresolved = new LinkedHashMap<>();
+        private final java.util.LinkedHashSet<String> notes = new java.util.LinkedHashSet<>();
         private boolean roleWordSeen;
+        private final Integer year;
 
-        Reading(NormalizedText nt) {
+        Reading(NormalizedText nt, Integer year) {
             this.nt = nt;
+            this.year = year;
+        }
+
+        /** A current name or alias, else a former name used in the plan's year. */
+        private Target find(String key) {
+            Target t = lookup(key);
+            if (t != null || year == null) {
+                return t;
+            }
+            for (Former f : former.getOrDefault(key, List.of())) {
+                if (f.name().usedIn(year)) {
+                    return new UnitTarget(f.unit(), f.name().name());
+                }
+            }
+            return null;
         }
 
         Resolution read() {
@@ -144,14 +191,14 @@ public final class ResponsibilityResolver {
             boolean leadTaken = roleWordSeen;
             for (Item item : pending) {
                 if (item instanceof UnitItem u) {
-                    assign(u.unit(), leadTaken ? Role.CO : Role.LEAD, u.matched());
+                    assign(u.unit(), leadTaken ? Role.CO : Role.LEAD, u.matched(), u.former());
                     leadTaken = true;
                 } else {
                     apply(item, Role.CO);
                 }
             }
             pending.clear();
-            return new Resolution(List.copyOf(assignments.values()), List.copyOf(unresolved.values()));
+            return new Resolution(List.copyOf(assignments.values()), List.copyOf(unresolved.values()), List.copyOf(notes));
         }
 
         private void segments(int from, int to) {
@@ -206,22 +253,24 @@ public final class ResponsibilityResolver {
 
         private void apply(Item item, Role role) {
             if (item instanceof UnitItem u) {
-                assign(u.unit(), role, u.matched());
+                assign(u.unit(), role, u.matched(), u.former());
             } else if (item instanceof GroupItem g) {
                 for (KnownUnit member : membersOf(g.group())) {
                     if (!g.excluded().contains(member.id())) {
-                        assign(member, Role.RESPONSIBLE, g.matched());
+                        assign(member, Role.RESPONSIBLE, g.matched(), null);
                     }
                 }
             } else if (item instanceof UnresolvedItem r) {
                 unresolved.putIfAbsent(r.entry().reason() + "\u0000" + r.entry().text(), r.entry());
+            } else if (item instanceof NoteItem n) {
+                notes.add(n.text());
             }
         }
 
-        private void assign(KnownUnit unit, Role role, String matched) {
+        private void assign(KnownUnit unit, Role role, String matched, String formerName) {
             Assignment before = assignments.get(unit.id());
             if (before == null || role.strongerThan(before.role())) {
-                assignments.put(unit.id(), new Assignment(unit.id(), unit.name(), role, matched));
+                assignments.put(unit.id(), new Assignment(unit.id(), unit.name(), role, matched, formerName));
             }
         }
 
@@ -274,7 +323,7 @@ public final class ResponsibilityResolver {
         private List<Item> readPiece(int from, int to) {
             String raw = nt.text().substring(from, to);
             String key = NormalizedText.stripCounty(raw);
-            Target t = lookup(key);
+            Target t = find(key);
             if (t != null) {
                 return List.of(item(t, from, to));
             }
@@ -314,8 +363,38 @@ public final class ResponsibilityResolver {
                     return concat(left, right);
                 }
             }
+            List<Item> annotated = annotated(from, to);
+            if (annotated != null) {
+                return annotated;
+            }
             String text = nt.original(from, to);
             return List.of(new UnresolvedItem(new Unresolved(text, Reason.UNKNOWN_UNIT, suggestions(key))));
+        }
+
+        /**
+         * "X（涉密信息除外）": a name followed by a bracketed remark that is no unit's name (a bracket that
+         * completes a name, 县委政研室（改革办）, was matched before this is tried). Null when the piece is
+         * not of that shape.
+         */
+        private List<Item> annotated(int from, int to) {
+            if (nt.charAt(to - 1) != ')') {
+                return null;
+            }
+            int open = nt.text().lastIndexOf('(', to - 1);
+            if (open <= from || open + 1 >= to - 1) {
+                return null;
+            }
+            String inner = nt.text().substring(open + 1, to - 1);
+            if (find(NormalizedText.stripCounty(inner)) != null || isUndesignated(inner)) {
+                return null;
+            }
+            List<Item> left = piece(from, open);
+            if (left.isEmpty() || !anyUnitOrGroup(left)) {
+                return null;
+            }
+            List<Item> out = new ArrayList<>(left);
+            out.add(new NoteItem(nt.original(open + 1, to - 1)));
+            return out;
         }
 
         private int leftEnd(int from, int connector) {
@@ -335,7 +414,7 @@ public final class ResponsibilityResolver {
                     continue;
                 }
                 for (int len = Math.min(maxKeyLength, n - i); len >= 2; len--) {
-                    if (prev[i + len] < 0 && lookup(nt.text().substring(from + i, from + i + len)) != null) {
+                    if (prev[i + len] < 0 && find(nt.text().substring(from + i, from + i + len)) != null) {
                         prev[i + len] = i;
                     }
                 }
@@ -346,7 +425,7 @@ public final class ResponsibilityResolver {
             List<Item> items = new ArrayList<>();
             for (int end = n; end > 0; end = prev[end]) {
                 int begin = prev[end];
-                items.add(0, item(lookup(nt.text().substring(from + begin, from + end)), from + begin, from + end));
+                items.add(0, item(find(nt.text().substring(from + begin, from + end)), from + begin, from + end));
             }
             return items;
         }
@@ -354,7 +433,7 @@ public final class ResponsibilityResolver {
         private Item item(Target t, int from, int to) {
             String matched = nt.original(from, to);
             if (t instanceof UnitTarget u) {
-                return new UnitItem(u.unit(), matched);
+                return new UnitItem(u.unit(), matched, u.former());
             }
             return new GroupItem(((GroupTarget) t).group(), matched, Set.of());
         }

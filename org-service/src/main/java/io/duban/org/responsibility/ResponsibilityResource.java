@@ -49,7 +49,7 @@ public class ResponsibilityResource {
     public Uni<ResolutionView> resolve(@PathParam("region") String region,
                                        @NotNull(message = "请求体不能为空") @Valid ResolveRequest body) {
         checkLength(body.text(), "text");
-        return resolver(region).map(r -> ResolutionView.from(r.resolve(body.text())));
+        return resolver(region).map(r -> ResolutionView.from(r.resolve(body.text(), body.year())));
     }
 
     @POST
@@ -76,7 +76,7 @@ public class ResponsibilityResource {
         if (!errors.isEmpty()) {
             throw ProblemException.validation("待解析文本不符合要求。", errors);
         }
-        return resolver(region).map(r -> new BatchView(texts.stream().map(t -> ResolutionView.from(r.resolve(t))).toList()));
+        return resolver(region).map(r -> new BatchView(texts.stream().map(t -> ResolutionView.from(r.resolve(t, body.year()))).toList()));
     }
 
     /** Loads the region's directory in a session, then leaves the event loop for the CPU work. */

@@ -36,6 +36,10 @@ public class Unit {
     @Column(nullable = false)
     public String aliases = "";
 
+    /** Former names, {@code name@YYYY-MM-DD|…} (see {@link FormerName}). */
+    @Column(name = "former_names", nullable = false)
+    public String formerNames = "";
+
     @Column(name = "parent_id")
     public UUID parentId;
 
@@ -51,6 +55,14 @@ public class Unit {
 
     public List<String> aliasList() {
         return aliases == null || aliases.isEmpty() ? List.of() : Arrays.asList(aliases.split("\\|"));
+    }
+
+    public List<FormerName> formerNameList() {
+        return FormerName.parse(formerNames);
+    }
+
+    public void formerNameList(List<FormerName> list) {
+        formerNames = FormerName.format(list);
     }
 
     public void aliasList(List<String> list) {

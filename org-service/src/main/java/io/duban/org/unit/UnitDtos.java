@@ -21,11 +21,12 @@ public final class UnitDtos {
 
     /** A unit as clients see it; {@code version} is also sent as the ETag. */
     public record UnitView(String id, String name, UnitKind kind, List<String> aliases, String parentId,
-                           boolean active, List<Contact> contacts, long version) {
+                           boolean active, List<Contact> contacts, long version, List<FormerName> formerNames) {
 
         public static UnitView from(Unit u, ObjectMapper json) {
             return new UnitView(u.id.toString(), u.name, u.kind, u.aliasList(),
-                    u.parentId == null ? null : u.parentId.toString(), u.active, readContacts(u.contacts, json), u.version);
+                    u.parentId == null ? null : u.parentId.toString(), u.active, readContacts(u.contacts, json), u.version,
+                    u.formerNameList());
         }
     }
 
@@ -37,7 +38,12 @@ public final class UnitDtos {
             List<@NotBlank(message = "别名不能为空") @Size(max = 100, message = "别名最多 100 个字") String> aliases,
             UUID parentId,
             @Size(max = 10, message = "联络员最多 10 人") List<@Valid @NotNull Contact> contacts,
-            Boolean active) {
+            Boolean active,
+            @Size(max = 10, message = "曾用名最多 10 个") List<@Valid @NotNull FormerName> formerNames) {
+
+        public List<FormerName> formerNamesOrEmpty() {
+            return formerNames == null ? List.of() : formerNames;
+        }
 
         public List<String> aliasesOrEmpty() {
             return aliases == null ? List.of() : aliases;

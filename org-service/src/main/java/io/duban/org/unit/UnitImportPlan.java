@@ -22,7 +22,12 @@ import java.util.function.Supplier;
 public final class UnitImportPlan {
 
     /** A unit already in the region, as the plan needs it. */
-    public record Existing(UUID id, String name, UnitKind kind, List<String> aliases, UUID parentId, boolean active) {
+    public record Existing(UUID id, String name, UnitKind kind, List<String> aliases, UUID parentId, boolean active,
+            List<FormerName> formerNames) {
+
+        public Existing(UUID id, String name, UnitKind kind, List<String> aliases, UUID parentId, boolean active) {
+            this(id, name, kind, aliases, parentId, active, List.of());
+        }
     }
 
     /** A row to write: a new unit ({@code create}) or new values for an existing one. */
@@ -129,7 +134,7 @@ public final class UnitImportPlan {
             Existing e = matches.get(i);
             if (e == null) {
                 creates.add(new Change(ids.get(i), r, parents.get(i), true));
-            } else if (e.name().equals(r.name()) && e.kind() == r.kind() && e.aliases().equals(r.aliases())
+            } else if (e.name().equals(r.name()) && e.kind() == r.kind() && e.aliases().equals(r.aliases()) && e.formerNames().equals(r.formerNames())
                     && Objects.equals(e.parentId(), parents.get(i)) && e.active()) {
                 unchanged++;
             } else {

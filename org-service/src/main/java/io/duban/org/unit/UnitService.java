@@ -110,7 +110,8 @@ public class UnitService {
     public Uni<ImportResult> importTable(String region, List<UnitTable.Row> rows) {
         return units.allInRegion(region).flatMap(all -> {
             List<UnitImportPlan.Existing> existing = all.stream()
-                    .map(u -> new UnitImportPlan.Existing(u.id, u.name, u.kind, u.aliasList(), u.parentId, u.active))
+                    .map(u -> new UnitImportPlan.Existing(u.id, u.name, u.kind, u.aliasList(), u.parentId, u.active,
+                            u.formerNameList()))
                     .toList();
             UnitImportPlan.Outcome plan = UnitImportPlan.plan(existing, rows, UUID::randomUUID);
             if (!plan.errors().isEmpty()) {
@@ -163,6 +164,7 @@ public class UnitService {
         u.name = c.row().name();
         u.kind = c.row().kind();
         u.aliasList(c.row().aliases());
+        u.formerNameList(c.row().formerNames());
         u.parentId = c.parentId();
         u.active = true;
     }
@@ -178,6 +180,7 @@ public class UnitService {
         u.parentId = req.parentId();
         u.active = req.active() == null || req.active();
         u.contacts = UnitDtos.writeContacts(req.contactsOrEmpty(), json);
+        u.formerNameList(req.formerNamesOrEmpty().stream().map(f -> new FormerName(f.name().strip(), f.until())).toList());
     }
 
     /** The unit's name and aliases must not be another unit's name or alias (compared as the resolver does). */

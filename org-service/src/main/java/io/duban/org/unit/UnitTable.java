@@ -15,12 +15,19 @@ import java.util.List;
 public final class UnitTable {
 
     public static final String HEADER = "name\tkind\taliases\tparent";
+    /** The header with the optional fifth column: former names as {@code name@YYYY-MM-DD|…}. */
+    public static final String HEADER_WITH_FORMER_NAMES = HEADER + "\tformerNames";
     public static final int MAX_ROWS = 10_000;
     public static final int MAX_NAME = 100;
     public static final int MAX_ALIASES = 20;
 
     /** One data row; {@code line} counts from 1 with the header as line 1. */
-    public record Row(int line, String name, UnitKind kind, List<String> aliases, String parent) {
+    public record Row(int line, String name, UnitKind kind, List<String> aliases, String parent, List<FormerName> formerNames) {
+
+        public Row(int line, String name, UnitKind kind, List<String> aliases, String parent) {
+            this(line, name, kind, aliases, parent, List.of());
+        }
+
     }
 
     /** The rows, or the errors (each naming its line) when the file is malformed. */
@@ -38,7 +45,8 @@ public final class UnitTable {
             text = text.substring(1);
         }
         String[] lines = text.split("\r\n|\r|\n", -1);
-        if (!lines[0].strip().equals(HEADER) && !stripTrailingTabs(lines[0]).equals(HEADER)) {
+        boolean withFormer = stripTrailingTabs(lines[0]).strip().equals(HEADER_WITH_FORMER_NAMES);
+        if (!withFormer && !lines[0].strip().equals(HEADER) && !stripTrailingTabs(lines[0]).equals(HEADER)) {
             errors.add(new FieldError("line 1", "表头应为 name<TAB>kind<TAB>aliases<TAB>parent"));
             return new Parsed(List.of(), errors);
         }
@@ -62,7 +70,8 @@ public final class UnitTable {
                 continue;
             }
             String[] f = raw.split("\t", -1);
-            if (f.length > 4 && !Arrays.stream(f, 4, f.length).allMatch(String::isBlank)) {
+            int columns = withFormer ? 5 : 4;
+            if (f.length > columns && !Arrays.stream(f, columns, f.length).allMatch(String::isBlank)) {
                 errors.add(new FieldError("line " + line, "列数过多：每行应为 name、kind、aliases、parent 四列"));
                 continue;
             }
@@ -70,6 +79,14 @@ public final class UnitTable {
             String kindText = f.length > 1 ? f[1].strip() : "";
             String aliasText = f.length > 2 ? f[2].strip() : "";
             String parent = f.length > 3 ? f[3].strip() : "";
+            List<FormerName> former = List.of();
+            if (withFormer && f.length > 4) {
+                try {
+                    former = FormerName.parse(f[4]);
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError("line " + line, e.getMessage()));
+                }
+            }
             int before = errors.size();
             if (name.isEmpty()) {
                 errors.add(new FieldError("line " + line, "单位名称不能为空"));
@@ -97,7 +114,7 @@ public final class UnitTable {
                 errors.add(new FieldError("line " + line, "上级单位名称最多 " + MAX_NAME + " 个字"));
             }
             if (errors.size() == before) {
-                rows.add(new Row(line, name, kind, List.copyOf(aliases), parent.isEmpty() ? null : parent));
+                rows.add(new Row(line, name, kind, List.copyOf(aliases), parent.isEmpty() ? null : parent, former));
             }
         }
         return new Parsed(rows, errors);

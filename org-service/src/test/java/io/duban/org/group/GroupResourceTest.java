@@ -27,16 +27,19 @@ class GroupResourceTest {
         String judicial = Api.unitId(region, "县司法局");
         supervisor(region).delete(base(region) + "/units/" + judicial).then().statusCode(204);
         Api.as(Tokens.viewer(region)).get(base(region) + "/groups").then().statusCode(200)
-                .body("total", equalTo(3))
-                .body("items.id", equalTo(List.of("builtin-towns", "builtin-departments", "builtin-all")))
+                .body("total", equalTo(4))
+                .body("items.id", equalTo(List.of("builtin-towns", "builtin-towns-zone", "builtin-departments", "builtin-all")))
                 .body("items[0].name", equalTo("各镇（街道）"))
                 .body("items[0].members", hasSize(12))
                 .body("items[0].kinds", containsInAnyOrder("TOWN", "SUBDISTRICT"))
-                .body("items[1].aliases", hasItem("县直各部门（单位）"))
-                .body("items[1].members", hasSize(29))
-                .body("items[1].members.name", not(hasItem("县司法局")))
-                .body("items[2].aliases", hasItem("各级各部门单位"))
-                .body("items[2].members", hasSize(42));
+                .body("items[1].name", equalTo("各镇（街道、经济开发区）"))
+                .body("items[1].members", hasSize(13))
+                .body("items[1].kinds", containsInAnyOrder("TOWN", "SUBDISTRICT", "ZONE"))
+                .body("items[2].aliases", hasItem("县直各部门（单位）"))
+                .body("items[2].members", hasSize(29))
+                .body("items[2].members.name", not(hasItem("县司法局")))
+                .body("items[3].aliases", hasItem("各级各部门单位"))
+                .body("items[3].members", hasSize(42));
     }
 
     @Test
@@ -56,8 +59,8 @@ class GroupResourceTest {
                 .post(base(region) + "/groups").then().statusCode(201).body("members", hasSize(6));
         Api.as(Tokens.unit(region, finance)).get(base(region) + "/groups/" + id).then().statusCode(200)
                 .body("name", equalTo("营商环境专班"));
-        supervisor(region).get(base(region) + "/groups").then().body("total", equalTo(5))
-                .body("items[3].name", equalTo("营商环境专班"));
+        supervisor(region).get(base(region) + "/groups").then().body("total", equalTo(6))
+                .body("items[4].name", equalTo("营商环境专班"));
         supervisor(region).contentType(ContentType.JSON).body(Map.of("text", "专班成员单位"))
                 .post(base(region) + "/responsibility/resolve").then().statusCode(200)
                 .body("assignments.unitName", containsInAnyOrder("县财政局", "县商务局"))

@@ -162,6 +162,19 @@ class ResponsibilityResolverTest {
                 Arguments.of("县人力资源和社会保障局", lead("县人力资源社会保障局")),
                 Arguments.of("县财政局、县财政局牵头", lead("县财政局")),
                 Arguments.of("县财政局\n县审计局", lead("县财政局", "县审计局")),
+                // issue 20: the lead-first convention of the 2020 tables, 和 between a zone and a department, the group
+                // spellings of 2018 and 2023
+                Arguments.of("县文化和旅游局, 县委宣传部等有关部门、有关单位, 各镇(街道)", new Expect(List.of("县文化和旅游局"),
+                        List.of("县委宣传部"), TOWNS, List.of("UNDESIGNATED_GROUP:等有关部门", "UNDESIGNATED_GROUP:有关单位"))),
+                Arguments.of("各镇(街道)、沂源经济开发区和县发展改革局", new Expect(List.of("沂源经济开发区"), List.of("县发展改革局"),
+                        TOWNS, List.of())),
+                Arguments.of("各镇、街道", responsible(TOWNS)),
+                Arguments.of("县政务服务中心管理办公室牵头，县政府有关部门配合，各镇、街道负责", new Expect(List.of(), List.of(), TOWNS,
+                        List.of("UNKNOWN_UNIT:县政务服务中心管理办公室", "UNDESIGNATED_GROUP:县政府有关部门"))),
+                Arguments.of("各镇（街道、经济开发区）", responsible(ofKinds(UnitKind.TOWN, UnitKind.SUBDISTRICT, UnitKind.ZONE))),
+                Arguments.of("各镇（街道）、经济开发区", responsible(ofKinds(UnitKind.TOWN, UnitKind.SUBDISTRICT, UnitKind.ZONE))),
+                Arguments.of("所有部门、单位(涉密信息除外)", responsible(ALL)),
+                Arguments.of("县司法局（涉密信息除外）、县财政局", lead("县司法局", "县财政局")),
                 Arguments.of("", new Expect(List.of(), List.of(), Set.of(), List.of())));
     }
 
@@ -279,5 +292,13 @@ class ResponsibilityResolverTest {
 
     private static String describe(Unresolved u) {
         return u.reason() + ":" + u.text();
+    }
+
+    @Test
+    void anAnnotationThatNamesNoUnitIsANoteNotAnUnknownUnit() {
+        Resolution r = RESOLVER.resolve("县文化和旅游局（涉密信息除外）、县委政研室(改革办)");
+        assertEquals(List.of("县文化和旅游局", "县委政研室（改革办）"), r.assignments().stream().map(Assignment::unitName).toList());
+        assertTrue(r.unresolved().isEmpty(), r.unresolved().toString());
+        assertEquals(List.of("涉密信息除外"), r.notes());
     }
 }

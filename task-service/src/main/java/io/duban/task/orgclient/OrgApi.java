@@ -29,14 +29,24 @@ public interface OrgApi {
     Uni<UnitView> unit(@PathParam("region") String region, @PathParam("id") String id,
             @HeaderParam("Authorization") String authorization);
 
-    record ResolveBatchRequest(List<String> texts) {
+    /** {@code year}: the plan's year, so names units had then (their former names) resolve too; may be null. */
+    record ResolveBatchRequest(List<String> texts, Integer year) {
     }
 
     record ResolveBatchResponse(List<Resolution> results) {
     }
 
-    /** What org-service made of one 责任单位 cell. */
-    record Resolution(List<ResolvedUnit> assignments, List<Unresolved> unresolved) {
+    /** What org-service made of one 责任单位 cell; {@code notes}: bracketed remarks naming no unit ("涉密信息除外"). */
+    record Resolution(List<ResolvedUnit> assignments, List<Unresolved> unresolved, List<String> notes) {
+
+        public Resolution(List<ResolvedUnit> assignments, List<Unresolved> unresolved) {
+            this(assignments, unresolved, List.of());
+        }
+
+        public List<String> notesOrEmpty() {
+            return notes == null ? List.of() : notes;
+        }
+
         public List<ResolvedUnit> assignmentsOrEmpty() {
             return assignments == null ? List.of() : assignments;
         }
@@ -46,7 +56,12 @@ public interface OrgApi {
         }
     }
 
-    record ResolvedUnit(String unitId, String unitName, String role, String matchedText) {
+    /** {@code formerName}: the unit's former name the text used (a plan of an earlier year), else null. */
+    record ResolvedUnit(String unitId, String unitName, String role, String matchedText, String formerName) {
+
+        public ResolvedUnit(String unitId, String unitName, String role, String matchedText) {
+            this(unitId, unitName, role, matchedText, null);
+        }
     }
 
     record Unresolved(String text, String reason, List<String> suggestions) {

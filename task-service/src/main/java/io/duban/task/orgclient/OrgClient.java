@@ -43,30 +43,54 @@ public class OrgClient {
     static final int MAX_BATCH = 20_000;
 
     /**
-     * Resolves the cells, in one call unless there are more than {@link #MAX_BATCH} distinct texts;
-     * the answer has one resolution per text, in order.
+     * Characters of text per call: the request body stays far below org-service's body limit (a
+     * large table of long cells once came back as 413 and was reported as a 503).
+     */
+    static final int MAX_BATCH_CHARS = 200_000;
+
+    /**
+     * Resolves the cells, in one call unless there are more than {@link #MAX_BATCH} distinct texts
+     * or {@link #MAX_BATCH_CHARS} characters of them; the answer has one resolution per text, in order.
      */
     public Uni<List<Resolution>> resolveBatch(String region, String authorization, List<String> texts) {
+        return resolveBatch(region, authorization, texts, null);
+    }
+
+    /** As above, for a plan of {@code year}: names units had in that year resolve too. */
+    public Uni<List<Resolution>> resolveBatch(String region, String authorization, List<String> texts, Integer year) {
         if (texts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        if (texts.size() > MAX_BATCH) {
-            List<String> head = texts.subList(0, MAX_BATCH);
-            List<String> tail = texts.subList(MAX_BATCH, texts.size());
-            return resolveBatch(region, authorization, head).flatMap(first -> resolveBatch(region, authorization, tail)
+        int cut = cut(texts);
+        if (cut < texts.size()) {
+            List<String> head = texts.subList(0, cut);
+            List<String> tail = texts.subList(cut, texts.size());
+            return resolveBatch(region, authorization, head, year).flatMap(first -> resolveBatch(region, authorization, tail, year)
                     .map(rest -> {
                         List<Resolution> all = new java.util.ArrayList<>(first);
                         all.addAll(rest);
                         return all;
                     }));
         }
-        return guarded(() -> api.resolveBatch(region, authorization, new OrgApi.ResolveBatchRequest(texts)))
+        return guarded(() -> api.resolveBatch(region, authorization, new OrgApi.ResolveBatchRequest(texts, year)))
                 .map(r -> {
                     if (r == null || r.results() == null || r.results().size() != texts.size()) {
                         throw ProblemException.upstreamUnavailable("组织机构服务返回的责任单位解析结果数量不符，导入未执行。");
                     }
                     return r.results();
                 });
+    }
+
+    /** How many texts from the start fit one call (at least one, so any single text is sent). */
+    static int cut(List<String> texts) {
+        long chars = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            chars += texts.get(i).length();
+            if (i >= MAX_BATCH || (chars > MAX_BATCH_CHARS && i > 0)) {
+                return i;
+            }
+        }
+        return texts.size();
     }
 
     /** The unit with this id, or empty when org-service does not know it. */

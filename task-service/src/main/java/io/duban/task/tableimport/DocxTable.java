@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
@@ -16,15 +17,36 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
  * Reads the tables of a Word document (a 通知's attachment is usually one). Grid columns are
  * followed through {@code w:gridSpan} (the extra columns are spanned, null) and
  * {@code w:vMerge} continuation cells take the text of the cell above. All tables are read in
- * order, so a table split across pages by the author comes through as one grid.
+ * order, so a table split across pages by the author comes through as one grid. Bold runs are
+ * marked ({@link Emphasis}): some years print the 牵头 unit in bold. The body's paragraphs come
+ * along for a document that has no table (an 实施意见 written as prose).
  */
 final class DocxTable {
+
+    /** The tables as one grid, and the body paragraphs outside tables. */
+    record Content(List<List<String>> grid, List<String> paragraphs) {
+    }
 
     private DocxTable() {
     }
 
     static List<List<String>> read(byte[] body) {
+        Content c = readAll(body);
+        if (c.grid().isEmpty()) {
+            throw ProblemException.invalidField("body", "Word 文件中没有表格。");
+        }
+        return c.grid();
+    }
+
+    static Content readAll(byte[] body) {
         try (XWPFDocument doc = new XWPFDocument(TableReader.stream(body))) {
+            List<String> paragraphs = new ArrayList<>();
+            for (XWPFParagraph p : doc.getParagraphs()) {
+                if (paragraphs.size() >= TableReader.MAX_ROWS) {
+                    throw TableReader.tooManyRows();
+                }
+                paragraphs.add(p.getText());
+            }
             List<List<String>> rows = new ArrayList<>();
             for (XWPFTable table : doc.getTables()) {
                 List<String> previous = null;
@@ -52,10 +74,7 @@ final class DocxTable {
                 }
                 rows.add(new ArrayList<>());
             }
-            if (rows.isEmpty()) {
-                throw ProblemException.invalidField("body", "Word 文件中没有表格。");
-            }
-            return rows;
+            return new Content(rows, paragraphs);
         } catch (ProblemException e) {
             throw e;
         } catch (Exception | OutOfMemoryError e) {
@@ -69,7 +88,19 @@ final class DocxTable {
             if (b.length() > 0) {
                 b.append('\n');
             }
-            b.append(p.getText());
+            List<XWPFRun> runs = p.getRuns();
+            boolean anyBold = false;
+            for (XWPFRun r : runs) {
+                anyBold |= r.isBold() && !r.text().isBlank();
+            }
+            if (!anyBold) {
+                b.append(p.getText());
+                continue;
+            }
+            for (XWPFRun r : runs) {
+                String t = r.text();
+                b.append(r.isBold() && !t.isBlank() ? Emphasis.bold(t) : t);
+            }
         }
         return b.toString().strip();
     }

@@ -17,7 +17,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** POST /plans/{id}/import: the table is the body (TSV, CSV, XLSX or DOCX). */
+/**
+ * POST /plans/{id}/import: the body is a table (TSV, CSV, XLSX, DOCX table) or a document (text in
+ * UTF-8 or GB18030, DOCX paragraphs) whose numbered measures carry their 责任单位 inline.
+ */
 @Path("/api/v1/regions/{region}/plans/{id}/import")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
@@ -34,11 +37,14 @@ public class ImportResource {
             MediaType.TEXT_PLAIN})
     @RolesAllowed(Roles.SUPERVISOR)
     public Uni<ImportResult> importTable(@PathParam("region") String region, @PathParam("id") String id,
-            @QueryParam("dryRun") boolean dryRun, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("dryRun") boolean dryRun, @QueryParam("defaultDeadline") String defaultDeadline, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
         if (body != null && body.length > maxBytes) {
             throw ProblemException.payloadTooLarge("表格文件过大（" + body.length / 1024 / 1024 + " MB），上限为 " + maxBytes / 1024 / 1024 + " MB。");
         }
-        return imports.importTable(region, Access.id(id, "工作方案"), body, contentType, dryRun, authorization);
+        if (defaultDeadline != null && defaultDeadline.length() > RowMerger.MAX_CELL) {
+            throw ProblemException.invalidField("defaultDeadline", "默认时限过长。");
+        }
+        return imports.importTable(region, Access.id(id, "工作方案"), body, contentType, dryRun, defaultDeadline, authorization);
     }
 }

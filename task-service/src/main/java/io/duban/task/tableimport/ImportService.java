@@ -3,6 +3,8 @@ package io.duban.task.tableimport;
 import io.duban.common.problem.ProblemException;
 import io.duban.deadlines.rule.DeadlineRule;
 import io.duban.deadlines.rule.PlanContext;
+import io.duban.deadlines.rule.RequirementCadence;
+import io.duban.task.plan.PlanKind;
 import io.duban.task.assignment.AssignmentDto;
 import io.duban.task.assignment.AssignmentRepository;
 import io.duban.task.assignment.AssignmentStatus;
@@ -61,11 +63,21 @@ public class ImportService {
     OrgClient org;
 
     /** Built rows, ready to write. */
-    record Prepared(List<TaskRecord> tasks, List<AssignmentDto> assignments, List<ReviewItem> review) {
+    record Prepared(List<TaskRecord> tasks, List<AssignmentDto> assignments, List<ReviewItem> review,
+            Map<UUID, String> formerNames) {
     }
 
     public Uni<ImportResult> importTable(String region, UUID planId, byte[] body, String contentType, boolean dryRun,
             String authorization) {
+        return importTable(region, planId, body, contentType, dryRun, null, authorization);
+    }
+
+    /**
+     * Imports a table or document; {@code defaultDeadline} (any 时限 text, e.g. 2020年12月底前) applies to
+     * rows whose 时限 is blank or absent.
+     */
+    public Uni<ImportResult> importTable(String region, UUID planId, byte[] body, String contentType, boolean dryRun,
+            String defaultDeadline, String authorization) {
         long started = System.nanoTime();
         long[] phase = new long[4]; // ms spent reading, resolving, preparing, writing: logged to find the slow step
         return plans.get(region, planId)
@@ -77,24 +89,26 @@ public class ImportService {
                 }))
                 .flatMap(plan -> Uni.createFrom().item(() -> {
                             long t = System.nanoTime();
-                            List<SourceRow> rows = RowMerger.merge(TableReader.read(body, contentType));
+                            SourceReader.Source source = SourceReader.read(body, contentType);
                             phase[0] = (System.nanoTime() - t) / 1_000_000;
-                            return rows;
+                            return source;
                         })
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                        .flatMap(rows -> {
+                        .flatMap(source -> {
                             long t = System.nanoTime();
-                            return resolve(region, authorization, rows).map(resolutions -> {
+                            return resolve(region, authorization, source.rows(), plan.year()).map(resolutions -> {
                                 long p = System.nanoTime();
                                 phase[1] = (p - t) / 1_000_000;
-                                Prepared prepared = prepare(plan, rows, resolutions);
+                                Prepared prepared = prepare(plan, source.rows(), resolutions, defaultDeadline);
                                 phase[2] = (System.nanoTime() - p) / 1_000_000;
-                                return prepared;
+                                return new Object[] {source, prepared};
                             });
                         }))
-                .flatMap(prepared -> {
+                .flatMap(pair -> {
+                    SourceReader.Source source = (SourceReader.Source) pair[0];
+                    Prepared prepared = (Prepared) pair[1];
                     ImportResult result = new ImportResult(prepared.tasks().size(), prepared.assignments().size(), dryRun,
-                            prepared.review());
+                            source.form(), prepared.review(), source.repairs(), dryRun ? recognised(source, prepared) : null);
                     if (dryRun) {
                         return Uni.createFrom().item(result);
                     }
@@ -108,10 +122,10 @@ public class ImportService {
                         (System.nanoTime() - started) / 1_000_000, phase[0], phase[1], phase[2], phase[3]));
     }
 
-    private Uni<Map<String, Resolution>> resolve(String region, String authorization, List<SourceRow> rows) {
+    private Uni<Map<String, Resolution>> resolve(String region, String authorization, List<SourceRow> rows, int year) {
         List<String> texts = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(SourceRow::responsibleText)
                 .filter(t -> !t.isBlank()).toList()));
-        return org.resolveBatch(region, authorization, texts).map(results -> {
+        return org.resolveBatch(region, authorization, texts, year).map(results -> {
             Map<String, Resolution> byText = new HashMap<>();
             for (int i = 0; i < texts.size(); i++) {
                 byText.put(texts.get(i), results.get(i));
@@ -121,25 +135,92 @@ public class ImportService {
     }
 
     static Prepared prepare(PlanDto plan, List<SourceRow> rows, Map<String, Resolution> resolutions) {
+        return prepare(plan, rows, resolutions, null);
+    }
+
+    /**
+     * Builds tasks and assignments. A blank or absent 时限 takes {@code defaultDeadline} when given;
+     * otherwise a ROUTINE plan reads the cadence from the requirement (never a review item) and a
+     * KEY_TASKS plan flags it MISSING. Bold names become the lead; a blank 牵头 cell is LEAD_MISSING.
+     */
+    static Prepared prepare(PlanDto plan, List<SourceRow> rows, Map<String, Resolution> resolutions, String defaultDeadline) {
         PlanContext context = new PlanContext(plan.year(), plan.issuedOn());
+        String fallback = defaultDeadline == null || defaultDeadline.isBlank() ? null : defaultDeadline.strip();
         Map<String, DeadlineRule> parsed = new HashMap<>();
         List<TaskRecord> taskRows = new ArrayList<>();
         List<AssignmentDto> assignmentRows = new ArrayList<>();
         List<ReviewItem> review = new ArrayList<>();
+        Map<UUID, String> formerNames = new HashMap<>();
         for (SourceRow row : rows) {
             UUID taskId = UUID.randomUUID();
-            DeadlineRule rule = parsed.computeIfAbsent(row.deadlineText(), t -> TaskBuilder.parseDeadline(t, context));
-            Resolution resolution = resolutions.get(row.responsibleText());
-            List<ReviewItem> items = TaskBuilder.review(row.seq(), row.responsibleText(), resolution, rule, List.of());
+            String deadlineText = row.deadlineText();
+            DeadlineRule rule;
+            boolean missing = false;
+            if (!deadlineText.isBlank()) {
+                rule = parsed.computeIfAbsent(deadlineText, t -> TaskBuilder.parseDeadline(t, context));
+            } else if (fallback != null) {
+                deadlineText = fallback;
+                rule = parsed.computeIfAbsent(deadlineText, t -> TaskBuilder.parseDeadline(t, context));
+            } else if (plan.kind() == PlanKind.ROUTINE) {
+                rule = RequirementCadence.of(row.requirement());
+            } else {
+                rule = new DeadlineRule.Unparsed("", "时限要求为空");
+                missing = true;
+            }
+            Resolution resolution = Leads.apply(resolutions.get(row.responsibleText()), row.leads(), row.leadMissing());
+            List<ReviewItem> items = new ArrayList<>();
+            for (ReviewItem item : TaskBuilder.review(row.seq(), row.responsibleText(), resolution, rule, List.of())) {
+                items.add(missing && "UNPARSED".equals(item.reason())
+                        ? new ReviewItem(item.seq(), item.field(), "MISSING", "", List.of()) : item);
+            }
+            if (row.leadMissing()) {
+                items.add(new ReviewItem(row.seq(), "responsibleText", "LEAD_MISSING", row.responsibleText(), List.of()));
+            }
             review.addAll(items);
             taskRows.add(new TaskRecord(taskId, plan.region(), plan.id(), row.seq(), row.category(), row.requirement(),
-                    row.responsibleText(), row.deadlineText(), rule, items, List.of(), 1));
+                    row.responsibleText(), deadlineText, rule, items, List.of(), 1, row.number(), note(row.note(), resolution)));
+            if (resolution != null) {
+                for (var u : resolution.assignmentsOrEmpty()) {
+                    if (u.formerName() != null) {
+                        formerNames.putIfAbsent(UUID.fromString(u.unitId()), u.formerName());
+                    }
+                }
+            }
             for (Responsibility r : TaskBuilder.responsibilities(resolution, List.of())) {
                 assignmentRows.add(new AssignmentDto(UUID.randomUUID(), plan.region(), plan.id(), taskId, r.unitId(), r.unitName(),
                         r.role(), AssignmentStatus.NOT_STARTED, true, 1));
             }
         }
-        return new Prepared(taskRows, assignmentRows, review);
+        return new Prepared(taskRows, assignmentRows, review, formerNames);
+    }
+
+    /** The row's own annotation and those org-service found in the 责任单位 text, once each. */
+    private static String note(String own, Resolution resolution) {
+        LinkedHashSet<String> all = new LinkedHashSet<>();
+        if (own != null && !own.isBlank()) {
+            all.add(own);
+        }
+        if (resolution != null) {
+            all.addAll(resolution.notesOrEmpty());
+        }
+        return all.isEmpty() ? null : String.join("；", all);
+    }
+
+    /** What the dry run shows: every task as recognised, with its units. */
+    private static List<ImportResult.Recognised> recognised(SourceReader.Source source, Prepared prepared) {
+        Map<UUID, List<ImportResult.UnitRole>> units = new HashMap<>();
+        for (AssignmentDto a : prepared.assignments()) {
+            units.computeIfAbsent(a.taskId(), k -> new ArrayList<>()).add(new ImportResult.UnitRole(a.unitName(), a.role().name(),
+                    prepared.formerNames().get(a.unitId())));
+        }
+        List<ImportResult.Recognised> out = new ArrayList<>();
+        for (int i = 0; i < prepared.tasks().size(); i++) {
+            TaskRecord t = prepared.tasks().get(i);
+            SourceRow row = source.rows().get(i);
+            out.add(new ImportResult.Recognised(t.seq(), t.number(), row.line(), t.category(), t.requirement(), t.responsibleText(),
+                    t.deadlineText(), t.deadline(), t.note(), units.getOrDefault(t.id(), List.of())));
+        }
+        return out;
     }
 
     private Uni<Void> write(String region, UUID planId, Prepared p) {

@@ -45,18 +45,37 @@ public final class RowMerger {
     }
 
     /** The column layout found in the header row. */
-    record Header(int line, int seq, List<Integer> category, int requirement, int responsible, int lead, int co,
-            int deadline) {
+    record Header(int line, int seq, List<Integer> category, int requirement, int requirementSub, int responsible, int lead,
+            int co, int deadline) {
+
+        /** 常态化 lists end with 评估对象 and have no 时限 column: their PDF text shifts cells left (see {@link ShiftRepair}). */
+        boolean responsibleIsLast() {
+            return responsible >= 0 && deadline < 0 && lead < 0 && responsible > requirement
+                    && category.stream().allMatch(c -> c < responsible) && seq < responsible;
+        }
+    }
+
+    /** The rows of a table and the repairs made to rows whose cells had shifted. */
+    public record Merged(List<SourceRow> rows, List<Repair> repairs) {
     }
 
     public static List<SourceRow> merge(List<List<String>> grid) {
+        return read(grid).rows();
+    }
+
+    /** Reads the table under its header: rows, plus what was repaired on the way (listed in the dry run). */
+    public static Merged read(List<List<String>> grid) {
         Header h = findHeader(grid);
         List<SourceRow> out = new ArrayList<>();
+        List<Repair> repairs = new ArrayList<>();
+        int levels = h.category.size() + (h.requirementSub >= 0 ? 1 : 0);
         List<String> lastCategory = new ArrayList<>();
-        for (int i = 0; i < h.category.size(); i++) {
+        for (int i = 0; i < levels; i++) {
             lastCategory.add("");
         }
         String lastResponsible = "";
+        List<String> lastLeads = List.of();
+        boolean lastLeadMissing = false;
         String lastDeadline = "";
         int lastSeq = 0;
         Set<Integer> seen = new HashSet<>();
@@ -67,22 +86,36 @@ public final class RowMerger {
             if (isHeaderLike(row)) {
                 continue;
             }
-            String requirement = cell(row, h.requirement);
+            if (h.responsibleIsLast()) {
+                ShiftRepair.Result fixed = ShiftRepair.apply(row, h);
+                if (fixed == null) {
+                    continue; // stray page text: nothing that reads as a requirement
+                }
+                if (fixed.detail() != null) {
+                    repairs.add(new Repair(line, lastSeq + 1, fixed.detail()));
+                }
+                row = fixed.row();
+            }
+            String main = cell(row, h.requirement);
+            String sub = cell(row, h.requirementSub);
+            String requirement = sub.isEmpty() ? main : sub;
             if (requirement.isEmpty()) {
                 // blank lines and stray page text ("县政府办公室文件", "— 10 —") have no requirement
                 continue;
             }
             for (int i = 0; i < h.category.size(); i++) {
                 String raw = rawCell(row, h.category.get(i));
-                if (raw == null) {
-                    lastCategory.set(i, "");
-                } else if (!clean(raw).isEmpty()) {
-                    lastCategory.set(i, clean(raw));
-                }
+                setLevel(lastCategory, i, raw);
             }
-            String responsible = responsible(row, h);
-            if (!responsible.isEmpty()) {
-                lastResponsible = responsible;
+            if (h.requirementSub >= 0) {
+                // 具体要求 over two columns: the first is one more category level when the second holds the item
+                setLevel(lastCategory, levels - 1, sub.isEmpty() ? null : rawCell(row, h.requirement));
+            }
+            String responsibleRaw = responsible(row, h);
+            if (!strip(responsibleRaw).isEmpty()) {
+                lastResponsible = strip(responsibleRaw);
+                lastLeads = Emphasis.marked(responsibleRaw);
+                lastLeadMissing = h.lead >= 0 && h.co >= 0 && cell(row, h.lead).isEmpty();
             }
             String deadline = cell(row, h.deadline);
             if (!deadline.isEmpty()) {
@@ -108,7 +141,9 @@ public final class RowMerger {
             }
             lastSeq = seq;
             List<String> category = lastCategory.stream().filter(c -> !c.isEmpty()).toList();
-            out.add(new SourceRow(line, seq, category, requirement, lastResponsible, lastDeadline));
+            UnitText.Annotated responsibleText = UnitText.annotations(lastResponsible);
+            out.add(new SourceRow(line, seq, null, category, requirement, responsibleText.text(), lastDeadline,
+                    responsibleText.note(), lastLeads, lastLeadMissing));
             if (errors.size() > 50) {
                 break;
             }
@@ -119,14 +154,45 @@ public final class RowMerger {
         if (out.isEmpty()) {
             throw ProblemException.validation("表格中没有任务行。", List.of(new FieldError("body", "表头之后没有任何含工作要求的行")));
         }
-        return out;
+        return new Merged(out, repairs);
+    }
+
+    /**
+     * A category cell: null (spanned) clears the level, text sets it and clears the deeper levels
+     * (a merged cell of a lower level never reaches across a new value above it), blank keeps it.
+     */
+    private static void setLevel(List<String> levels, int i, String raw) {
+        if (raw == null) {
+            levels.set(i, "");
+            return;
+        }
+        String text = Emphasis.strip(clean(raw));
+        if (text.isEmpty()) {
+            return;
+        }
+        if (!text.equals(levels.get(i))) {
+            for (int j = i + 1; j < levels.size(); j++) {
+                levels.set(j, "");
+            }
+        }
+        levels.set(i, text);
+    }
+
+    /** Whether a header is among the first rows (otherwise the body is read as a document). */
+    static boolean hasHeader(List<List<String>> grid) {
+        try {
+            findHeader(grid);
+            return true;
+        } catch (ProblemException e) {
+            return false;
+        }
     }
 
     static Header findHeader(List<List<String>> grid) {
         int limit = Math.min(grid.size(), 30);
         for (int r = 0; r < limit; r++) {
             List<String> row = grid.get(r);
-            int seq = -1, requirement = -1, responsible = -1, lead = -1, co = -1, deadline = -1;
+            int seq = -1, requirement = -1, requirementSub = -1, responsible = -1, lead = -1, co = -1, deadline = -1;
             List<Integer> category = new ArrayList<>();
             Column previous = null;
             for (int c = 0; c < row.size(); c++) {
@@ -134,6 +200,11 @@ public final class RowMerger {
                 Column col = SYNONYMS.get(name);
                 if (col == null && name.isEmpty() && previous == Column.CATEGORY) {
                     col = Column.CATEGORY; // a header cell followed by blank header cells spans several levels
+                }
+                if (col == null && name.isEmpty() && previous == Column.REQUIREMENT && requirement == c - 1) {
+                    requirementSub = c; // 具体要求 over two columns: a requirement and its sub-items
+                    previous = null;
+                    continue;
                 }
                 if (col == null) {
                     previous = null;
@@ -151,7 +222,7 @@ public final class RowMerger {
                 previous = col;
             }
             if (requirement >= 0 && (responsible >= 0 || lead >= 0)) {
-                return new Header(r + 1, seq, category, requirement, responsible, lead, co, deadline);
+                return new Header(r + 1, seq, category, requirement, requirementSub, responsible, lead, co, deadline);
             }
         }
         throw ProblemException.validation("未找到任务分解表的表头：需要“工作要求”（或具体要求、五级指标）和“责任单位”（或牵头单位、评估对象）列。",
@@ -169,28 +240,39 @@ public final class RowMerger {
         return known >= 2;
     }
 
+    /** The 责任单位 text with its bold marks still in (see {@link Emphasis}). */
     private static String responsible(List<String> row, Header h) {
         if (h.responsible >= 0) {
-            return cell(row, h.responsible);
+            return clean(rawCellText(row, h.responsible));
         }
-        String lead = cell(row, h.lead);
-        String co = cell(row, h.co);
-        if (co.isEmpty()) {
+        String lead = clean(rawCellText(row, h.lead));
+        String co = clean(rawCellText(row, h.co));
+        if (strip(co).isEmpty()) {
             return lead;
         }
-        return lead.isEmpty() ? co : lead + "牵头，" + co + "配合";
+        // a blank 牵头 cell: the 配合 units stay 配合 (never promoted to lead); review says the lead is missing
+        return strip(lead).isEmpty() ? co + "配合" : lead + "牵头，" + co + "配合";
     }
 
-    private static String rawCell(List<String> row, int c) {
+    private static String rawCellText(List<String> row, int c) {
+        String raw = rawCell(row, c);
+        return raw == null ? "" : raw;
+    }
+
+    private static String strip(String s) {
+        return Emphasis.strip(s).strip();
+    }
+
+    static String rawCell(List<String> row, int c) {
         if (c < 0 || c >= row.size()) {
             return "";
         }
         return row.get(c);
     }
 
-    private static String cell(List<String> row, int c) {
+    static String cell(List<String> row, int c) {
         String raw = rawCell(row, c);
-        return raw == null ? "" : clean(raw);
+        return raw == null ? "" : Emphasis.strip(clean(raw));
     }
 
     /** Trimmed, inner line breaks of a wrapped cell joined. */
@@ -199,7 +281,7 @@ public final class RowMerger {
     }
 
     static String norm(String s) {
-        return s == null ? "" : SPACE.matcher(s).replaceAll("");
+        return s == null ? "" : SPACE.matcher(Emphasis.strip(s)).replaceAll("");
     }
 
     private static String abbreviate(String s) {

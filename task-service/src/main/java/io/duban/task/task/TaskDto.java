@@ -10,11 +10,12 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskDto(UUID id, String region, UUID planId, int seq, List<String> category, String requirement,
         String responsibleText, String deadlineText, DeadlineRule deadline, boolean needsReview, List<ReviewItem> review,
-        List<Designation> designated, long version, List<AssignmentDto> assignments) {
+        List<Designation> designated, long version, String number, String note, List<AssignmentDto> assignments) {
 
     public static TaskDto from(TaskRecord t, List<AssignmentDto> assignments) {
         return new TaskDto(t.id(), t.region(), t.planId(), t.seq(), t.category(), t.requirement(), t.responsibleText(),
-                t.deadlineText(), t.deadline(), !t.review().isEmpty(), t.review(), t.designated(), t.version(), assignments);
+                t.deadlineText(), t.deadline(), !t.review().isEmpty(), t.review(), t.designated(), t.version(), t.number(), t.note(),
+                assignments);
     }
 
     /** The same task with only {@code unitId}'s assignments (what a unit token may see). */

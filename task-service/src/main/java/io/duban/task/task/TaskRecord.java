@@ -8,13 +8,13 @@ import io.vertx.mutiny.sqlclient.Row;
 import java.util.List;
 import java.util.UUID;
 
-/** A task row as stored. */
+/** A task row as stored ({@code number}: the printed number of a document's measure; {@code note}: e.g. 涉密信息除外). */
 public record TaskRecord(UUID id, String region, UUID planId, int seq, List<String> category, String requirement,
         String responsibleText, String deadlineText, DeadlineRule deadline, List<ReviewItem> review,
-        List<Designation> designated, long version) {
+        List<Designation> designated, long version, String number, String note) {
 
     static final String COLUMNS = "id, region, plan_id, seq, category::text as category, requirement, responsible_text, "
-            + "deadline_text, deadline::text as deadline, review::text as review, designated::text as designated, version";
+            + "deadline_text, deadline::text as deadline, review::text as review, designated::text as designated, version, number, note";
 
     public static TaskRecord from(Row r) {
         return new TaskRecord(r.getUUID("id"), r.getString("region"), r.getUUID("plan_id"), r.getInteger("seq"),
@@ -23,6 +23,6 @@ public record TaskRecord(UUID id, String region, UUID planId, int seq, List<Stri
                 DeadlineRules.fromJson(r.getString("deadline")),
                 Json.read(r.getString("review"), new TypeReference<List<ReviewItem>>() { }),
                 Json.read(r.getString("designated"), new TypeReference<List<Designation>>() { }),
-                r.getLong("version"));
+                r.getLong("version"), r.getString("number"), r.getString("note"));
     }
 }

@@ -32,7 +32,8 @@ public class TaskRepository {
         UUID[] ids = new UUID[n], plans = new UUID[n];
         Integer[] seqs = new Integer[n];
         String[] category = new String[n], requirement = new String[n], responsible = new String[n], deadlineText = new String[n],
-                deadline = new String[n], review = new String[n], designated = new String[n];
+                deadline = new String[n], review = new String[n], designated = new String[n], number = new String[n],
+                note = new String[n];
         Long[] versions = new Long[n];
         for (int i = 0; i < n; i++) {
             TaskRecord t = all.get(i);
@@ -47,14 +48,16 @@ public class TaskRepository {
             review[i] = Json.write(t.review());
             designated[i] = Json.write(t.designated());
             versions[i] = t.version();
+            number[i] = t.number();
+            note[i] = t.note();
         }
         return tx.preparedQuery("insert into task (region, id, plan_id, seq, category, requirement, responsible_text, deadline_text, "
-                        + "deadline, review, designated, version) "
-                        + "select $1, i, p, s, c::jsonb, rq, rs, dt, d::jsonb, rv::jsonb, dg::jsonb, v from unnest($2::uuid[], $3::uuid[], "
-                        + "$4::int4[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int8[]) "
-                        + "as u(i, p, s, c, rq, rs, dt, d, rv, dg, v)")
+                        + "deadline, review, designated, version, number, note) "
+                        + "select $1, i, p, s, c::jsonb, rq, rs, dt, d::jsonb, rv::jsonb, dg::jsonb, v, nb, nt from unnest($2::uuid[], $3::uuid[], "
+                        + "$4::int4[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int8[], "
+                        + "$13::text[], $14::text[]) as u(i, p, s, c, rq, rs, dt, d, rv, dg, v, nb, nt)")
                 .execute(Tuple.tuple(Arrays.asList(all.get(0).region(), ids, plans, seqs, category, requirement, responsible,
-                        deadlineText, deadline, review, designated, versions)))
+                        deadlineText, deadline, review, designated, versions, number, note)))
                 .replaceWithVoid();
     }
 

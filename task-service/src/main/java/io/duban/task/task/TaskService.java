@@ -77,13 +77,13 @@ public class TaskService {
                             .filter(r -> !"deadlineText".equals(r.field())).toList());
                     review.addAll(TaskBuilder.review(task.seq(), responsible, null, rule, task.designated()));
                     TaskRecord updated = new TaskRecord(task.id(), region, task.planId(), task.seq(), task.category(), requirement,
-                            responsible, deadlineText, rule, review, task.designated(), expected + 1);
+                            responsible, deadlineText, rule, review, task.designated(), expected + 1, task.number(), task.note());
                     return save(updated, expected, null);
                 }
-                return resolveOne(region, authorization, responsible).flatMap(resolution -> {
+                return resolveOne(region, authorization, responsible, plan.year()).flatMap(resolution -> {
                     List<ReviewItem> review = TaskBuilder.review(task.seq(), responsible, resolution, rule, task.designated());
                     TaskRecord updated = new TaskRecord(task.id(), region, task.planId(), task.seq(), task.category(), requirement,
-                            responsible, deadlineText, rule, review, task.designated(), expected + 1);
+                            responsible, deadlineText, rule, review, task.designated(), expected + 1, task.number(), task.note());
                     return save(updated, expected, resolution);
                 });
             });
@@ -116,21 +116,22 @@ public class TaskService {
             if (distinct.isEmpty()) {
                 named = Uni.createFrom().item(List.of());
             }
-            return named.flatMap(designated -> resolveOne(region, authorization, task.responsibleText()).flatMap(resolution -> {
+            return named.flatMap(designated -> plans.get(region, task.planId()).flatMap(plan ->
+                    resolveOne(region, authorization, task.responsibleText(), plan.year())).flatMap(resolution -> {
                 List<ReviewItem> review = TaskBuilder.review(task.seq(), task.responsibleText(), resolution, task.deadline(), designated);
                 TaskRecord updated = new TaskRecord(task.id(), region, task.planId(), task.seq(), task.category(),
                         task.requirement(), task.responsibleText(), task.deadlineText(), task.deadline(), review, designated,
-                        expected + 1);
+                        expected + 1, task.number(), task.note());
                 return save(updated, expected, resolution);
             }));
         });
     }
 
-    private Uni<Resolution> resolveOne(String region, String authorization, String text) {
+    private Uni<Resolution> resolveOne(String region, String authorization, String text, int year) {
         if (text.isBlank()) {
             return Uni.createFrom().item(new Resolution(List.of(), List.of()));
         }
-        return org.resolveBatch(region, authorization, List.of(text)).map(r -> r.get(0));
+        return org.resolveBatch(region, authorization, List.of(text), year).map(r -> r.get(0));
     }
 
     /** Writes the task and, when the responsibility was resolved again, the re-derived assignments. */

@@ -35,6 +35,13 @@ public final class Api {
                 .post(base(region) + "/plans").then().statusCode(201).extract().path("id");
     }
 
+    /** A plan of the given kind (KEY_TASKS or ROUTINE) for the year 2023; returns its id. */
+    public static String plan(String region, String kind, String title) {
+        return supervisor(region).contentType("application/json")
+                .body(Map.of("title", title, "issuedOn", "2023-08-09", "year", 2023, "kind", kind))
+                .post(base(region) + "/plans").then().statusCode(201).extract().path("id");
+    }
+
     public static JsonPath importFixture(String region, String planId, String fixture, String contentType) {
         return supervisor(region).contentType(contentType).body(Fixtures.bytes(fixture))
                 .post(base(region) + "/plans/" + planId + "/import").then().statusCode(200).extract().jsonPath();

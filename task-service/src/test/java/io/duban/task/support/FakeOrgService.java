@@ -90,8 +90,9 @@ public class FakeOrgService implements QuarkusTestResourceLifecycleManager {
         if (ex.getRequestMethod().equals("POST") && path.endsWith("/responsibility/resolve-batch")) {
             JsonNode body = JSON.readTree(ex.getRequestBody());
             List<Object> results = new ArrayList<>();
+            Integer year = body.hasNonNull("year") ? body.get("year").asInt() : null;
             for (JsonNode t : body.get("texts")) {
-                results.add(resolve(t.asText()));
+                results.add(resolve(t.asText(), year));
             }
             send(ex, 200, JSON.writeValueAsString(Map.of("results", results)));
             return;
@@ -119,6 +120,17 @@ public class FakeOrgService implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The resolver rules of DESIGN.md for the cells that occur in the fixture. */
+    /** 县卫生和计划生育局 was renamed 县卫生健康局 on 2019-03-01 (机构改革): matched for plans of 2019 and before. */
+    static Map<String, Object> resolve(String text, Integer year) {
+        String former = "县卫生和计划生育局";
+        if (year != null && year <= 2019 && text.strip().equals(former)) {
+            Map<String, Object> a = new java.util.HashMap<>(assignment("县卫生健康局", "LEAD", former));
+            a.put("formerName", former);
+            return Map.of("assignments", List.of(a), "unresolved", List.of());
+        }
+        return resolve(text);
+    }
+
     static Map<String, Object> resolve(String text) {
         List<Map<String, Object>> assignments = new ArrayList<>();
         List<Map<String, Object>> unresolved = new ArrayList<>();
@@ -146,6 +158,12 @@ public class FakeOrgService implements QuarkusTestResourceLifecycleManager {
             for (String part : rest.split("、|和部门")) {
                 String name = part.startsWith("行政规范性") ? "部门" + part : part;
                 unresolved.add(Map.of("text", name, "reason", "UNDESIGNATED_GROUP", "suggestions", List.of()));
+            }
+        } else if (t.endsWith("配合") && !t.contains("牵头")) {
+            for (String name : t.substring(0, t.length() - 2).split("[、，,；;]")) {
+                if (UNITS.containsKey(name.strip())) {
+                    assignments.add(assignment(name.strip(), "CO", name.strip()));
+                }
             }
         } else {
             boolean first = true;
