@@ -23,6 +23,6 @@ public record TaskDto(UUID id, String region, UUID planId, int seq, List<String>
         List<AssignmentDto> own = assignments == null ? null
                 : assignments.stream().filter(a -> unitId.equals(a.unitId())).toList();
         return new TaskDto(id, region, planId, seq, category, requirement, responsibleText, deadlineText, deadline,
-                needsReview, review, designated, version, own);
+                needsReview, review, designated, version, number, note, own);
     }
 }
