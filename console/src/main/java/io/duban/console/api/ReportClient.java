@@ -102,6 +102,12 @@ public class ReportClient {
                 .map(r -> r.readEntity(Assessment.class));
     }
 
+    /** The year's 考核 computed as of a day (not finalized): per-unit counts of what fell due. */
+    public Uni<Assessment> assessmentAsOf(Session s, LocalDate asOf) {
+        return calls.guard(NAME, api.assessment(s.bearer(), s.region(), asOf.getYear(), asOf.toString(), "application/json"))
+                .map(Calls::ok).map(r -> r.readEntity(Assessment.class));
+    }
+
     public Uni<Download> assessmentWorkbook(Session s, int year) {
         return calls.guard(NAME, api.assessment(s.bearer(), s.region(), year, null, XLSX)).map(Calls::ok)
                 .map(ReportClient::download);

@@ -90,7 +90,7 @@ public class WorkbenchPages {
         return report.agenda(s, s.unitId(), asOf).map(a -> Templates.workbench(Chrome.of(s, "workbench"), view(a, asOf)));
     }
 
-    static WorkbenchView view(Agenda a, LocalDate asOf) {
+    public static WorkbenchView view(Agenda a, LocalDate asOf) {
         List<Group> groups = List.of(
                 group("overdue", "逾期未办", a.overdue(), asOf),
                 group("dueSoon", "即将到期", a.dueSoon(), asOf),
