@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /** How numbers read in the pages: rates as percentages with two decimals (47.41%), as in the 通报. */
-@TemplateExtension
+@TemplateExtension(namespace = "fmt")
 public final class Formats {
 
     private Formats() {
