@@ -64,14 +64,17 @@ public class AccountSessionPages {
         if (newPassword == null || !newPassword.equals(confirmPassword)) {
             return Uni.createFrom().item(form(s, 400, FormErrors.field("confirmPassword", "两次输入的新密码不一致。")));
         }
+        // the token of a must-change sign-in is good for /auth/* only: a refresh brings the full one
         return org.changePassword(s, currentPassword, newPassword)
-                .map(v -> {
-                    Session changed = s.passwordChanged();
+                .chain(v -> org.refresh(s.refreshToken()))
+                .map(r -> {
+                    long now = java.time.Instant.now().getEpochSecond();
+                    Session changed = s.withTokens(r.accessToken(), r.refreshToken(), now + r.expiresIn()).passwordChanged();
                     current.set(changed);
                     return Response.ok(Templates.password(Chrome.of(changed, "password"), false, true, FormErrors.NONE)
                             .render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
                 })
-                .onFailure(p -> p instanceof ApiProblem a && a.status() == 400 || p instanceof ApiProblem b && b.status() == 422)
+                .onFailure(p -> p instanceof ApiProblem a && (a.status() == 400 || a.status() == 422))
                 .recoverWithItem(e -> form(s, 400, FormErrors.of((ApiProblem) e)));
     }
 
