@@ -50,6 +50,11 @@ public interface OrgApi {
     Uni<Paged<Unit>> units(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
                            @QueryParam("page") int page, @QueryParam("size") int size);
 
+    @POST
+    @Path("/regions/{region}/units/import")
+    Uni<OrgModels.UnitImport> importUnits(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                                          @HeaderParam("Content-Type") String contentType, byte[] table);
+
     @GET
     @Path("/regions/{region}/units/{id}")
     Uni<Unit> unit(@HeaderParam(AUTH) String bearer, @PathParam("region") String region, @PathParam("id") String id);

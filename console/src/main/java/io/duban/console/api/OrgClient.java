@@ -61,6 +61,11 @@ public class OrgClient {
         });
     }
 
+    /** The unit table (TSV: name, kind, aliases, parent), UTF-8 or GB18030. */
+    public Uni<OrgModels.UnitImport> importUnits(Session s, byte[] table) {
+        return calls.guard(NAME, api.importUnits(s.bearer(), s.region(), "text/tab-separated-values", table));
+    }
+
     public Uni<Unit> unit(Session s, String id) {
         return calls.guard(NAME, api.unit(s.bearer(), s.region(), id));
     }

@@ -15,6 +15,10 @@ public final class OrgModels {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UnitImport(int created, int updated, int unchanged) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Account(String id, String username, String displayName, String role, String region, String unitId,
                           String unitName, boolean totpEnabled, Boolean active, Boolean mustChangePassword,
                           String lockedUntil, String lastLoginAt, String initialPassword) {

@@ -5,7 +5,9 @@ import io.duban.console.api.OrgModels.Unit;
 import io.duban.console.api.ReportClient;
 import io.duban.console.api.ReportModels.Assessment;
 import io.duban.console.api.ReportModels.UnitResult;
+import io.duban.console.api.ApiProblem;
 import io.duban.console.common.Chrome;
+import io.duban.console.common.FormErrors;
 import io.duban.console.common.Today;
 import io.duban.console.session.CurrentSession;
 import io.duban.console.session.Session;
@@ -14,7 +16,13 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -38,7 +46,8 @@ public class UnitPages {
 
     @CheckedTemplate(basePath = "unit")
     static class Templates {
-        static native TemplateInstance units(Chrome chrome, LocalDate asOf, List<UnitRow> rows);
+        static native TemplateInstance units(Chrome chrome, LocalDate asOf, List<UnitRow> rows, FormErrors errors,
+                                             String imported);
 
         static native TemplateInstance unit(Chrome chrome, Unit unit, WorkbenchPages.WorkbenchView view);
     }
@@ -57,9 +66,12 @@ public class UnitPages {
     ReportClient report;
 
     @GET
-    public Uni<TemplateInstance> list(@QueryParam("asOf") String asOfParam) {
+    public Uni<TemplateInstance> list(@QueryParam("asOf") String asOfParam, @QueryParam("imported") String imported) {
         Session s = current.require("supervisor", "viewer");
-        LocalDate asOf = Today.asOf(asOfParam);
+        return rows(s, Today.asOf(asOfParam), FormErrors.NONE, imported);
+    }
+
+    private Uni<TemplateInstance> rows(Session s, LocalDate asOf, FormErrors errors, String imported) {
         return Uni.combine().all().unis(org.units(s), report.assessmentAsOf(s, asOf)).asTuple().map(t -> {
             Map<String, UnitResult> byUnit = t.getItem2().units().stream()
                     .collect(Collectors.toMap(UnitResult::unitId, Function.identity(), (a, b) -> a));
@@ -72,8 +84,37 @@ public class UnitPages {
                 return new UnitRow(u, judged, r.task().onTime(), r.task().doneLate(), r.task().overdueOpen(),
                         judged == 0 ? null : (double) r.task().onTime() / judged);
             }).sorted(Comparator.comparing((UnitRow r) -> -r.overdue()).thenComparing(r -> r.unit().name())).toList();
-            return Templates.units(Chrome.of(s, "units"), asOf, rows);
+            return Templates.units(Chrome.of(s, "units"), asOf, rows, errors, imported);
         });
+    }
+
+    /** Loads or updates the region's units from the org-service TSV format (the first step of a new county). */
+    @POST
+    @Path("import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Blocking
+    public Uni<Response> importUnits(@RestForm("_csrf") String csrf, @RestForm("table") FileUpload upload) {
+        current.require("supervisor");
+        Session s = current.checkCsrf(csrf);
+        if (upload == null || upload.size() == 0) {
+            return rows(s, Today.date(), FormErrors.field("table", "请选择单位表文件。"), null).map(UnitPages::refused);
+        }
+        byte[] bytes;
+        try {
+            bytes = java.nio.file.Files.readAllBytes(upload.uploadedFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return org.importUnits(s, bytes)
+                .map(r -> Response.seeOther(java.net.URI.create("/units?imported=" + r.created() + "-" + r.updated() + "-"
+                        + r.unchanged())).build())
+                .onFailure(e -> e instanceof ApiProblem p && p.status() >= 400 && p.status() < 500 && p.status() != 401
+                        && p.status() != 403)
+                .recoverWithUni(e -> rows(s, Today.date(), FormErrors.of((ApiProblem) e), null).map(UnitPages::refused));
+    }
+
+    private static Response refused(TemplateInstance t) {
+        return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(t.render()).build();
     }
 
     @GET
