@@ -66,21 +66,23 @@ class ConsoleBrowserTest {
     void start() throws Exception {
         cluster = new Cluster().start();
         console = cluster.startConsole();
-        Api.as(cluster.org, supervisorToken).contentType("text/tab-separated-values").body(Fixtures.bytes(Fixtures.UNITS_TSV))
-                .post(BASE + "/units/import").then().statusCode(200);
+        Api.as(cluster.report, supervisorToken).contentType("application/json")
+                .body(Map.of("name", "沂源县", "issuer", "沂源县人民政府办公室", "bulletinOffice", "县大数据中心"))
+                .put(BASE + "/profile").then().statusCode(200);
+        account("dsj_admin", "县大数据中心管理员", "supervisor", null);
+        browser = new Browser(cluster.root);
+    }
+
+    /** The departments' 联络员, once the supervisor has loaded the units (as the 大数据中心 invites them). */
+    private void unitAccounts() {
         JsonPath unitPage = Api.as(cluster.org, supervisorToken).queryParam("size", 100).get(BASE + "/units")
                 .then().statusCode(200).extract().jsonPath();
         for (Map<String, Object> u : unitPage.<Map<String, Object>>getList("items")) {
             units.put((String) u.get("name"), (String) u.get("id"));
         }
-        Api.as(cluster.report, supervisorToken).contentType("application/json")
-                .body(Map.of("name", "沂源县", "issuer", "沂源县人民政府办公室", "bulletinOffice", "县大数据中心"))
-                .put(BASE + "/profile").then().statusCode(200);
-        account("dsj_admin", "县大数据中心管理员", "supervisor", null);
         account("jyj", "教体局联络员", "unit", units.get(EDUCATION));
         account("mzj", "民政局联络员", "unit", units.get(CIVIL_AFFAIRS));
         account("lcz", "鲁村镇联络员", "unit", units.get("鲁村镇"));
-        browser = new Browser(cluster.root);
     }
 
     private void account(String username, String name, String role, String unitId) {
@@ -173,6 +175,16 @@ class ConsoleBrowserTest {
         supervisor.navigate(url("/login"));
         browser.screenshot(supervisor, "login");
         firstSignIn(supervisor, "dsj_admin");
+
+        // a new county: the unit table first
+        supervisor.navigate(url("/units"));
+        supervisor.click("details.card summary");
+        supervisor.setInputFiles("#units-table", new FilePayload(Fixtures.UNITS_TSV, "text/tab-separated-values",
+                Fixtures.bytes(Fixtures.UNITS_TSV)));
+        supervisor.click("form[action='/units/import'] button.primary");
+        assertEquals("单位表已导入（新增、更新、未变：59-0-0）。", supervisor.textContent(".success").strip());
+        assertTrue(supervisor.locator("tbody tr").count() >= 59);
+        unitAccounts();
 
         supervisor.navigate(url("/plans"));
         supervisor.fill("#title", "沂源县2023年政务公开工作方案");
