@@ -49,7 +49,7 @@ public class FirstLoad {
         Object r = p.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
                 + " const res = performance.getEntriesByType('resource');"
                 + " const sum = (xs, k) => xs.reduce((s, e) => s + e[k], 0);"
-                + " return { drawnMs: Math.round(performance.now()), htmlBytes: n.transferSize,"
+                + " return { drawnMs: Math.round(performance.now()), htmlReceivedMs: Math.round(n.responseEnd), htmlBytes: n.transferSize,"
                 + " assetBytes: sum(res, 'transferSize'), assetsFromCache: res.filter(e => e.transferSize === 0).length,"
                 + " assets: res.length }; }");
         return r.toString();

@@ -41,8 +41,10 @@ function drawCharts() {
     const data = JSON.parse(el.dataset.chart);
     const option = el.dataset.kind === 'trend' ? trend(el, data) : bars(el, data);
     const chart = echarts.init(el, null, { renderer: 'canvas' });
-    chart.setOption(option);
+    // registered first: without animation the first frame may finish inside setOption
     chart.on('finished', () => { el.dataset.drawn = 'true'; });
+    // no entry animation: the numbers are there at once (and the wall screen reloads every minute)
+    chart.setOption({ animation: false, ...option });
     window.addEventListener('resize', () => chart.resize());
   });
 }
