@@ -81,6 +81,21 @@ final class Cluster implements AutoCloseable {
         return p;
     }
 
+    /**
+     * The console on its own port, a client of this cluster's three services, with a fixed session key;
+     * started now and stopped with the cluster.
+     */
+    ServiceProcess startConsole() throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("DUBAN_ORG_URL", org.url());
+        env.put("DUBAN_TASK_URL", task.url());
+        env.put("DUBAN_REPORT_URL", report.url());
+        env.put("DUBAN_CONSOLE_SESSION_KEY", "ZHViYW4tZTJlLWNvbnNvbGUtc2Vzc2lvbi1rZXktMzI=");
+        ServiceProcess p = new ServiceProcess(root, "console", env);
+        extras.add(p);
+        return p.start();
+    }
+
     String db(String svc) {
         return "duban_e2e_" + svc + "_" + suffix;
     }

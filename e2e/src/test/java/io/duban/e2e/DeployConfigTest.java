@@ -36,7 +36,8 @@ class DeployConfigTest {
     static final Path ROOT = OpenApiDrift.root();
     static final Path DEPLOY = ROOT.resolve("deploy");
     static final ObjectMapper YAML = new YAMLMapper();
-    static final Map<String, Integer> PORTS = Map.of("org-service", 8081, "task-service", 8082, "report-service", 8083);
+    static final Map<String, Integer> PORTS = Map.of("org-service", 8081, "task-service", 8082, "report-service", 8083,
+            "console", 8080);
     /** Variables read by the container image or the JVM launcher rather than by the services. */
     static final Set<String> LAUNCHER_VARS = Set.of("JAVA_OPTS_APPEND", "DUBAN_JAVA_OPTS");
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(DUBAN_[A-Z0-9_]+)(?::([^}]*))?}");
@@ -88,7 +89,7 @@ class DeployConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"org-service", "task-service", "report-service"})
+    @ValueSource(strings = {"org-service", "task-service", "report-service", "console"})
     void servicesListenWhereDeployExpects(String svc) throws IOException {
         int port = PORTS.get(svc);
         assertEquals(Integer.toString(port), serviceVariables().get(servicePortVariable(svc)),

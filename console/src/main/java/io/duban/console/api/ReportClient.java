@@ -1,0 +1,143 @@
+package io.duban.console.api;
+
+import io.duban.console.api.ReportModels.Agenda;
+import io.duban.console.api.ReportModels.Alert;
+import io.duban.console.api.ReportModels.Assessment;
+import io.duban.console.api.ReportModels.Bulletin;
+import io.duban.console.api.ReportModels.BulletinSummary;
+import io.duban.console.api.ReportModels.Channels;
+import io.duban.console.api.ReportModels.Dashboard;
+import io.duban.console.api.ReportModels.Download;
+import io.duban.console.api.ReportModels.Finding;
+import io.duban.console.api.ReportModels.NewBulletin;
+import io.duban.console.api.ReportModels.NewFinding;
+import io.duban.console.api.ReportModels.NextSteps;
+import io.duban.console.api.ReportModels.Obligation;
+import io.duban.console.api.ReportModels.OverdueSummary;
+import io.duban.console.api.TaskModels.Versioned;
+import io.duban.console.session.Session;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** report-service as the console uses it, with the signed-in person's token. */
+@ApplicationScoped
+public class ReportClient {
+
+    private static final String NAME = "统计服务";
+    public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @RestClient
+    ReportApi api;
+
+    final Calls calls;
+
+    public ReportClient(Calls calls) {
+        this.calls = calls;
+    }
+
+    public Uni<Dashboard> dashboard(Session s, LocalDate asOf, String planId) {
+        return calls.guard(NAME, api.dashboard(s.bearer(), s.region(), asOf.toString(), blankToNull(planId)));
+    }
+
+    public Uni<Paged<Obligation>> overdue(Session s, LocalDate asOf, String planId, int size) {
+        return calls.guard(NAME, api.overdue(s.bearer(), s.region(), asOf.toString(), blankToNull(planId), null, 1, size));
+    }
+
+    public Uni<List<Obligation>> obligationsOfPlan(Session s, LocalDate asOf, String planId) {
+        return TaskClient.all(page -> calls.guard(NAME,
+                api.obligations(s.bearer(), s.region(), asOf.toString(), planId, null, page, TaskClient.PAGE)));
+    }
+
+    public Uni<Agenda> agenda(Session s, String unitId, LocalDate asOf) {
+        return calls.guard(NAME, api.agenda(s.bearer(), s.region(), unitId, asOf.toString()));
+    }
+
+    public Uni<OverdueSummary> overdueSummary(Session s, LocalDate asOf) {
+        return calls.guard(NAME, api.overdueSummary(s.bearer(), null, asOf.toString()));
+    }
+
+    public Uni<List<Finding>> findings(Session s) {
+        return calls.guard(NAME, api.findings(s.bearer(), s.region()));
+    }
+
+    public Uni<Finding> recordFinding(Session s, String idempotencyKey, NewFinding f) {
+        return calls.guard(NAME, api.recordFinding(s.bearer(), s.region(), idempotencyKey, f));
+    }
+
+    public Uni<List<BulletinSummary>> bulletins(Session s) {
+        return calls.guard(NAME, api.bulletins(s.bearer(), s.region(), null, 1, 200)).map(Paged::items);
+    }
+
+    public Uni<Bulletin> draftBulletin(Session s, int year, int quarter) {
+        return calls.guard(NAME, api.draftBulletin(s.bearer(), s.region(), new NewBulletin(year, quarter)));
+    }
+
+    public Uni<Versioned<Bulletin>> bulletin(Session s, String id) {
+        return calls.guard(NAME, api.bulletin(s.bearer(), s.region(), id, "application/json")).map(Calls::ok)
+                .map(r -> new Versioned<>(r.readEntity(Bulletin.class), Calls.etag(r)));
+    }
+
+    public Uni<Download> bulletinDocument(Session s, String id, String mediaType) {
+        return calls.guard(NAME, api.bulletin(s.bearer(), s.region(), id, mediaType)).map(Calls::ok)
+                .map(ReportClient::download);
+    }
+
+    public Uni<Void> editBulletin(Session s, String id, String etag, String nextSteps) {
+        return calls.guard(NAME, api.editBulletin(s.bearer(), s.region(), id, etag, new NextSteps(nextSteps)))
+                .map(Calls::ok).replaceWithVoid();
+    }
+
+    public Uni<Void> publishBulletin(Session s, String id) {
+        return calls.guard(NAME, api.publishBulletin(s.bearer(), s.region(), id)).map(Calls::ok).replaceWithVoid();
+    }
+
+    public Uni<Assessment> assessment(Session s, int year) {
+        return calls.guard(NAME, api.assessment(s.bearer(), s.region(), year, null, "application/json")).map(Calls::ok)
+                .map(r -> r.readEntity(Assessment.class));
+    }
+
+    /** The year's 考核 computed as of a day (not finalized): per-unit counts of what fell due. */
+    public Uni<Assessment> assessmentAsOf(Session s, LocalDate asOf) {
+        return calls.guard(NAME, api.assessment(s.bearer(), s.region(), asOf.getYear(), asOf.toString(), "application/json"))
+                .map(Calls::ok).map(r -> r.readEntity(Assessment.class));
+    }
+
+    public Uni<Download> assessmentWorkbook(Session s, int year) {
+        return calls.guard(NAME, api.assessment(s.bearer(), s.region(), year, null, XLSX)).map(Calls::ok)
+                .map(ReportClient::download);
+    }
+
+    public Uni<Void> finalizeAssessment(Session s, int year) {
+        return calls.guard(NAME, api.finalizeAssessment(s.bearer(), s.region(), year, null)).map(Calls::ok)
+                .replaceWithVoid();
+    }
+
+    public Uni<Versioned<Channels>> alertChannels(Session s) {
+        return calls.guard(NAME, api.alertChannels(s.bearer(), s.region())).map(Calls::ok)
+                .map(r -> new Versioned<>(r.readEntity(Channels.class), Calls.etag(r)));
+    }
+
+    public Uni<Void> saveAlertChannels(Session s, String etag, Map<String, Object> body) {
+        return calls.guard(NAME, api.saveAlertChannels(s.bearer(), s.region(), etag, body)).map(Calls::ok)
+                .replaceWithVoid();
+    }
+
+    public Uni<Paged<Alert>> alerts(Session s) {
+        return calls.guard(NAME, api.alerts(s.bearer(), s.region(), 1, 100));
+    }
+
+    private static Download download(Response r) {
+        return new Download(r.readEntity(byte[].class), r.getHeaderString("Content-Type"),
+                r.getHeaderString("Content-Disposition"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,35 @@
+package io.duban.console.common;
+
+import io.quarkus.qute.TemplateExtension;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/** How numbers read in the pages: rates as percentages with two decimals (47.41%), as in the 通报. */
+@TemplateExtension(namespace = "fmt")
+public final class Formats {
+
+    private Formats() {
+    }
+
+    /** 0.47414 → 47.41%; none → —. */
+    public static String pct(Double rate) {
+        if (rate == null) {
+            return "—";
+        }
+        return BigDecimal.valueOf(rate).multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP) + "%";
+    }
+
+    /** Two decimals for scores. */
+    public static String two(double d) {
+        return BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    public static String joined(List<String> parts, String sep) {
+        return parts == null ? "" : String.join(sep, parts);
+    }
+
+    public static String lines(List<String> parts) {
+        return parts == null ? "" : String.join("\n", parts);
+    }
+}

@@ -1,0 +1,103 @@
+package io.duban.console.dashboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duban.console.api.ReportClient;
+import io.duban.console.api.ReportModels.Dashboard;
+import io.duban.console.api.ReportModels.Obligation;
+import io.duban.console.api.ReportModels.UnitOverdue;
+import io.duban.console.api.TaskClient;
+import io.duban.console.api.TaskModels.Plan;
+import io.duban.console.common.Chrome;
+import io.duban.console.common.Today;
+import io.duban.console.session.CurrentSession;
+import io.duban.console.session.Session;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 总览: the 大数据中心's dashboard for supervisors and viewers — report-service's {@code /dashboard}
+ * (tiles, trend, overdue by unit, due soon, review items) with its {@code /overdue} (ten worst) and the
+ * plans for the filter, fetched in parallel. {@code wall=1} is the wall-screen mode (no menu, bigger, reloads itself).
+ */
+@Path("/dashboard")
+@Produces(MediaType.TEXT_HTML)
+public class DashboardPage {
+
+    @CheckedTemplate(basePath = "dashboard")
+    static class Templates {
+        static native TemplateInstance dashboard(Chrome chrome, DashboardView view);
+    }
+
+    /** The five KPI tiles: 应办 = due and judged (on time + late + overdue), the rate's denominator. */
+    public record Tiles(long due, long onTime, long late, long overdue, Double onTimeRate) {
+    }
+
+    /** Everything the dashboard template shows. */
+    public record DashboardView(LocalDate asOf, String planId, List<Plan> plans, boolean wall, int refreshSeconds,
+                                Tiles tiles, Map<String, Long> totals, long total, String trendJson,
+                                String overdueByUnitJson, List<UnitOverdue> overdueByUnit, List<Obligation> worst,
+                                long worstTotal, Dashboard dashboard) {
+
+        public long count(String status) {
+            return totals.getOrDefault(status, 0L);
+        }
+    }
+
+    record Bar(String name, long value) {
+    }
+
+    @Inject
+    CurrentSession current;
+
+    @Inject
+    ReportClient report;
+
+    @Inject
+    TaskClient tasks;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    public Uni<TemplateInstance> show(@QueryParam("asOf") String asOfParam, @QueryParam("planId") String planId,
+                                      @QueryParam("wall") String wall) {
+        Session s = current.require("supervisor", "viewer");
+        LocalDate asOf = Today.asOf(asOfParam);
+        String plan = planId == null || planId.isBlank() ? null : planId;
+        return Uni.combine().all()
+                .unis(report.dashboard(s, asOf, plan), report.overdue(s, asOf, plan, 10), tasks.plans(s))
+                .asTuple()
+                .map(t -> {
+                    Dashboard d = t.getItem1();
+                    Map<String, Long> totals = d.totals() == null ? Map.of() : d.totals();
+                    long onTime = totals.getOrDefault("DONE_ON_TIME", 0L);
+                    long late = totals.getOrDefault("DONE_LATE", 0L);
+                    long overdue = totals.getOrDefault("OVERDUE", 0L);
+                    Tiles tiles = new Tiles(onTime + late + overdue, onTime, late, overdue, d.onTimeRate());
+                    List<Bar> bars = d.overdueByUnit().stream().map(u -> new Bar(u.unitName(), u.overdue())).toList();
+                    DashboardView view = new DashboardView(asOf, plan, t.getItem3(), wall != null, 60, tiles, totals,
+                            d.total(), write(d.monthlyTrend()), write(bars), d.overdueByUnit(), t.getItem2().items(),
+                            t.getItem2().total(), d);
+                    return Templates.dashboard(Chrome.of(s, "dashboard"), view);
+                });
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+// The console's only script: draws the ECharts charts described by data-chart attributes, asks before
+// irreversible actions (data-confirm) and refreshes the wall screen. No inline scripts (CSP).
+import './app.css';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+const COLORS = { due: '#5470c6', done: '#91cc75', doneOnTime: '#3ba272', overdue: '#d9534f' };
+
+function trend(el, data) {
+  const months = data.map(m => m.month.slice(5) + '月');
+  const series = (key, name, type) => ({ name, type, data: data.map(m => m[key]), itemStyle: { color: COLORS[key] } });
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 40, right: 16, top: 36, bottom: 28 },
+    xAxis: { type: 'category', data: months },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [series('due', '应办', 'bar'), series('doneOnTime', '按时办结', 'bar'),
+             series('overdue', '逾期', 'line'), series('done', '已办结', 'line')]
+  };
+}
+
+function bars(el, data) {
+  const rows = data.slice(0, 15).reverse();
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 24, top: 8, bottom: 24, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: rows.map(r => r.name), axisLabel: { width: 140, overflow: 'truncate' } },
+    series: [{ name: el.dataset.seriesName || '逾期未办', type: 'bar', data: rows.map(r => r.value),
+               itemStyle: { color: COLORS.overdue }, label: { show: true, position: 'right' } }]
+  };
+}
+
+function drawCharts() {
+  document.querySelectorAll('[data-chart]').forEach(el => {
+    const data = JSON.parse(el.dataset.chart);
+    const option = el.dataset.kind === 'trend' ? trend(el, data) : bars(el, data);
+    const chart = echarts.init(el, null, { renderer: 'canvas' });
+    // registered first: without animation the first frame may finish inside setOption
+    chart.on('finished', () => { el.dataset.drawn = 'true'; });
+    // no entry animation: the numbers are there at once (and the wall screen reloads every minute)
+    chart.setOption({ animation: false, ...option });
+    window.addEventListener('resize', () => chart.resize());
+  });
+}
+
+function confirmations() {
+  document.querySelectorAll('form[data-confirm]').forEach(form => {
+    form.addEventListener('submit', e => {
+      if (!window.confirm(form.dataset.confirm)) {
+        e.preventDefault();
+      }
+    });
+  });
+}
+
+function autoSubmit() {
+  document.querySelectorAll('[data-autosubmit]').forEach(el => {
+    el.addEventListener('change', () => el.form && el.form.requestSubmit());
+  });
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  drawCharts();
+  confirmations();
+  autoSubmit();
+});
