@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
+import io.duban.feed.ChangePage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -102,7 +103,7 @@ public class ProjectionFollower {
 
     private Uni<SyncResult> follow(String after, ChangePage page, int remaining) {
         Uni<SyncResult> applied = applyBatch(after, page);
-        if (remaining <= 1 || !page.more() || page.next() == null || page.itemsOrEmpty().isEmpty()) {
+        if (remaining <= 1 || !page.hasMore() || page.next() == null || page.items().isEmpty()) {
             return applied;
         }
         // a failed prefetch is recorded by fetch(); the batch in hand still counts, the next run retries
@@ -148,19 +149,20 @@ public class ProjectionFollower {
                         if (!Objects.equals(current, after)) {
                             return Uni.createFrom().item(new SyncResult(Outcome.STALE, 0, current, true));
                         }
-                        String next = page.next() != null && !page.itemsOrEmpty().isEmpty() ? page.next() : after;
-                        return applier.apply(conn, page.itemsOrEmpty())
-                                .chain(n -> conn.preparedQuery("UPDATE projection_cursor SET cursor = $1,"
+                        String next = page.next() != null && !page.items().isEmpty() ? page.next() : after;
+                        return applier.apply(conn, page.items())
+                                .chain(done -> conn.preparedQuery("UPDATE projection_cursor SET cursor = $1,"
                                                 + " applied_total = applied_total + $2, has_more = $3, last_success_at = now()"
                                                 + " WHERE name = $4")
-                                        .execute(Tuple.of(next, n, page.more(), FEED))
+                                        .execute(Tuple.of(next, done.applied(), page.hasMore(), FEED))
                                         .invoke(() -> {
-                                            if (n > 0) {
-                                                LOG.debugf("projection applied %d changes up to cursor %s", n, next);
+                                            if (done.applied() > 0 || done.skipped() > 0) {
+                                                LOG.debugf("projection applied %d changes (skipped %d of unknown types) up to cursor %s",
+                                                        done.applied(), done.skipped(), next);
                                             }
                                         })
-                                        .replaceWith(new SyncResult(page.itemsOrEmpty().isEmpty() ? Outcome.UP_TO_DATE
-                                                : Outcome.APPLIED, n, next, page.more())));
+                                        .replaceWith(new SyncResult(page.items().isEmpty() ? Outcome.UP_TO_DATE
+                                                  : Outcome.APPLIED, done.applied(), next, page.hasMore())));
                     });
                 });
     }

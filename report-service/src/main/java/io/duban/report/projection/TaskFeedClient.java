@@ -1,6 +1,7 @@
 package io.duban.report.projection;
 
 import io.smallrye.jwt.build.Jwt;
+import io.duban.feed.ChangePage;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;

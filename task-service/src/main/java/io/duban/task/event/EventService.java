@@ -6,9 +6,7 @@ import io.duban.task.assignment.AssignmentRepository;
 import io.duban.common.problem.ProblemException;
 import io.duban.task.common.Idempotency;
 import io.duban.task.common.Json;
-import io.duban.task.feed.Change;
 import io.duban.task.feed.ChangeLog;
-import io.duban.task.feed.ChangeType;
 import io.duban.task.task.TaskRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -68,7 +66,7 @@ public class EventService {
                                 .execute(Tuple.tuple(Arrays.asList(region, event.id(), assignmentId, event.trigger().name(),
                                         event.occurredOn(), event.occurredAt() == null ? null : event.occurredAt().atOffset(ZoneOffset.UTC),
                                         event.title(), who, event.recordedAt().atOffset(ZoneOffset.UTC))))
-                                .flatMap(v -> ChangeLog.append(tx, new Change(region, ChangeType.EVENT, event.id(), event)))
+                                .flatMap(v -> ChangeLog.append(tx, event.snapshot()))
                                 .flatMap(v -> Idempotency.complete(tx, region, idemKey, response))
                                 .replaceWith(response);
                     });

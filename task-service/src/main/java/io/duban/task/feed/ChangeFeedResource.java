@@ -1,9 +1,10 @@
 package io.duban.task.feed;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Roles;
-import io.duban.task.common.Json;
+import io.duban.feed.ChangeItem;
+import io.duban.feed.ChangePage;
+import io.duban.feed.FeedJson;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  * The change feed report-service follows. Only rows of transactions older than every transaction
  * still running are handed out (txid below the snapshot's xmin), ordered by (txid, id): a
  * transaction that commits late has a smaller txid than none of those after the cursor, so
- * nothing can ever appear behind a cursor already returned.
+ * nothing can ever appear behind a cursor already returned. Items and pages are the feed contract's
+ * ({@code io.duban.feed}); each item's data is the snapshot exactly as written.
  */
 @Path("/api/v1/changes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,14 +44,6 @@ public class ChangeFeedResource {
 
     @Inject
     Pool pool;
-
-    /** One change: its cursor, the tenant, what changed and the full snapshot after the change. */
-    public record ChangeItem(String cursor, String region, String type, String id, JsonNode data) {
-    }
-
-    /** A page of the feed; {@code next} continues after the last item. */
-    public record ChangePage(List<ChangeItem> items, String next, boolean hasMore) {
-    }
 
     @GET
     @RolesAllowed(Roles.SYSTEM)
@@ -84,7 +78,7 @@ public class ChangeFeedResource {
                         }
                         String cursor = r.getString("txid_text") + ":" + r.getLong("id");
                         items.add(new ChangeItem(cursor, r.getString("region"), r.getString("type"),
-                                r.getUUID("entity_id").toString(), Json.read(r.getString("data"), JsonNode.class)));
+                                r.getUUID("entity_id").toString(), FeedJson.tree(r.getString("data"))));
                     }
                     boolean more = rows.size() > n;
                     String next = items.isEmpty() ? given : items.get(items.size() - 1).cursor();

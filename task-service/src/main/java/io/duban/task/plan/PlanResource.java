@@ -4,9 +4,7 @@ import io.duban.common.security.Roles;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
 import io.duban.task.common.Access;
-import io.duban.task.feed.Change;
 import io.duban.task.feed.ChangeLog;
-import io.duban.task.feed.ChangeType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,7 +47,7 @@ public class PlanResource {
                 body.docNumber() == null || body.docNumber().isBlank() ? null : body.docNumber().strip(),
                 body.issuedOn(), body.year(), body.kind(), 1);
         return pool.withTransaction(tx -> plans.insert(tx, plan)
-                        .call(saved -> ChangeLog.append(tx, new Change(region, ChangeType.PLAN, saved.id(), saved))))
+                        .call(saved -> ChangeLog.append(tx, saved.snapshot())))
                 .map(saved -> Response.created(URI.create("/api/v1/regions/" + region + "/plans/" + saved.id()))
                         .entity(saved).build());
     }

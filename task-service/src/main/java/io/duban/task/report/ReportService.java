@@ -8,6 +8,8 @@ import io.duban.task.assignment.AssignmentDto;
 import io.duban.task.assignment.AssignmentRepository;
 import io.duban.task.common.Idempotency;
 import io.duban.task.common.Json;
+import io.duban.feed.ChangeType;
+import io.duban.feed.FeedJson;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -118,11 +120,12 @@ public class ReportService {
     private Uni<Void> insert(SqlClient tx, ReportDto r, AssignmentDto updated) {
         return tx.preparedQuery("with report as (insert into progress_report (region, id, assignment_id, status, note, evidence_urls, "
                         + "completed_on, event_id, reported_by, reported_at) values ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8, $9, $10)) "
-                        + "insert into change_log (region, type, entity_id, data) values ($1, 'ASSIGNMENT', $3, $11::text::jsonb), "
-                        + "($1, 'REPORT', $2, $12::text::jsonb)")
+                        + "insert into change_log (region, type, entity_id, data) values ($1, $13, $3, $11::text::jsonb), "
+                        + "($1, $14, $2, $12::text::jsonb)")
                 .execute(Tuple.tuple(Arrays.asList(r.region(), r.id(), r.assignmentId(), r.status().name(), r.note(),
                         Json.write(r.evidenceUrls()), r.completedOn(), r.eventId(), r.reportedBy(),
-                        r.reportedAt().atOffset(java.time.ZoneOffset.UTC), Json.write(updated), Json.write(r))))
+                        r.reportedAt().atOffset(java.time.ZoneOffset.UTC), FeedJson.write(updated.snapshot()),
+                        FeedJson.write(r.snapshot()), ChangeType.ASSIGNMENT.name(), ChangeType.REPORT.name())))
                 .replaceWithVoid();
     }
 

@@ -7,9 +7,8 @@ import io.duban.task.assignment.AssignmentDto;
 import io.duban.task.assignment.AssignmentRepository;
 import io.duban.task.assignment.AssignmentStatus;
 import io.duban.task.assignment.Responsibility;
-import io.duban.task.feed.Change;
 import io.duban.task.feed.ChangeLog;
-import io.duban.task.feed.ChangeType;
+import io.duban.feed.Snapshot;
 import io.duban.task.orgclient.OrgApi.Resolution;
 import io.duban.task.orgclient.OrgClient;
 import io.duban.task.plan.PlanDto;
@@ -18,7 +17,6 @@ import io.duban.task.task.ReviewItem;
 import io.duban.task.task.TaskBuilder;
 import io.duban.task.task.TaskRecord;
 import io.duban.task.task.TaskRepository;
-import io.duban.task.task.TaskSnapshot;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -143,12 +141,12 @@ public class ImportService {
     }
 
     private Uni<Void> write(String region, UUID planId, Prepared p) {
-        List<Change> changes = new ArrayList<>(p.tasks().size() + p.assignments().size());
+        List<Snapshot> changes = new ArrayList<>(p.tasks().size() + p.assignments().size());
         for (TaskRecord t : p.tasks()) {
-            changes.add(new Change(region, ChangeType.TASK, t.id(), TaskSnapshot.from(t)));
+            changes.add(t.snapshot());
         }
         for (AssignmentDto a : p.assignments()) {
-            changes.add(new Change(region, ChangeType.ASSIGNMENT, a.id(), a));
+            changes.add(a.snapshot());
         }
         return pool.withTransaction(tx -> tx.preparedQuery("select 1 from plan where region = $1 and id = $2 for update")
                         .execute(io.vertx.mutiny.sqlclient.Tuple.of(region, planId))

@@ -8,9 +8,8 @@ import io.duban.deadlines.rule.PlanContext;
 import io.duban.task.assignment.AssignmentDeriver;
 import io.duban.task.assignment.AssignmentDto;
 import io.duban.task.assignment.AssignmentRepository;
-import io.duban.task.feed.Change;
 import io.duban.task.feed.ChangeLog;
-import io.duban.task.feed.ChangeType;
+import io.duban.feed.Snapshot;
 import io.duban.task.orgclient.OrgApi.Resolution;
 import io.duban.task.orgclient.OrgClient;
 import io.duban.task.plan.PlanRepository;
@@ -142,18 +141,18 @@ public class TaskService {
             }
             return assignments.forTask(tx, region, updated.id());
         }).flatMap(existing -> {
-            List<Change> changes = new ArrayList<>();
-            changes.add(new Change(region, ChangeType.TASK, updated.id(), TaskSnapshot.from(updated)));
+            List<Snapshot> changes = new ArrayList<>();
+            changes.add(updated.snapshot());
             if (resolution == null) {
                 return ChangeLog.append(tx, changes);
             }
             AssignmentDeriver.Plan plan = AssignmentDeriver.reconcile(region, updated.planId(), updated.id(), existing,
                     TaskBuilder.responsibilities(resolution, updated.designated()));
             for (AssignmentDto a : plan.created()) {
-                changes.add(new Change(region, ChangeType.ASSIGNMENT, a.id(), a));
+                changes.add(a.snapshot());
             }
             for (AssignmentDto a : plan.changed()) {
-                changes.add(new Change(region, ChangeType.ASSIGNMENT, a.id(), a));
+                changes.add(a.snapshot());
             }
             return assignments.insertAll(tx, plan.created())
                     .flatMap(v -> assignments.updateAll(tx, plan.changed()))
