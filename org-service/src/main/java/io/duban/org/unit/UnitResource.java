@@ -1,13 +1,14 @@
 package io.duban.org.unit;
 
+import io.duban.org.directory.UnitKind;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Roles;
 import io.duban.common.text.TextEncoding;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
-import io.duban.org.common.Ids;
-import io.duban.org.common.Paging;
+import io.duban.common.web.Ids;
+import io.duban.common.web.Paging;
 import io.duban.org.unit.UnitDtos.ImportResult;
 import io.duban.org.unit.UnitDtos.UnitRequest;
 import io.duban.org.unit.UnitDtos.UnitView;
@@ -84,7 +85,7 @@ public class UnitResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @Operation(summary = "Read one unit", description = "The ETag header carries the version for If-Match.")
     public Uni<Response> get(@PathParam("region") String region, @PathParam("id") String id) {
-        UUID uuid = Ids.parse(id, "单位");
+        UUID uuid = Ids.path(id, "单位");
         return service.get(region, uuid).map(u -> Response.ok(u).header("ETag", ETags.of(u.version())).build());
     }
 
@@ -109,7 +110,7 @@ public class UnitResource {
     public Uni<Response> replace(@PathParam("region") String region, @PathParam("id") String id,
                                  @HeaderParam("If-Match") String ifMatch,
                                  @NotNull(message = "请求体不能为空") @Valid UnitRequest body) {
-        UUID uuid = Ids.parse(id, "单位");
+        UUID uuid = Ids.path(id, "单位");
         return service.replace(region, uuid, ifMatch, body).map(u -> Response.ok(u).header("ETag", ETags.of(u.version())).build());
     }
 
@@ -119,7 +120,7 @@ public class UnitResource {
     @Operation(summary = "Deactivate a unit", description = "Never erases (assignments keep pointing at it); idempotent, 204.")
     @APIResponse(responseCode = "204", description = "deactivated")
     public Uni<Response> deactivate(@PathParam("region") String region, @PathParam("id") String id) {
-        UUID uuid = Ids.parse(id, "单位");
+        UUID uuid = Ids.path(id, "单位");
         return service.deactivate(region, uuid).map(u -> Response.noContent().build());
     }
 

@@ -5,6 +5,7 @@ import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
+import io.duban.common.web.Paging;
 import io.duban.report.common.AsOf;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -55,7 +56,7 @@ public class AlertResource {
                                      @QueryParam("unitId") String unitId, @QueryParam("status") String status,
                                      @QueryParam("kind") String kind, @QueryParam("page") Integer page,
                                      @QueryParam("size") Integer size) {
-        PageRequest paging = PageRequest.of(page, size);
+        PageRequest paging = Paging.of(page, size);
         return queries.list(region, AsOf.date("date", date), scopedUnit(unitId), oneOf("status", status, STATUSES),
                 oneOf("kind", kind, Arrays.stream(AlertKind.values()).map(Enum::name).toList()), paging);
     }

@@ -5,7 +5,8 @@ import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
-import io.duban.report.common.Uuids;
+import io.duban.common.web.Paging;
+import io.duban.common.web.Ids;
 import io.duban.report.document.DocxWriter;
 import io.duban.report.document.Downloads;
 import io.duban.report.document.HtmlWriter;
@@ -28,7 +29,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -68,7 +68,7 @@ public class BulletinResource {
     @Operation(summary = "通报列表（新者在前；单位账号只见已发布的）")
     public Uni<Page<Bulletin.Summary>> list(@PathParam("region") String region, @QueryParam("year") Integer year,
                                             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return bulletins.list(region, year, caller.isUnitScoped(), PageRequest.of(page, size));
+        return bulletins.list(region, year, caller.isUnitScoped(), Paging.of(page, size));
     }
 
     @GET
@@ -82,7 +82,7 @@ public class BulletinResource {
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     public Uni<Response> get(@PathParam("region") String region, @PathParam("id") String id, @Context HttpHeaders headers) {
         MediaType type = Downloads.choose(headers, OFFERED);
-        return bulletins.get(region, uuid(id), caller.isUnitScoped()).chain(b -> {
+        return bulletins.get(region, Ids.path(id, "通报"), caller.isUnitScoped()).chain(b -> {
             if (type.equals(MediaType.APPLICATION_JSON_TYPE)) {
                 return Uni.createFrom().item(Response.ok(b).type(MediaType.APPLICATION_JSON_TYPE)
                         .header(HttpHeaders.ETAG, ETags.of(b.version())).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build());
@@ -106,7 +106,7 @@ public class BulletinResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Bulletin.class)))
     public Uni<Response> edit(@PathParam("region") String region, @PathParam("id") String id,
                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, NextSteps body) {
-        return bulletins.editNextSteps(region, uuid(id), ifMatch, body, caller.name())
+        return bulletins.editNextSteps(region, Ids.path(id, "通报"), ifMatch, body, caller.name())
                 .map(b -> Response.ok(b).header(HttpHeaders.ETAG, ETags.of(b.version())).build());
     }
 
@@ -117,15 +117,7 @@ public class BulletinResource {
     @Operation(summary = "发布通报：此后内容不再改变；再次发布 409")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Bulletin.class)))
     public Uni<Response> publish(@PathParam("region") String region, @PathParam("id") String id) {
-        return bulletins.publish(region, uuid(id), caller.name())
+        return bulletins.publish(region, Ids.path(id, "通报"), caller.name())
                 .map(b -> Response.ok(b).header(HttpHeaders.ETAG, ETags.of(b.version())).build());
-    }
-
-    private static UUID uuid(String id) {
-        UUID u = Uuids.optional("id", id);
-        if (u == null) {
-            throw io.duban.common.problem.ProblemException.invalidField("id", "id 应为 UUID。");
-        }
-        return u;
     }
 }

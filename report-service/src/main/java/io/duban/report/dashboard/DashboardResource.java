@@ -2,7 +2,7 @@ package io.duban.report.dashboard;
 
 import io.duban.common.security.Roles;
 import io.duban.report.common.AsOf;
-import io.duban.report.common.Uuids;
+import io.duban.common.web.Ids;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,6 +27,6 @@ public class DashboardResource {
     @Operation(summary = "督办看板：各状态数、按时办结率、单位逾期排名、10 个工作日内到期、月度趋势、待复核事项")
     public Uni<Dashboard> dashboard(@PathParam("region") String region, @QueryParam("asOf") String asOf,
                                     @QueryParam("planId") String planId) {
-        return dashboards.dashboard(region, Uuids.optional("planId", planId), AsOf.orToday(asOf));
+        return dashboards.dashboard(region, Ids.optional("planId", planId), AsOf.orToday(asOf));
     }
 }

@@ -4,8 +4,9 @@ import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.PageRequest;
+import io.duban.common.web.Paging;
 import io.duban.report.common.AsOf;
-import io.duban.report.common.Uuids;
+import io.duban.common.web.Ids;
 import io.duban.report.obligation.ObligationStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,9 +49,9 @@ public class ObligationResource {
                                                              @QueryParam("asOf") String asOf,
                                                              @QueryParam("page") Integer page,
                                                              @QueryParam("size") Integer size) {
-        PageRequest paging = PageRequest.of(page, size);
+        PageRequest paging = Paging.of(page, size);
         ObligationFilter f = new ObligationFilter(region, AsOf.orToday(asOf), scopedUnit(unitId),
-                Uuids.optional("planId", planId), statuses(status), AsOf.date("dueFrom", dueFrom), AsOf.date("dueTo", dueTo));
+                Ids.optional("planId", planId), statuses(status), AsOf.date("dueFrom", dueFrom), AsOf.date("dueTo", dueTo));
         return queries.page(f, ObligationQueries.BY_DUE, paging);
     }
 
@@ -63,9 +64,9 @@ public class ObligationResource {
                                                          @QueryParam("asOf") String asOf,
                                                          @QueryParam("page") Integer page,
                                                          @QueryParam("size") Integer size) {
-        PageRequest paging = PageRequest.of(page, size);
+        PageRequest paging = Paging.of(page, size);
         ObligationFilter f = ObligationFilter.region(region, AsOf.orToday(asOf)).withUnit(scopedUnit(unitId))
-                .withPlan(Uuids.optional("planId", planId)).withStatuses(List.of(ObligationStatus.OVERDUE.name()));
+                .withPlan(Ids.optional("planId", planId)).withStatuses(List.of(ObligationStatus.OVERDUE.name()));
         return queries.page(f, ObligationQueries.WORST_FIRST, paging);
     }
 

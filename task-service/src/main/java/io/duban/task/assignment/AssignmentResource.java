@@ -1,14 +1,15 @@
 package io.duban.task.assignment;
 
+import io.duban.common.web.Ids;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
+import io.duban.common.web.Paging;
 import io.duban.task.common.Access;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -33,17 +34,14 @@ public class AssignmentResource {
     @Inject
     Caller caller;
 
-    @Inject
-    Pool pool;
-
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<AssignmentDto>> list(@PathParam("region") String region, @QueryParam("unitId") String unitId,
             @QueryParam("planId") String planId, @QueryParam("taskId") String taskId, @QueryParam("status") String status,
             @QueryParam("role") String role, @QueryParam("includeInactive") boolean includeInactive,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        PageRequest request = PageRequest.of(page, size);
-        UUID unit = Access.optionalId(unitId, "unitId");
+        PageRequest request = Paging.of(page, size);
+        UUID unit = Ids.optional("unitId", unitId);
         Optional<UUID> scope = Access.unitScope(caller);
         if (scope.isPresent()) {
             if (unit != null && !unit.equals(scope.get())) {
@@ -51,7 +49,7 @@ public class AssignmentResource {
             }
             unit = scope.get();
         }
-        var filter = new AssignmentRepository.Filter(unit, Access.optionalId(planId, "planId"), Access.optionalId(taskId, "taskId"),
+        var filter = new AssignmentRepository.Filter(unit, Ids.optional("planId", planId), Ids.optional("taskId", taskId),
                 parse(AssignmentStatus.class, status, "status"), parse(Role.class, role, "role"), includeInactive);
         return assignments.list(region, filter, request);
     }
@@ -60,7 +58,7 @@ public class AssignmentResource {
     @Path("/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Response> get(@PathParam("region") String region, @PathParam("id") String id) {
-        return assignments.get(pool, region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null))
+        return assignments.get(region, Ids.path(id, "责任分解"), Access.unitScope(caller).orElse(null))
                 .map(a -> Response.ok(a).header(HttpHeaders.ETAG, ETags.of(a.version())).build());
     }
 

@@ -1,9 +1,11 @@
 package io.duban.task.event;
 
+import io.duban.common.web.Ids;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
+import io.duban.common.web.Paging;
 import io.duban.task.common.Access;
 import io.duban.task.common.Json;
 import io.smallrye.mutiny.Uni;
@@ -44,7 +46,7 @@ public class EventResource {
             content = @Content(schema = @Schema(implementation = EventDto.class)))
     public Uni<Response> record(@PathParam("region") String region, @PathParam("id") String id,
             @HeaderParam("Idempotency-Key") String key, @Valid @NotNull EventRequest body) {
-        return events.record(region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null), key, body, caller.name())
+        return events.record(region, Ids.path(id, "责任分解"), Access.unitScope(caller).orElse(null), key, body, caller.name())
                 .map(stored -> {
                     EventDto e = Json.read(stored.body(), EventDto.class);
                     return Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body())
@@ -56,7 +58,7 @@ public class EventResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<EventDto>> list(@PathParam("region") String region, @PathParam("id") String id,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return events.list(region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null), PageRequest.of(page, size));
+        return events.list(region, Ids.path(id, "责任分解"), Access.unitScope(caller).orElse(null), Paging.of(page, size));
     }
 
     @GET
@@ -64,6 +66,6 @@ public class EventResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<EventDto> one(@PathParam("region") String region, @PathParam("id") String id,
             @PathParam("eventId") String eventId) {
-        return events.one(region, Access.id(id, "责任分解"), Access.id(eventId, "触发事件"), Access.unitScope(caller).orElse(null));
+        return events.one(region, Ids.path(id, "责任分解"), Ids.path(eventId, "触发事件"), Access.unitScope(caller).orElse(null));
     }
 }

@@ -1,12 +1,11 @@
 package io.duban.task.plan;
 
+import io.duban.common.web.Ids;
 import io.duban.common.security.Roles;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
-import io.duban.task.common.Access;
-import io.duban.task.feed.ChangeLog;
+import io.duban.common.web.Paging;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -32,10 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class PlanResource {
 
     @Inject
-    Pool pool;
+    PlanRepository plans;
 
     @Inject
-    PlanRepository plans;
+    PlanService service;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -43,11 +42,7 @@ public class PlanResource {
     @APIResponse(responseCode = "201", description = "the created plan (Location: its URL)",
             content = @Content(schema = @Schema(implementation = PlanDto.class)))
     public Uni<Response> create(@PathParam("region") String region, @Valid @NotNull CreatePlanRequest body) {
-        PlanDto plan = new PlanDto(UUID.randomUUID(), region, body.title().strip(),
-                body.docNumber() == null || body.docNumber().isBlank() ? null : body.docNumber().strip(),
-                body.issuedOn(), body.year(), body.kind(), 1);
-        return pool.withTransaction(tx -> plans.insert(tx, plan)
-                        .call(saved -> ChangeLog.append(tx, saved.snapshot())))
+        return service.create(region, body)
                 .map(saved -> Response.created(URI.create("/api/v1/regions/" + region + "/plans/" + saved.id()))
                         .entity(saved).build());
     }
@@ -56,13 +51,13 @@ public class PlanResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<PlanDto>> list(@PathParam("region") String region, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
-        return plans.list(region, PageRequest.of(page, size));
+        return plans.list(region, Paging.of(page, size));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<PlanDto> get(@PathParam("region") String region, @PathParam("id") String id) {
-        return plans.get(region, Access.id(id, "工作方案"));
+        return plans.get(region, Ids.path(id, "工作方案"));
     }
 }

@@ -1,10 +1,12 @@
 package io.duban.task.report;
 
+import io.duban.common.web.Ids;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
+import io.duban.common.web.Paging;
 import io.duban.task.common.Access;
 import io.duban.task.common.Json;
 import io.smallrye.mutiny.Uni;
@@ -48,7 +50,7 @@ public class ReportResource {
     public Uni<Response> create(@PathParam("region") String region, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam("Idempotency-Key") String key,
             @Valid @NotNull ReportRequest body) {
-        UUID assignmentId = Access.id(id, "责任分解");
+        UUID assignmentId = Ids.path(id, "责任分解");
         return reports.report(region, assignmentId, Access.unitScope(caller).orElse(null), ifMatch, key, body, caller.name())
                 .map(stored -> {
                     ReportService.ReportResponse r = Json.read(stored.body(), ReportService.ReportResponse.class);
@@ -62,7 +64,7 @@ public class ReportResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<ReportDto>> history(@PathParam("region") String region, @PathParam("id") String id,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return reports.history(region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null), PageRequest.of(page, size));
+        return reports.history(region, Ids.path(id, "责任分解"), Access.unitScope(caller).orElse(null), Paging.of(page, size));
     }
 
     @GET
@@ -70,6 +72,6 @@ public class ReportResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<ReportDto> one(@PathParam("region") String region, @PathParam("id") String id,
             @PathParam("reportId") String reportId) {
-        return reports.one(region, Access.id(id, "责任分解"), Access.id(reportId, "进展报告"), Access.unitScope(caller).orElse(null));
+        return reports.one(region, Ids.path(id, "责任分解"), Ids.path(reportId, "进展报告"), Access.unitScope(caller).orElse(null));
     }
 }

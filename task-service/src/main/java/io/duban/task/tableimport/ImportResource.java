@@ -1,8 +1,8 @@
 package io.duban.task.tableimport;
 
+import io.duban.common.web.Ids;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Roles;
-import io.duban.task.common.Access;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** POST /plans/{id}/import: the table is the body (TSV, CSV, XLSX or DOCX). */
 @Path("/api/v1/regions/{region}/plans/{id}/import")
@@ -25,9 +24,8 @@ public class ImportResource {
     @Inject
     ImportService imports;
 
-    /** Largest table accepted, in bytes. */
-    @ConfigProperty(name = "duban.import.max-bytes", defaultValue = "10485760")
-    long maxBytes;
+    @Inject
+    ImportConfig config;
 
     @POST
     @Consumes({TableReader.TSV, TableReader.CSV, TableReader.XLSX, TableReader.DOCX, MediaType.APPLICATION_OCTET_STREAM,
@@ -36,9 +34,10 @@ public class ImportResource {
     public Uni<ImportResult> importTable(@PathParam("region") String region, @PathParam("id") String id,
             @QueryParam("dryRun") boolean dryRun, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        long maxBytes = config.maxBytes();
         if (body != null && body.length > maxBytes) {
             throw ProblemException.payloadTooLarge("表格文件过大（" + body.length / 1024 / 1024 + " MB），上限为 " + maxBytes / 1024 / 1024 + " MB。");
         }
-        return imports.importTable(region, Access.id(id, "工作方案"), body, contentType, dryRun, authorization);
+        return imports.importTable(region, Ids.path(id, "工作方案"), body, contentType, dryRun, authorization);
     }
 }

@@ -1,10 +1,11 @@
 package io.duban.task.task;
 
+import io.duban.common.web.Ids;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
-import io.duban.task.common.Access;
+import io.duban.common.web.Paging;
 import io.duban.task.plan.PlanRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,8 +45,8 @@ public class TaskResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<TaskDto>> list(@PathParam("region") String region, @PathParam("planId") String planId,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        PageRequest request = PageRequest.of(page, size);
-        UUID plan = Access.id(planId, "工作方案");
+        PageRequest request = Paging.of(page, size);
+        UUID plan = Ids.path(planId, "工作方案");
         return plans.get(region, plan).flatMap(p -> tasks.listForPlan(region, plan, request))
                 .map(p -> p.map(t -> TaskDto.from(t, null)));
     }
@@ -54,7 +55,7 @@ public class TaskResource {
     @Path("/tasks/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Response> get(@PathParam("region") String region, @PathParam("id") String id) {
-        return service.get(region, Access.id(id, "任务")).map(TaskResource::withETag);
+        return service.get(region, Ids.path(id, "任务")).map(TaskResource::withETag);
     }
 
     @PUT
@@ -64,7 +65,7 @@ public class TaskResource {
     public Uni<Response> correct(@PathParam("region") String region, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Valid @NotNull UpdateTaskRequest body) {
-        return service.correct(region, Access.id(id, "任务"), ifMatch, body, authorization).map(TaskResource::withETag);
+        return service.correct(region, Ids.path(id, "任务"), ifMatch, body, authorization).map(TaskResource::withETag);
     }
 
     @POST
@@ -74,7 +75,7 @@ public class TaskResource {
     public Uni<Response> designate(@PathParam("region") String region, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Valid @NotNull DesignationRequest body) {
-        return service.designate(region, Access.id(id, "任务"), ifMatch, body, authorization).map(TaskResource::withETag);
+        return service.designate(region, Ids.path(id, "任务"), ifMatch, body, authorization).map(TaskResource::withETag);
     }
 
     private static Response withETag(TaskDto t) {
