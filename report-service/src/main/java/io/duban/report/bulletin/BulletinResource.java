@@ -1,5 +1,6 @@
 package io.duban.report.bulletin;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * a unit token reads published ones. {@code GET /{id}} answers JSON, a Word 公文 or a printable page.
  */
 @Path("/api/v1/regions/{region}/bulletins")
+@Tag(name = "bulletins", description = "季度通报：草稿、发布、Word/HTML")
 public class BulletinResource {
 
     static final MediaType DOCX = MediaType.valueOf(Downloads.DOCX);
@@ -54,7 +56,7 @@ public class BulletinResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "生成季度通报草稿（内容在生成时计算并固定）")
+    @Operation(operationId = "draftBulletin", summary = "生成季度通报草稿（内容在生成时计算并固定）")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Bulletin.class)))
     public Uni<Response> create(@PathParam("region") String region, NewBulletin body) {
         return bulletins.create(region, body, caller.name()).map(b -> Response
@@ -65,7 +67,7 @@ public class BulletinResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
-    @Operation(summary = "通报列表（新者在前；单位账号只见已发布的）")
+    @Operation(operationId = "listBulletins", summary = "通报列表（新者在前；单位账号只见已发布的）")
     public Uni<Page<Bulletin.Summary>> list(@PathParam("region") String region, @QueryParam("year") Integer year,
                                             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return bulletins.list(region, year, caller.isUnitScoped(), Paging.of(page, size));
@@ -75,7 +77,7 @@ public class BulletinResource {
     @Path("/{id}")
     @Produces({MediaType.APPLICATION_JSON, Downloads.DOCX, MediaType.TEXT_HTML})
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
-    @Operation(summary = "一期通报：JSON（默认）、Word 公文（Accept: …wordprocessingml.document）或可打印的 HTML（Accept: text/html）")
+    @Operation(operationId = "getBulletin", summary = "一期通报：JSON（默认）、Word 公文（Accept: …wordprocessingml.document）或可打印的 HTML（Accept: text/html）")
     @APIResponse(responseCode = "200", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bulletin.class)),
             @Content(mediaType = Downloads.DOCX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
@@ -102,7 +104,7 @@ public class BulletinResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "修改草稿的“下一步工作要求”（需 If-Match；已发布 409）")
+    @Operation(operationId = "editBulletinNextSteps", summary = "修改草稿的“下一步工作要求”（需 If-Match；已发布 409）")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Bulletin.class)))
     public Uni<Response> edit(@PathParam("region") String region, @PathParam("id") String id,
                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, NextSteps body) {
@@ -114,7 +116,7 @@ public class BulletinResource {
     @Path("/{id}/publish")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "发布通报：此后内容不再改变；再次发布 409")
+    @Operation(operationId = "publishBulletin", summary = "发布通报：此后内容不再改变；再次发布 409")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Bulletin.class)))
     public Uni<Response> publish(@PathParam("region") String region, @PathParam("id") String id) {
         return bulletins.publish(region, Ids.path(id, "通报"), caller.name())

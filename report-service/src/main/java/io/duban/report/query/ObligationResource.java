@@ -1,5 +1,6 @@
 package io.duban.report.query;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * (no unitId means its own; another unit's is 403).
  */
 @Path("/api/v1/regions/{region}")
+@Tag(name = "obligations", description = "应办事项与逾期")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
 public class ObligationResource {
@@ -39,7 +41,7 @@ public class ObligationResource {
 
     @GET
     @Path("/obligations")
-    @Operation(summary = "应办事项列表（按到期日排序，可按单位、方案、状态、到期区间筛选）")
+    @Operation(operationId = "listObligations", summary = "应办事项列表（按到期日排序，可按单位、方案、状态、到期区间筛选）")
     public Uni<ObligationQueries.ObligationPage> obligations(@PathParam("region") String region,
                                                              @QueryParam("unitId") String unitId,
                                                              @QueryParam("planId") String planId,
@@ -57,7 +59,7 @@ public class ObligationResource {
 
     @GET
     @Path("/overdue")
-    @Operation(summary = "逾期未办结事项，最严重者在前")
+    @Operation(operationId = "listOverdue", summary = "逾期未办结事项，最严重者在前")
     public Uni<ObligationQueries.ObligationPage> overdue(@PathParam("region") String region,
                                                          @QueryParam("unitId") String unitId,
                                                          @QueryParam("planId") String planId,

@@ -1,5 +1,10 @@
 package io.duban.task.assignment;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.duban.common.web.Ids;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
@@ -25,6 +30,7 @@ import java.util.UUID;
 
 /** 责任分解: a unit token sees only its own unit's; another unit's is a 404, never data. */
 @Path("/api/v1/regions/{region}/assignments")
+@Tag(name = "assignments", description = "责任分解：单位看到并更新的 任务 × 单位 × 角色")
 @Produces(MediaType.APPLICATION_JSON)
 public class AssignmentResource {
 
@@ -35,6 +41,7 @@ public class AssignmentResource {
     Caller caller;
 
     @GET
+    @Operation(operationId = "listAssignments", summary = "责任分解列表（单位账号只见本单位的；可按单位、方案、任务、状态、角色筛选）")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<AssignmentDto>> list(@PathParam("region") String region, @QueryParam("unitId") String unitId,
             @QueryParam("planId") String planId, @QueryParam("taskId") String taskId, @QueryParam("status") String status,
@@ -55,6 +62,9 @@ public class AssignmentResource {
     }
 
     @GET
+    @Operation(operationId = "getAssignment", summary = "一条责任分解（带 ETag，报告进展时作 If-Match）")
+    @APIResponse(responseCode = "200", description = "the assignment; ETag: its version, the If-Match of a progress report",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentDto.class)))
     @Path("/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Response> get(@PathParam("region") String region, @PathParam("id") String id) {

@@ -1,5 +1,7 @@
 package io.duban.task.event;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.duban.common.web.Ids;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** 触发事件 of one assignment. */
 @Path("/api/v1/regions/{region}/assignments/{id}/events")
+@Tag(name = "events", description = "触发事件：开启相对时限的事实（只增不改）")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
 
@@ -40,6 +43,7 @@ public class EventResource {
     Caller caller;
 
     @POST
+    @Operation(operationId = "recordEvent", summary = "登记触发事件（只增不改；支持 Idempotency-Key）")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT})
     @APIResponse(responseCode = "201", description = "the recorded event",
@@ -55,6 +59,7 @@ public class EventResource {
     }
 
     @GET
+    @Operation(operationId = "listEvents", summary = "一条责任分解的触发事件")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<EventDto>> list(@PathParam("region") String region, @PathParam("id") String id,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -62,6 +67,7 @@ public class EventResource {
     }
 
     @GET
+    @Operation(operationId = "getEvent", summary = "一条触发事件")
     @Path("/{eventId}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<EventDto> one(@PathParam("region") String region, @PathParam("id") String id,

@@ -1,5 +1,7 @@
 package io.duban.task.feed;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Roles;
 import io.duban.feed.ChangePage;
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
  * ({@code io.duban.feed}); each item's data is the snapshot exactly as written.
  */
 @Path("/api/v1/changes")
+@Tag(name = "changes", description = "变更流：report-service 跟随的各实体快照")
 @Produces(MediaType.APPLICATION_JSON)
 public class ChangeFeedResource {
 
@@ -33,6 +36,7 @@ public class ChangeFeedResource {
     ChangeFeedRepository feed;
 
     @GET
+    @Operation(operationId = "readChanges", summary = "变更流：task-service 各实体变更后的完整快照，按游标续读（仅 system）")
     @RolesAllowed(Roles.SYSTEM)
     public Uni<ChangePage> changes(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         int n = limit == null ? DEFAULT_LIMIT : limit;

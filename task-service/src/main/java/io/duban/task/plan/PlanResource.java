@@ -1,5 +1,7 @@
 package io.duban.task.plan;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.duban.common.web.Ids;
 import io.duban.common.security.Roles;
 import io.duban.common.web.Page;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** 工作方案: the issued documents whose tables are imported. */
 @Path("/api/v1/regions/{region}/plans")
+@Tag(name = "plans", description = "工作方案：印发的文件")
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {
 
@@ -37,6 +40,7 @@ public class PlanResource {
     PlanService service;
 
     @POST
+    @Operation(operationId = "createPlan", summary = "新建工作方案")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
     @APIResponse(responseCode = "201", description = "the created plan (Location: its URL)",
@@ -48,6 +52,7 @@ public class PlanResource {
     }
 
     @GET
+    @Operation(operationId = "listPlans", summary = "工作方案列表（新者在前）")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<PlanDto>> list(@PathParam("region") String region, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
@@ -55,6 +60,7 @@ public class PlanResource {
     }
 
     @GET
+    @Operation(operationId = "getPlan", summary = "一个工作方案")
     @Path("/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<PlanDto> get(@PathParam("region") String region, @PathParam("id") String id) {

@@ -1,5 +1,7 @@
 package io.duban.task.report;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.duban.common.web.Ids;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** 进展报告 of one assignment: append and read the history. */
 @Path("/api/v1/regions/{region}/assignments/{id}/reports")
+@Tag(name = "reports", description = "进展报告：单位上报的状态与佐证（只增不改）")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
 
@@ -43,6 +46,7 @@ public class ReportResource {
     Caller caller;
 
     @POST
+    @Operation(operationId = "reportProgress", summary = "报告进展（需 If-Match；只增不改；支持 Idempotency-Key）")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT})
     @APIResponse(responseCode = "201", description = "the report and the assignment's new version",
@@ -61,6 +65,7 @@ public class ReportResource {
     }
 
     @GET
+    @Operation(operationId = "listReports", summary = "一条责任分解的进展报告（按时间先后）")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<ReportDto>> history(@PathParam("region") String region, @PathParam("id") String id,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -68,6 +73,7 @@ public class ReportResource {
     }
 
     @GET
+    @Operation(operationId = "getReport", summary = "一条进展报告")
     @Path("/{reportId}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<ReportDto> one(@PathParam("region") String region, @PathParam("id") String id,

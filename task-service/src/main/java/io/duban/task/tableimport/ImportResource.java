@@ -1,5 +1,7 @@
 package io.duban.task.tableimport;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.duban.common.web.Ids;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Roles;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** POST /plans/{id}/import: the table is the body (TSV, CSV, XLSX or DOCX). */
 @Path("/api/v1/regions/{region}/plans/{id}/import")
+@Tag(name = "plans", description = "工作方案：印发的文件")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
@@ -28,6 +31,7 @@ public class ImportResource {
     ImportConfig config;
 
     @POST
+    @Operation(operationId = "importPlanTable", summary = "导入任务分解表（TSV、CSV、XLSX、DOCX；dryRun 只检查不写入）")
     @Consumes({TableReader.TSV, TableReader.CSV, TableReader.XLSX, TableReader.DOCX, MediaType.APPLICATION_OCTET_STREAM,
             MediaType.TEXT_PLAIN})
     @RolesAllowed(Roles.SUPERVISOR)

@@ -1,5 +1,10 @@
 package io.duban.task.task;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.duban.common.web.Ids;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
@@ -28,6 +33,7 @@ import java.util.UUID;
 
 /** Task rows of a plan, and the supervisor's corrections. */
 @Path("/api/v1/regions/{region}")
+@Tag(name = "tasks", description = "任务分解表的行：工作要求、责任单位、时限，及其更正")
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
 
@@ -41,6 +47,7 @@ public class TaskResource {
     TaskService service;
 
     @GET
+    @Operation(operationId = "listPlanTasks", summary = "一个工作方案的任务（按序号）")
     @Path("/plans/{planId}/tasks")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<TaskDto>> list(@PathParam("region") String region, @PathParam("planId") String planId,
@@ -52,6 +59,9 @@ public class TaskResource {
     }
 
     @GET
+    @Operation(operationId = "getTask", summary = "一条任务及其责任分解（带 ETag）")
+    @APIResponse(responseCode = "200", description = "the task with its assignments; ETag: its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskDto.class)))
     @Path("/tasks/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Response> get(@PathParam("region") String region, @PathParam("id") String id) {
@@ -59,6 +69,9 @@ public class TaskResource {
     }
 
     @PUT
+    @Operation(operationId = "correctTask", summary = "更正任务：工作要求、责任单位或时限（需 If-Match；责任单位变化时重新分解）")
+    @APIResponse(responseCode = "200", description = "the corrected task; ETag: its new version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskDto.class)))
     @Path("/tasks/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
@@ -69,6 +82,9 @@ public class TaskResource {
     }
 
     @POST
+    @Operation(operationId = "designateUnits", summary = "为“相关部门”等待明确的责任单位指定单位（需 If-Match）")
+    @APIResponse(responseCode = "200", description = "the task with the designated units; ETag: its new version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskDto.class)))
     @Path("/tasks/{id}/designations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
