@@ -9,8 +9,8 @@ import io.duban.org.account.AccountDtos.CreatedAccount;
 import io.duban.org.account.AccountDtos.PasswordResetRequest;
 import io.duban.org.account.AccountDtos.PasswordResetResult;
 import io.duban.org.account.AccountDtos.SecurityPolicyView;
-import io.duban.org.common.Ids;
-import io.duban.org.common.Paging;
+import io.duban.common.web.Ids;
+import io.duban.common.web.Paging;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -64,7 +64,7 @@ public class AccountResource {
     @Path("/accounts/{id}")
     @Operation(summary = "Read one account")
     public Uni<AccountView> get(@PathParam("region") String region, @PathParam("id") String id) {
-        return service.get(region, Ids.parse(id, "账号"));
+        return service.get(region, Ids.path(id, "账号"));
     }
 
     @POST
@@ -84,7 +84,7 @@ public class AccountResource {
     @Operation(summary = "Deactivate an account", description = "Idempotent; revokes its refresh tokens. 409 for one's own account.")
     @APIResponse(responseCode = "204", description = "deactivated")
     public Uni<Response> deactivate(@PathParam("region") String region, @PathParam("id") String id) {
-        return service.deactivate(region, Ids.parse(id, "账号"), jwt.getSubject(), jwt.getName()).map(x -> Response.noContent().build());
+        return service.deactivate(region, Ids.path(id, "账号"), jwt.getSubject(), jwt.getName()).map(x -> Response.noContent().build());
     }
 
     @POST
@@ -106,7 +106,7 @@ public class AccountResource {
                 throw io.duban.common.problem.ProblemException.invalidField("body", "请求体应为 JSON：{\"password\"?, \"mustChangePassword\"?}");
             }
         }
-        return service.resetPassword(region, Ids.parse(id, "账号"), req, jwt.getName())
+        return service.resetPassword(region, Ids.path(id, "账号"), req, jwt.getName())
                 .map(r -> Response.ok(r).header("Cache-Control", "no-store").build());
     }
 
@@ -115,7 +115,7 @@ public class AccountResource {
     @Operation(summary = "Turn an account's TOTP off", description = "For a lost phone: the person enrols again.")
     @APIResponse(responseCode = "204", description = "TOTP off")
     public Uni<Response> resetTotp(@PathParam("region") String region, @PathParam("id") String id) {
-        return service.resetTotp(region, Ids.parse(id, "账号")).map(x -> Response.noContent().build());
+        return service.resetTotp(region, Ids.path(id, "账号")).map(x -> Response.noContent().build());
     }
 
     @GET

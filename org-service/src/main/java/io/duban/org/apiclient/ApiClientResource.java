@@ -5,8 +5,8 @@ import io.duban.common.web.Page;
 import io.duban.org.apiclient.ApiClientDtos.ApiClientRequest;
 import io.duban.org.apiclient.ApiClientDtos.ApiClientView;
 import io.duban.org.apiclient.ApiClientDtos.ClientSecret;
-import io.duban.org.common.Ids;
-import io.duban.org.common.Paging;
+import io.duban.common.web.Ids;
+import io.duban.common.web.Paging;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -65,7 +65,7 @@ public class ApiClientResource {
     @APIResponse(responseCode = "200", description = "the new secret", content = @Content(schema = @Schema(implementation = ClientSecret.class)))
     @Operation(summary = "Rotate the client's secret", description = "The old secret stops working at once; tokens already issued live out their 30 minutes.")
     public Uni<Response> rotate(@PathParam("region") String region, @PathParam("id") String id) {
-        return service.rotate(region, Ids.parse(id, "接入应用"), jwt.getName())
+        return service.rotate(region, Ids.path(id, "接入应用"), jwt.getName())
                 .map(s -> Response.ok(s).header("Cache-Control", "no-store").build());
     }
 
@@ -74,6 +74,6 @@ public class ApiClientResource {
     @Operation(summary = "Deactivate an API client", description = "Idempotent.")
     @APIResponse(responseCode = "204", description = "deactivated")
     public Uni<Response> deactivate(@PathParam("region") String region, @PathParam("id") String id) {
-        return service.deactivate(region, Ids.parse(id, "接入应用"), jwt.getName()).map(x -> Response.noContent().build());
+        return service.deactivate(region, Ids.path(id, "接入应用"), jwt.getName()).map(x -> Response.noContent().build());
     }
 }

@@ -1,6 +1,6 @@
 package io.duban.org.common;
 
-import io.duban.org.responsibility.UnitNames;
+import io.duban.org.directory.UnitNames;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;

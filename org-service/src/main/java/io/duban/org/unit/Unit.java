@@ -1,5 +1,7 @@
 package io.duban.org.unit;
 
+import io.duban.org.directory.FormerName;
+import io.duban.org.directory.UnitKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

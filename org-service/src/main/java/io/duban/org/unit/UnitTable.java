@@ -1,5 +1,7 @@
 package io.duban.org.unit;
 
+import io.duban.org.directory.FormerName;
+import io.duban.org.directory.UnitKind;
 import io.duban.common.problem.FieldError;
 import io.duban.common.text.ControlCharacters;
 import java.util.ArrayList;

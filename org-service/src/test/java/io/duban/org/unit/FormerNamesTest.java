@@ -1,5 +1,6 @@
 package io.duban.org.unit;
 
+import io.duban.org.directory.FormerName;
 import static io.duban.org.Api.base;
 import static io.duban.org.Api.supervisor;
 import static org.hamcrest.Matchers.equalTo;

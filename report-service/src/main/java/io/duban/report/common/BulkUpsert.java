@@ -53,6 +53,11 @@ public final class BulkUpsert {
                 + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET " + updates + " WHERE " + changed;
     }
 
+    /** The columns it writes, in order. */
+    public List<String> columnNames() {
+        return columns.stream().map(Column::name).toList();
+    }
+
     public static Column col(String name, String type) {
         return new Column(name, type);
     }

@@ -2,126 +2,166 @@ package io.duban.report.projection;
 
 import static io.duban.report.common.BulkUpsert.col;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.duban.report.common.AsOf;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.duban.feed.AssignmentSnapshot;
+import io.duban.feed.ChangeItem;
+import io.duban.feed.ChangeType;
+import io.duban.feed.EventSnapshot;
+import io.duban.feed.FeedJson;
+import io.duban.feed.PlanSnapshot;
+import io.duban.feed.ReportSnapshot;
+import io.duban.feed.Snapshot;
+import io.duban.feed.TaskSnapshot;
 import io.duban.report.common.BulkUpsert;
 import io.duban.report.obligation.ObligationStore;
 import io.duban.report.obligation.TaskRef;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
- * Applies a batch of feed snapshots: upserts each into its projection table (a snapshot is the
- * entity's full current state, so applying it twice changes nothing) and re-derives the
- * obligations of every task the batch touched. Runs inside the follower's transaction.
+ * Applies a batch of feed snapshots: reads each item into its contract record ({@code io.duban.feed}),
+ * upserts it into its projection table (a snapshot is the entity's full current state, so applying it
+ * twice changes nothing) and re-derives the obligations of every task the batch touched. Runs inside
+ * the follower's transaction. An item of a type this service does not know (a newer task-service) is
+ * skipped deliberately and counted ({@code duban.projection.changes.skipped}); an item of a known type
+ * that does not fit its record fails the batch, so the cursor never moves past it.
  */
 @ApplicationScoped
 public class ProjectionApplier {
 
-    static final String PLAN = "PLAN", TASK = "TASK", ASSIGNMENT = "ASSIGNMENT", REPORT = "REPORT", EVENT = "EVENT";
-
+    private static final Logger LOG = Logger.getLogger(ProjectionApplier.class);
     private static final List<String> KEY = List.of("region", "id");
-    private static final Map<String, BulkUpsert> UPSERTS = Map.of(
-            PLAN, new BulkUpsert("plan", KEY, List.of(col("region", "text"), col("id", "uuid"), col("title", "text"),
+
+    /** Each type's projection table; its columns are the snapshot's fields in snake case (checked by a test). */
+    static final Map<ChangeType, BulkUpsert> UPSERTS = new EnumMap<>(Map.of(
+            ChangeType.PLAN, new BulkUpsert("plan", KEY, List.of(col("region", "text"), col("id", "uuid"), col("title", "text"),
                     col("doc_number", "text"), col("issued_on", "date"), col("year", "int"), col("kind", "text"),
                     col("version", "bigint"))),
-            TASK, new BulkUpsert("task", KEY, List.of(col("region", "text"), col("id", "uuid"), col("plan_id", "uuid"),
+            ChangeType.TASK, new BulkUpsert("task", KEY, List.of(col("region", "text"), col("id", "uuid"), col("plan_id", "uuid"),
                     col("seq", "int"), col("category", "jsonb"), col("requirement", "text"),
                     col("responsible_text", "text"), col("deadline_text", "text"), col("deadline", "jsonb"),
                     col("deadline_kind", "text"), col("needs_review", "boolean"), col("version", "bigint"))),
-            ASSIGNMENT, new BulkUpsert("assignment", KEY, List.of(col("region", "text"), col("id", "uuid"),
+            ChangeType.ASSIGNMENT, new BulkUpsert("assignment", KEY, List.of(col("region", "text"), col("id", "uuid"),
                     col("plan_id", "uuid"), col("task_id", "uuid"), col("unit_id", "text"), col("unit_name", "text"),
                     col("role", "text"), col("status", "text"), col("active", "boolean"), col("version", "bigint"))),
-            REPORT, new BulkUpsert("progress_report", KEY, List.of(col("region", "text"), col("id", "uuid"),
+            ChangeType.REPORT, new BulkUpsert("progress_report", KEY, List.of(col("region", "text"), col("id", "uuid"),
                     col("assignment_id", "uuid"), col("status", "text"), col("note", "text"), col("completed_on", "date"),
                     col("event_id", "uuid"), col("reported_by", "text"), col("reported_at", "timestamptz"))),
-            EVENT, new BulkUpsert("trigger_event", KEY, List.of(col("region", "text"), col("id", "uuid"),
+            ChangeType.EVENT, new BulkUpsert("trigger_event", KEY, List.of(col("region", "text"), col("id", "uuid"),
                     col("assignment_id", "uuid"), col("trigger", "text"), col("occurred_on", "date"),
                     col("occurred_at", "timestamptz"), col("title", "text"), col("recorded_by", "text"),
-                    col("recorded_at", "timestamptz"))));
+                    col("recorded_at", "timestamptz")))));
+
+    /** Snapshot fields the projection deliberately does not keep (nothing it answers needs them). */
+    static final Map<ChangeType, Set<String>> NOT_PROJECTED = Map.of(ChangeType.REPORT, Set.of("evidenceUrls"));
 
     @Inject
     ObligationStore obligations;
 
-    /** Applies {@code items} in feed order; returns how many were applied (unknown types are skipped). */
-    public Uni<Integer> apply(SqlClient client, List<ChangePage.Item> items) {
-        Map<String, List<Object[]>> byType = new LinkedHashMap<>();
+    @Inject
+    MeterRegistry registry;
+
+    /** What one batch did: snapshots applied, items of unknown types skipped. */
+    public record Applied(int applied, int skipped) {
+    }
+
+    /** Applies {@code items} in feed order. */
+    public Uni<Applied> apply(SqlClient client, List<ChangeItem> items) {
+        Map<ChangeType, List<Object[]>> byType = new EnumMap<>(ChangeType.class);
         Set<TaskRef> tasks = new LinkedHashSet<>();
         List<String> planRegions = new ArrayList<>();
         List<UUID> planIds = new ArrayList<>();
         List<String> assignmentRegions = new ArrayList<>();
         List<UUID> assignmentIds = new ArrayList<>();
         int applied = 0;
-        for (ChangePage.Item item : items) {
-            JsonNode d = item.data();
-            String region = item.region() != null ? item.region() : text(d, "region");
-            if (d == null || region == null || !UPSERTS.containsKey(item.type())) {
-                continue; // a type this service does not follow (forward compatible)
+        int skipped = 0;
+        for (ChangeItem item : items) {
+            Optional<Snapshot> read = FeedJson.read(item);
+            if (read.isEmpty()) {
+                skipped(item.type());
+                skipped++;
+                continue;
             }
-            UUID id = UUID.fromString(item.id() != null ? item.id() : text(d, "id"));
-            Object[] t = switch (item.type()) {
+            Snapshot snapshot = read.get();
+            String region = snapshot.region() != null ? snapshot.region() : item.region();
+            UUID id = snapshot.id();
+            // a switch expression over the enum is exhaustive: a type added to the contract does not compile here until handled
+            Object[] row = switch (snapshot.changeType()) {
                 case PLAN -> {
+                    PlanSnapshot p = (PlanSnapshot) snapshot;
                     planRegions.add(region);
                     planIds.add(id);
-                    yield tuple(region, id, text(d, "title"), text(d, "docNumber"), date(d, "issuedOn"),
-                            integer(d, "year"), text(d, "kind"), longValue(d, "version"));
+                    yield tuple(region, id, p.title(), p.docNumber(), p.issuedOn(), p.year(), p.kind(), p.version());
                 }
                 case TASK -> {
+                    TaskSnapshot t = (TaskSnapshot) snapshot;
                     tasks.add(new TaskRef(region, id));
-                    JsonNode rule = d.get("deadline");
-                    boolean hasRule = rule != null && rule.isObject();
-                    yield tuple(region, id, uuid(d, "planId"), integer(d, "seq"),
-                            d.hasNonNull("category") ? d.get("category").toString() : null,
-                            text(d, "requirement"), text(d, "responsibleText"), text(d, "deadlineText"),
-                            hasRule ? rule.toString() : null, hasRule ? text(rule, "kind") : null,
-                            d.path("needsReview").asBoolean(false), longValue(d, "version"));
+                    yield tuple(region, id, t.planId(), t.seq(), t.category() == null ? null : jsonArray(t.category()),
+                            t.requirement(), t.responsibleText(), t.deadlineText(),
+                            t.deadline() != null && t.deadline().isObject() ? t.deadline().toString() : null,
+                            t.deadlineKind(), t.needsReview(), t.version());
                 }
                 case ASSIGNMENT -> {
-                    tasks.add(new TaskRef(region, uuid(d, "taskId")));
-                    yield tuple(region, id, uuid(d, "planId"), uuid(d, "taskId"), text(d, "unitId"), text(d, "unitName"),
-                            text(d, "role"), text(d, "status"), d.path("active").asBoolean(true), longValue(d, "version"));
+                    AssignmentSnapshot a = (AssignmentSnapshot) snapshot;
+                    tasks.add(new TaskRef(region, a.taskId()));
+                    yield tuple(region, id, a.planId(), a.taskId(), a.unitId(), a.unitName(), a.role(), a.status(), a.active(),
+                            a.version());
                 }
                 case REPORT -> {
+                    ReportSnapshot r = (ReportSnapshot) snapshot;
                     assignmentRegions.add(region);
-                    assignmentIds.add(uuid(d, "assignmentId"));
-                    yield tuple(region, id, uuid(d, "assignmentId"), text(d, "status"), text(d, "note"),
-                            date(d, "completedOn"), uuid(d, "eventId"), text(d, "reportedBy"), instant(d, "reportedAt"));
+                    assignmentIds.add(r.assignmentId());
+                    yield tuple(region, id, r.assignmentId(), r.status(), r.note(), r.completedOn(), r.eventId(),
+                            r.reportedBy(), at(r.reportedAt()));
                 }
-                default -> {
+                case EVENT -> {
+                    EventSnapshot e = (EventSnapshot) snapshot;
                     assignmentRegions.add(region);
-                    assignmentIds.add(uuid(d, "assignmentId"));
-                    yield tuple(region, id, uuid(d, "assignmentId"), text(d, "trigger"), date(d, "occurredOn"),
-                            instant(d, "occurredAt"), text(d, "title"), text(d, "recordedBy"), instant(d, "recordedAt"));
+                    assignmentIds.add(e.assignmentId());
+                    yield tuple(region, id, e.assignmentId(), e.trigger(), e.occurredOn(), at(e.occurredAt()), e.title(),
+                            e.recordedBy(), at(e.recordedAt()));
                 }
             };
-            byType.computeIfAbsent(item.type(), k -> new ArrayList<>()).add(t);
+            byType.computeIfAbsent(snapshot.changeType(), k -> new ArrayList<>()).add(row);
             applied++;
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Map.Entry<String, List<Object[]>> e : byType.entrySet()) {
+        for (Map.Entry<ChangeType, List<Object[]>> e : byType.entrySet()) {
             chain = chain.chain(() -> UPSERTS.get(e.getKey()).execute(client, e.getValue())).replaceWithVoid();
         }
-        int count = applied;
+        Applied result = new Applied(applied, skipped);
         return chain
                 .chain(() -> affectedByPlans(client, planRegions, planIds, tasks))
                 .chain(() -> affectedByAssignments(client, assignmentRegions, assignmentIds, tasks))
                 .chain(() -> obligations.rederive(client, tasks))
-                .replaceWith(count);
+                .replaceWith(result);
+    }
+
+    private void skipped(String type) {
+        LOG.debugf("change feed item of unknown type %s skipped", type);
+        Counter.builder("duban.projection.changes.skipped")
+                .description("Feed items of a type this service does not follow (a newer task-service), skipped")
+                .tag("type", type == null ? "none" : type)
+                .register(registry).increment();
     }
 
     private Uni<Void> affectedByPlans(SqlClient client, List<String> regions, List<UUID> ids, Set<TaskRef> into) {
@@ -154,41 +194,13 @@ public class ProjectionApplier {
         return values;
     }
 
-    static String text(JsonNode d, String field) {
-        JsonNode v = d == null ? null : d.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+    private static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static UUID uuid(JsonNode d, String field) {
-        String s = text(d, field);
-        return s == null || s.isBlank() ? null : UUID.fromString(s);
-    }
-
-    private static LocalDate date(JsonNode d, String field) {
-        String s = text(d, field);
-        return s == null || s.isBlank() ? null : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-    }
-
-    private static Integer integer(JsonNode d, String field) {
-        JsonNode v = d.get(field);
-        return v == null || v.isNull() ? null : v.asInt();
-    }
-
-    private static Long longValue(JsonNode d, String field) {
-        JsonNode v = d.get(field);
-        return v == null || v.isNull() ? null : v.asLong();
-    }
-
-    /** Timestamps with an offset as sent; a local one is read as Asia/Shanghai time. */
-    private static OffsetDateTime instant(JsonNode d, String field) {
-        String s = text(d, field);
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s);
-        } catch (DateTimeParseException e) {
-            return LocalDateTime.parse(s).atZone(AsOf.ZONE).toOffsetDateTime();
-        }
+    private static String jsonArray(List<String> values) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        values.forEach(array::add);
+        return array.toString();
     }
 }

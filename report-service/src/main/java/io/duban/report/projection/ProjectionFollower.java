@@ -1,11 +1,13 @@
 package io.duban.report.projection;
 
+import io.duban.report.common.AdvisoryLock;
 import io.duban.common.problem.ProblemException;
 import io.duban.report.calendar.CalendarService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
+import io.duban.feed.ChangePage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,7 +34,6 @@ public class ProjectionFollower {
     private static final Logger LOG = Logger.getLogger(ProjectionFollower.class);
     static final String FEED = "task-feed";
     /** Advisory lock key of the follower ("duban report projection"). */
-    static final long LOCK = 7242002L;
 
     /** What one sync attempt did. */
     public enum Outcome { APPLIED, UP_TO_DATE, LOCKED_BY_OTHER, STALE }
@@ -103,7 +104,7 @@ public class ProjectionFollower {
 
     private Uni<SyncResult> follow(String after, ChangePage page, int remaining) {
         Uni<SyncResult> applied = applyBatch(after, page);
-        if (remaining <= 1 || !page.more() || page.next() == null || page.itemsOrEmpty().isEmpty()) {
+        if (remaining <= 1 || !page.hasMore() || page.next() == null || page.items().isEmpty()) {
             return applied;
         }
         // a failed prefetch is recorded by fetch(); the batch in hand still counts, the next run retries
@@ -142,28 +143,29 @@ public class ProjectionFollower {
     }
 
     private Uni<SyncResult> apply(SqlClient conn, String after, ChangePage page) {
-        return conn.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked").execute(Tuple.of(LOCK))
+        return AdvisoryLock.OBLIGATIONS.tryLock(conn)
                 .chain(locked -> {
-                    if (!locked.iterator().next().getBoolean("locked")) {
+                    if (!locked) {
                         return Uni.createFrom().item(new SyncResult(Outcome.LOCKED_BY_OTHER, 0, after, true));
                     }
                     return cursor(conn).chain(current -> {
                         if (!Objects.equals(current, after)) {
                             return Uni.createFrom().item(new SyncResult(Outcome.STALE, 0, current, true));
                         }
-                        String next = page.next() != null && !page.itemsOrEmpty().isEmpty() ? page.next() : after;
-                        return quarantine.applyOrSetAside(conn, page.itemsOrEmpty())
-                                .chain(n -> conn.preparedQuery("UPDATE projection_cursor SET cursor = $1,"
+                        String next = page.next() != null && !page.items().isEmpty() ? page.next() : after;
+                        return quarantine.applyOrSetAside(conn, page.items())
+                                .chain(done -> conn.preparedQuery("UPDATE projection_cursor SET cursor = $1,"
                                                 + " applied_total = applied_total + $2, has_more = $3, last_success_at = now()"
                                                 + " WHERE name = $4")
-                                        .execute(Tuple.of(next, n, page.more(), FEED))
+                                        .execute(Tuple.of(next, done.applied(), page.hasMore(), FEED))
                                         .invoke(() -> {
-                                            if (n > 0) {
-                                                LOG.debugf("projection applied %d changes up to cursor %s", n, next);
+                                            if (done.applied() > 0 || done.skipped() > 0) {
+                                                LOG.debugf("projection applied %d changes (skipped %d of unknown types) up to cursor %s",
+                                                        done.applied(), done.skipped(), next);
                                             }
                                         })
-                                        .replaceWith(new SyncResult(page.itemsOrEmpty().isEmpty() ? Outcome.UP_TO_DATE
-                                                : Outcome.APPLIED, n, next, page.more())));
+                                        .replaceWith(new SyncResult(page.items().isEmpty() ? Outcome.UP_TO_DATE
+                                                  : Outcome.APPLIED, done.applied(), next, page.hasMore())));
                     });
                 });
     }
@@ -187,7 +189,7 @@ public class ProjectionFollower {
     }
 
     private Uni<RebuildResult> replay() {
-        return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(LOCK))
+        return pool.withTransaction(conn -> AdvisoryLock.OBLIGATIONS.lock(conn)
                         .chain(() -> conn.query("TRUNCATE plan, task, assignment, progress_report, trigger_event, obligation")
                                 .execute())
                         .chain(() -> conn.preparedQuery("UPDATE projection_cursor SET cursor = NULL, applied_total = 0,"

@@ -2,6 +2,9 @@ package io.duban.report.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duban.feed.ChangeItem;
+import io.duban.report.common.AdvisoryLock;
+import io.duban.report.projection.ProjectionApplier.Applied;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -61,42 +64,48 @@ public class ProjectionQuarantine {
 
     /**
      * Applies {@code items} in one go; when that fails, applies them one at a time (each in its own savepoint)
-     * and sets aside those that fail. Returns how many were applied. Runs in the follower's transaction.
+     * and sets aside those that fail. Returns how many were applied and skipped. Runs in the follower's transaction.
      */
-    Uni<Integer> applyOrSetAside(SqlClient conn, List<ChangePage.Item> items) {
+    Uni<Applied> applyOrSetAside(SqlClient conn, List<ChangeItem> items) {
         return conn.query("SAVEPOINT projection_batch").execute()
                 .chain(() -> Uni.createFrom().deferred(() -> applier.apply(conn, items)))
                 .onFailure().recoverWithUni(e -> conn.query("ROLLBACK TO SAVEPOINT projection_batch").execute()
-                        .chain(() -> oneByOne(conn, items, 0, 0)));
+                        .chain(() -> oneByOne(conn, items, 0, new Applied(0, 0))));
     }
 
-    private Uni<Integer> oneByOne(SqlClient conn, List<ChangePage.Item> items, int i, int applied) {
+    private Uni<Applied> oneByOne(SqlClient conn, List<ChangeItem> items, int i, Applied sofar) {
         if (i == items.size()) {
-            return Uni.createFrom().item(applied);
+            return Uni.createFrom().item(sofar);
         }
-        ChangePage.Item item = items.get(i);
-        return attempt(conn, item).chain(e -> {
-            if (e == null) {
-                return oneByOne(conn, items, i + 1, applied + 1);
+        ChangeItem item = items.get(i);
+        return attempt(conn, item).chain(r -> {
+            if (r.done() != null) {
+                return oneByOne(conn, items, i + 1,
+                        new Applied(sofar.applied() + r.done().applied(), sofar.skipped() + r.done().skipped()));
             }
+            Throwable e = r.failure();
             LOG.errorf(e, "projection: change %s (%s %s of region %s) set aside, the follower goes on",
                     item.cursor(), item.type(), item.id(), item.region());
             quarantined.increment();
-            return keep(conn, item, e).chain(() -> oneByOne(conn, items, i + 1, applied));
+            return keep(conn, item, e).chain(() -> oneByOne(conn, items, i + 1, sofar));
         });
     }
 
-    /** Applies one change in a savepoint; the failure (rolled back) or null when it was applied. */
-    private Uni<Throwable> attempt(SqlClient conn, ChangePage.Item item) {
-        return conn.query("SAVEPOINT projection_item").execute()
-                .chain(() -> Uni.createFrom().deferred(() -> applier.apply(conn, List.of(item))))
-                .chain(() -> conn.query("RELEASE SAVEPOINT projection_item").execute())
-                .replaceWith((Throwable) null)
-                .onFailure().recoverWithUni(e -> conn.query("ROLLBACK TO SAVEPOINT projection_item").execute()
-                        .replaceWith(e));
+    /** One change's outcome: applied (or skipped as of an unknown type), or the failure that was rolled back. */
+    private record Attempt(Applied done, Throwable failure) {
     }
 
-    private Uni<Void> keep(SqlClient conn, ChangePage.Item item, Throwable e) {
+    /** Applies one change in a savepoint. */
+    private Uni<Attempt> attempt(SqlClient conn, ChangeItem item) {
+        return conn.query("SAVEPOINT projection_item").execute()
+                .chain(() -> Uni.createFrom().deferred(() -> applier.apply(conn, List.of(item))))
+                .call(() -> conn.query("RELEASE SAVEPOINT projection_item").execute())
+                .map(done -> new Attempt(done, null))
+                .onFailure().recoverWithUni(e -> conn.query("ROLLBACK TO SAVEPOINT projection_item").execute()
+                        .replaceWith(new Attempt(null, e)));
+    }
+
+    private Uni<Void> keep(SqlClient conn, ChangeItem item, Throwable e) {
         return conn.preparedQuery("""
                         INSERT INTO projection_quarantine (cursor, region, type, entity_id, data, error)
                         VALUES ($1, $2, $3, $4, $5::text::jsonb, $6)
@@ -120,14 +129,13 @@ public class ProjectionQuarantine {
 
     /** Re-applies every pending change in feed order (an operator's action after the fix). */
     public Uni<ReapplyResult> reapply() {
-        return inTransaction(pool, conn -> conn.preparedQuery("SELECT pg_advisory_xact_lock($1)")
-                        .execute(Tuple.of(ProjectionFollower.LOCK))
+        return inTransaction(pool, conn -> AdvisoryLock.OBLIGATIONS.lock(conn)
                         .chain(() -> conn.query("SELECT cursor, region, type, entity_id, data::text AS data"
                                 + " FROM projection_quarantine WHERE reapplied_at IS NULL ORDER BY seq").execute())
                         .chain(rows -> {
-                            List<ChangePage.Item> items = new ArrayList<>();
+                            List<ChangeItem> items = new ArrayList<>();
                             for (Row r : rows) {
-                                items.add(new ChangePage.Item(r.getString("cursor"), r.getString("region"),
+                                items.add(new ChangeItem(r.getString("cursor"), r.getString("region"),
                                         r.getString("type"), r.getString("entity_id"), read(r.getString("data"))));
                             }
                             return reapplyEach(conn, items, 0, 0);
@@ -135,12 +143,13 @@ public class ProjectionQuarantine {
                 .chain(applied -> list(null).map(still -> new ReapplyResult(applied, still)));
     }
 
-    private Uni<Integer> reapplyEach(SqlClient conn, List<ChangePage.Item> items, int i, int applied) {
+    private Uni<Integer> reapplyEach(SqlClient conn, List<ChangeItem> items, int i, int applied) {
         if (i == items.size()) {
             return Uni.createFrom().item(applied);
         }
-        ChangePage.Item item = items.get(i);
-        return attempt(conn, item).chain(e -> {
+        ChangeItem item = items.get(i);
+        return attempt(conn, item).chain(r -> {
+            Throwable e = r.failure();
             if (e == null) {
                 LOG.infof("projection: quarantined change %s re-applied", item.cursor());
                 return conn.preparedQuery("UPDATE projection_quarantine SET reapplied_at = now(), last_attempt_at = now(),"

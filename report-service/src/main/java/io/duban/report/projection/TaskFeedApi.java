@@ -1,5 +1,6 @@
 package io.duban.report.projection;
 
+import io.duban.feed.ChangePage;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

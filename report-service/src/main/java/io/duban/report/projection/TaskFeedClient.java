@@ -2,6 +2,7 @@ package io.duban.report.projection;
 
 import io.duban.common.security.SigningKey;
 import io.smallrye.jwt.build.Jwt;
+import io.duban.feed.ChangePage;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -61,6 +61,23 @@ class ProjectionTest {
     }
 
     @Test
+    void anItemOfAnUnknownTypeIsSkippedCountedAndPassed() {
+        String region = Regions.fresh();
+        double skippedBefore = metric("duban_projection_changes_skipped_total");
+        List<Snapshots.Item> items = new ArrayList<>();
+        // a newer task-service's type, ahead of snapshots this service knows: those still arrive
+        items.add(new Snapshots.Item("LEDGER_ENTRY", region, java.util.UUID.randomUUID().toString(),
+                java.util.Map.of("region", region, "measures", "建立台账")));
+        items.addAll(fixedTask(region));
+        FeedScript.publish(items);
+        Api.sync().statusCode(200);
+        Api.obligations(region, AS_OF).statusCode(200).body("total", equalTo(1));
+        assertEquals(skippedBefore + 1, metric("duban_projection_changes_skipped_total"));
+        Api.as(Tokens.viewer(region)).get("/api/v1/admin/projection").then().statusCode(200)
+                .body("cursor", endsWith(":" + FeedScript.size()));
+    }
+
+    @Test
     void keepsServingWhileTaskServiceIsDownAndCatchesUpAfterwards() {
         String region = Regions.fresh();
         FeedScript.publish(fixedTask(region));

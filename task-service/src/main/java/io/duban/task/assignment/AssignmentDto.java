@@ -1,9 +1,10 @@
 package io.duban.task.assignment;
 
+import io.duban.feed.AssignmentSnapshot;
 import io.vertx.mutiny.sqlclient.Row;
 import java.util.UUID;
 
-/** 责任分解: what a unit sees and updates; also the ASSIGNMENT snapshot of the change feed. */
+/** 责任分解: what a unit sees and updates; mapped to the feed's ASSIGNMENT snapshot by {@link #snapshot()}. */
 public record AssignmentDto(UUID id, String region, UUID planId, UUID taskId, UUID unitId, String unitName, Role role,
         AssignmentStatus status, boolean active, long version) {
 
@@ -13,6 +14,12 @@ public record AssignmentDto(UUID id, String region, UUID planId, UUID taskId, UU
         return new AssignmentDto(r.getUUID("id"), r.getString("region"), r.getUUID("plan_id"), r.getUUID("task_id"),
                 r.getUUID("unit_id"), r.getString("unit_name"), Role.valueOf(r.getString("role")),
                 AssignmentStatus.valueOf(r.getString("status")), r.getBoolean("active"), r.getLong("version"));
+    }
+
+    /** The ASSIGNMENT snapshot of the change feed, mapped field by field. */
+    public AssignmentSnapshot snapshot() {
+        return new AssignmentSnapshot(id, region, planId, taskId, unitId == null ? null : unitId.toString(), unitName,
+                role.name(), status.name(), active, version);
     }
 
     public AssignmentDto withRole(Role newRole) {

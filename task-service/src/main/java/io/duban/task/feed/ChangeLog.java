@@ -1,6 +1,7 @@
 package io.duban.task.feed;
 
-import io.duban.task.common.Json;
+import io.duban.feed.FeedJson;
+import io.duban.feed.Snapshot;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -8,7 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes change-feed rows. Always called with the connection of the transaction that writes the
+ * Writes change-feed rows: each a snapshot of the feed contract (module feed-contract), which the
+ * features map from their rows explicitly (their {@code snapshot()} methods). Always called with the connection of the transaction that writes the
  * fact, so a change is in the feed exactly when the fact is committed.
  */
 public final class ChangeLog {
@@ -17,7 +19,7 @@ public final class ChangeLog {
     }
 
     /** One multi-row insert for all changes. */
-    public static Uni<Void> append(SqlClient tx, List<Change> changes) {
+    public static Uni<Void> append(SqlClient tx, List<? extends Snapshot> changes) {
         if (changes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -27,11 +29,11 @@ public final class ChangeLog {
         UUID[] ids = new UUID[n];
         String[] data = new String[n];
         for (int i = 0; i < n; i++) {
-            Change c = changes.get(i);
-            regions[i] = c.region();
-            types[i] = c.type().name();
-            ids[i] = c.id();
-            data[i] = Json.write(c.data());
+            Snapshot s = changes.get(i);
+            regions[i] = s.region();
+            types[i] = s.changeType().name();
+            ids[i] = s.id();
+            data[i] = FeedJson.write(s);
         }
         return tx.preparedQuery("insert into change_log (region, type, entity_id, data) "
                         + "select r, t, e, d::jsonb from unnest($1::text[], $2::text[], $3::uuid[], $4::text[]) "
@@ -40,7 +42,7 @@ public final class ChangeLog {
                 .replaceWithVoid();
     }
 
-    public static Uni<Void> append(SqlClient tx, Change... changes) {
+    public static Uni<Void> append(SqlClient tx, Snapshot... changes) {
         return append(tx, List.of(changes));
     }
 }

@@ -3,13 +3,14 @@ package io.duban.task.report;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.duban.task.assignment.AssignmentStatus;
 import io.duban.task.common.Json;
+import io.duban.feed.ReportSnapshot;
 import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** 进展报告 as the API and the change feed show it. */
+/** 进展报告 as the API shows it; {@link #snapshot()} maps it to the feed's REPORT snapshot. */
 public record ReportDto(UUID id, String region, UUID assignmentId, AssignmentStatus status, String note,
         List<String> evidenceUrls, LocalDate completedOn, UUID eventId, String reportedBy, Instant reportedAt) {
 
@@ -21,5 +22,11 @@ public record ReportDto(UUID id, String region, UUID assignmentId, AssignmentSta
                 AssignmentStatus.valueOf(r.getString("status")), r.getString("note"),
                 Json.read(r.getString("evidence_urls"), new TypeReference<List<String>>() { }), r.getLocalDate("completed_on"),
                 r.getUUID("event_id"), r.getString("reported_by"), r.getOffsetDateTime("reported_at").toInstant());
+    }
+
+    /** The REPORT snapshot of the change feed, mapped field by field. */
+    public ReportSnapshot snapshot() {
+        return new ReportSnapshot(id, region, assignmentId, status.name(), note, evidenceUrls, completedOn, eventId,
+                reportedBy, reportedAt);
     }
 }

@@ -1,5 +1,8 @@
 package io.duban.task.report;
 
+import io.duban.common.web.Ids;
+import io.duban.common.sql.PagedQuery;
+import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
@@ -8,6 +11,8 @@ import io.duban.task.assignment.AssignmentDto;
 import io.duban.task.assignment.AssignmentRepository;
 import io.duban.task.common.Idempotency;
 import io.duban.task.common.Json;
+import io.duban.feed.ChangeType;
+import io.duban.feed.FeedJson;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -47,9 +52,12 @@ public class ReportService {
     public Uni<Idempotency.Stored> report(String region, UUID assignmentId, UUID unitScope, String ifMatch, String key,
             ReportRequest body, String who) {
         long expected = ETags.requireVersion(ifMatch);
-        ReportRules.validate(body, LocalDate.now(CHINA));
+        List<FieldError> errors = ReportRules.check(body, LocalDate.now(CHINA));
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation("进展报告内容不完整或有误。", errors);
+        }
         String idemKey = Idempotency.validKey(key, unitScope);
-        UUID eventId = io.duban.task.common.Access.optionalId(body.eventId(), "eventId");
+        UUID eventId = Ids.optional("eventId", body.eventId());
         String hash = Idempotency.hash("report", assignmentId.toString(), Json.write(body));
         return pool.withTransaction(tx -> Idempotency.claim(tx, region, idemKey, hash).flatMap(replay -> {
             if (replay.isPresent()) {
@@ -118,29 +126,21 @@ public class ReportService {
     private Uni<Void> insert(SqlClient tx, ReportDto r, AssignmentDto updated) {
         return tx.preparedQuery("with report as (insert into progress_report (region, id, assignment_id, status, note, evidence_urls, "
                         + "completed_on, event_id, reported_by, reported_at) values ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8, $9, $10)) "
-                        + "insert into change_log (region, type, entity_id, data) values ($1, 'ASSIGNMENT', $3, $11::text::jsonb), "
-                        + "($1, 'REPORT', $2, $12::text::jsonb)")
+                        + "insert into change_log (region, type, entity_id, data) values ($1, $13, $3, $11::text::jsonb), "
+                        + "($1, $14, $2, $12::text::jsonb)")
                 .execute(Tuple.tuple(Arrays.asList(r.region(), r.id(), r.assignmentId(), r.status().name(), r.note(),
                         Json.write(r.evidenceUrls()), r.completedOn(), r.eventId(), r.reportedBy(),
-                        r.reportedAt().atOffset(java.time.ZoneOffset.UTC), Json.write(updated), Json.write(r))))
+                        r.reportedAt().atOffset(java.time.ZoneOffset.UTC), FeedJson.write(updated.snapshot()),
+                        FeedJson.write(r.snapshot()), ChangeType.ASSIGNMENT.name(), ChangeType.REPORT.name())))
                 .replaceWithVoid();
     }
 
     public Uni<Page<ReportDto>> history(String region, UUID assignmentId, UUID unitScope, PageRequest page) {
         return assignments.get(pool, region, assignmentId, unitScope).flatMap(a -> {
-            Uni<List<ReportDto>> items = pool.preparedQuery("select " + ReportDto.COLUMNS + " from progress_report "
-                            + "where region = $1 and assignment_id = $2 order by reported_at, id limit $3 offset $4")
-                    .execute(Tuple.of(region, assignmentId, page.size(), page.offset()))
-                    .map(rows -> {
-                        List<ReportDto> out = new ArrayList<>();
-                        for (Row r : rows) {
-                            out.add(ReportDto.from(r));
-                        }
-                        return out;
-                    });
-            Uni<Long> total = pool.preparedQuery("select count(*) from progress_report where region = $1 and assignment_id = $2")
-                    .execute(Tuple.of(region, assignmentId)).map(rows -> rows.iterator().next().getLong(0));
-            return Uni.combine().all().unis(items, total).asTuple().map(t -> Page.of(t.getItem1(), t.getItem2(), page));
+            return PagedQuery.page(pool, "select " + ReportDto.COLUMNS + " from progress_report "
+                            + "where region = $1 and assignment_id = $2 order by reported_at, id",
+                    "select count(*) from progress_report where region = $1 and assignment_id = $2", List.of(region, assignmentId),
+                    page, ReportDto::from);
         });
     }
 

@@ -9,10 +9,9 @@ import io.duban.task.assignment.AssignmentDto;
 import io.duban.task.assignment.AssignmentRepository;
 import io.duban.task.assignment.AssignmentStatus;
 import io.duban.task.assignment.Responsibility;
-import io.duban.task.feed.Change;
 import io.duban.task.feed.ChangeLog;
-import io.duban.task.feed.ChangeType;
-import io.duban.task.orgclient.OrgApi.Resolution;
+import io.duban.feed.Snapshot;
+import io.duban.task.orgclient.Resolution;
 import io.duban.task.orgclient.OrgClient;
 import io.duban.task.plan.PlanDto;
 import io.duban.task.plan.PlanRepository;
@@ -20,7 +19,6 @@ import io.duban.task.task.ReviewItem;
 import io.duban.task.task.TaskBuilder;
 import io.duban.task.task.TaskRecord;
 import io.duban.task.task.TaskRepository;
-import io.duban.task.task.TaskSnapshot;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -180,9 +178,9 @@ public class ImportService {
             taskRows.add(new TaskRecord(taskId, plan.region(), plan.id(), row.seq(), row.category(), row.requirement(),
                     row.responsibleText(), deadlineText, rule, items, List.of(), 1, row.number(), note(row.note(), resolution)));
             if (resolution != null) {
-                for (var u : resolution.assignmentsOrEmpty()) {
+                for (var u : resolution.assignments()) {
                     if (u.formerName() != null) {
-                        formerNames.putIfAbsent(UUID.fromString(u.unitId()), u.formerName());
+                        formerNames.putIfAbsent(u.unitId(), u.formerName());
                     }
                 }
             }
@@ -201,7 +199,7 @@ public class ImportService {
             all.add(own);
         }
         if (resolution != null) {
-            all.addAll(resolution.notesOrEmpty());
+            all.addAll(resolution.notes());
         }
         return all.isEmpty() ? null : String.join("；", all);
     }
@@ -224,12 +222,12 @@ public class ImportService {
     }
 
     private Uni<Void> write(String region, UUID planId, Prepared p) {
-        List<Change> changes = new ArrayList<>(p.tasks().size() + p.assignments().size());
+        List<Snapshot> changes = new ArrayList<>(p.tasks().size() + p.assignments().size());
         for (TaskRecord t : p.tasks()) {
-            changes.add(new Change(region, ChangeType.TASK, t.id(), TaskSnapshot.from(t)));
+            changes.add(t.snapshot());
         }
         for (AssignmentDto a : p.assignments()) {
-            changes.add(new Change(region, ChangeType.ASSIGNMENT, a.id(), a));
+            changes.add(a.snapshot());
         }
         return pool.withTransaction(tx -> tx.preparedQuery("select 1 from plan where region = $1 and id = $2 for update")
                         .execute(io.vertx.mutiny.sqlclient.Tuple.of(region, planId))

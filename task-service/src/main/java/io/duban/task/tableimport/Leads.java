@@ -1,7 +1,8 @@
 package io.duban.task.tableimport;
 
-import io.duban.task.orgclient.OrgApi.Resolution;
-import io.duban.task.orgclient.OrgApi.ResolvedUnit;
+import io.duban.task.assignment.Role;
+import io.duban.task.orgclient.Resolution;
+import io.duban.task.orgclient.Resolution.ResolvedUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,9 @@ import java.util.List;
  */
 final class Leads {
 
+    private static final java.util.regex.Pattern COUNTY_PREFIX =
+            java.util.regex.Pattern.compile("^[\\p{IsHan}&&[^县市省]]{2}县(?=.{2,})");
+
     private Leads() {
     }
 
@@ -20,7 +24,7 @@ final class Leads {
         if (resolution == null || (bold.isEmpty() && !leadMissing)) {
             return resolution;
         }
-        List<ResolvedUnit> units = resolution.assignmentsOrEmpty();
+        List<ResolvedUnit> units = resolution.assignments();
         List<String> keys = bold.stream().map(Leads::key).toList();
         boolean anyBold = !leadMissing && units.stream().anyMatch(u -> isBold(u, keys));
         if (!anyBold && !leadMissing) {
@@ -28,13 +32,13 @@ final class Leads {
         }
         List<ResolvedUnit> out = new ArrayList<>(units.size());
         for (ResolvedUnit u : units) {
-            String role = u.role();
-            if (!leadMissing && isBold(u, keys) && !"RESPONSIBLE".equals(role)) {
-                role = "LEAD";
-            } else if ("LEAD".equals(role)) {
-                role = "CO";
+            Role role = u.role();
+            if (!leadMissing && isBold(u, keys) && role != Role.RESPONSIBLE) {
+                role = Role.LEAD;
+            } else if (role == Role.LEAD) {
+                role = Role.CO;
             }
-            out.add(new ResolvedUnit(u.unitId(), u.unitName(), role, u.matchedText(), u.formerName()));
+            out.add(u.withRole(role));
         }
         return new Resolution(out, resolution.unresolved(), resolution.notes());
     }
@@ -47,6 +51,8 @@ final class Leads {
     }
 
     private static String key(String s) {
-        return s == null ? "" : s.replaceAll("[\\s\\u3000]", "").replace('（', '(').replace('）', ')').replaceFirst("^沂源县|^平阴县", "县");
+        String k = s == null ? "" : s.replaceAll("[\\s\\u3000]", "").replace('（', '(').replace('）', ')');
+        // any county's name before a unit reads as 县 (沂源县教育和体育局 = 县教育和体育局), as org-service compares names
+        return COUNTY_PREFIX.matcher(k).replaceFirst("县");
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.duban.deadlines.rule.DeadlineRule;
 import io.duban.deadlines.rule.DeadlineRules;
 import io.duban.task.common.Json;
+import io.duban.feed.FeedJson;
+import io.duban.feed.TaskSnapshot;
 import io.vertx.mutiny.sqlclient.Row;
 import java.util.List;
 import java.util.UUID;
@@ -24,5 +26,11 @@ public record TaskRecord(UUID id, String region, UUID planId, int seq, List<Stri
                 Json.read(r.getString("review"), new TypeReference<List<ReviewItem>>() { }),
                 Json.read(r.getString("designated"), new TypeReference<List<Designation>>() { }),
                 r.getLong("version"), r.getString("number"), r.getString("note"));
+    }
+
+    /** The TASK snapshot of the change feed: the rule in the deadlines library's JSON, review reduced to a flag. */
+    public TaskSnapshot snapshot() {
+        return new TaskSnapshot(id, region, planId, seq, category, requirement, responsibleText, deadlineText,
+                deadline == null ? null : FeedJson.tree(DeadlineRules.toJson(deadline)), !review.isEmpty(), version);
     }
 }

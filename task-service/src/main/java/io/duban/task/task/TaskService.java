@@ -3,15 +3,15 @@ package io.duban.task.task;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.ETags;
+import io.duban.common.web.Ids;
 import io.duban.deadlines.rule.DeadlineRule;
 import io.duban.deadlines.rule.PlanContext;
 import io.duban.task.assignment.AssignmentDeriver;
 import io.duban.task.assignment.AssignmentDto;
 import io.duban.task.assignment.AssignmentRepository;
-import io.duban.task.feed.Change;
 import io.duban.task.feed.ChangeLog;
-import io.duban.task.feed.ChangeType;
-import io.duban.task.orgclient.OrgApi.Resolution;
+import io.duban.feed.Snapshot;
+import io.duban.task.orgclient.Resolution;
 import io.duban.task.orgclient.OrgClient;
 import io.duban.task.plan.PlanRepository;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -95,10 +94,11 @@ public class TaskService {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < body.unitIds().size(); i++) {
             String raw = body.unitIds().get(i);
-            try {
-                unitIds.add(UUID.fromString(Objects.requireNonNull(raw).trim()));
-            } catch (RuntimeException e) {
+            UUID unit = raw == null ? null : Ids.parse(raw.trim());
+            if (unit == null) {
                 errors.add(new FieldError("unitIds[" + i + "]", "应为单位的 UUID"));
+            } else {
+                unitIds.add(unit);
             }
         }
         if (!errors.isEmpty()) {
@@ -129,7 +129,7 @@ public class TaskService {
 
     private Uni<Resolution> resolveOne(String region, String authorization, String text, int year) {
         if (text.isBlank()) {
-            return Uni.createFrom().item(new Resolution(List.of(), List.of()));
+            return Uni.createFrom().item(Resolution.empty());
         }
         return org.resolveBatch(region, authorization, List.of(text), year).map(r -> r.get(0));
     }
@@ -143,18 +143,18 @@ public class TaskService {
             }
             return assignments.forTask(tx, region, updated.id());
         }).flatMap(existing -> {
-            List<Change> changes = new ArrayList<>();
-            changes.add(new Change(region, ChangeType.TASK, updated.id(), TaskSnapshot.from(updated)));
+            List<Snapshot> changes = new ArrayList<>();
+            changes.add(updated.snapshot());
             if (resolution == null) {
                 return ChangeLog.append(tx, changes);
             }
             AssignmentDeriver.Plan plan = AssignmentDeriver.reconcile(region, updated.planId(), updated.id(), existing,
                     TaskBuilder.responsibilities(resolution, updated.designated()));
             for (AssignmentDto a : plan.created()) {
-                changes.add(new Change(region, ChangeType.ASSIGNMENT, a.id(), a));
+                changes.add(a.snapshot());
             }
             for (AssignmentDto a : plan.changed()) {
-                changes.add(new Change(region, ChangeType.ASSIGNMENT, a.id(), a));
+                changes.add(a.snapshot());
             }
             return assignments.insertAll(tx, plan.created())
                     .flatMap(v -> assignments.updateAll(tx, plan.changed()))

@@ -1,4 +1,4 @@
-package io.duban.org.unit;
+package io.duban.org.directory;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

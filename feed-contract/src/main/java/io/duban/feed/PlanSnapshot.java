@@ -1,0 +1,16 @@
+package io.duban.feed;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** 工作方案: {@code kind} is task-service's PlanKind (KEY_TASKS, …). */
+public record PlanSnapshot(UUID id, String region, String title, String docNumber, LocalDate issuedOn, int year,
+        String kind, long version) implements Snapshot {
+
+    @Override
+    @JsonIgnore
+    public ChangeType changeType() {
+        return ChangeType.PLAN;
+    }
+}
