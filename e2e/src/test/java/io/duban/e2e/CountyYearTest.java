@@ -379,7 +379,7 @@ class CountyYearTest {
                 .get(BASE + "/dashboard").then().statusCode(200).extract().jsonPath();
         assertEquals(140, d.getInt("total"));
         // on time: 教体局 17, 10, 16 · late: 民政局 17, 12; 审批局 17 · open: the eight 年底前 leads (审批局's 12-29 not known yet)
-        assertEquals(Map.of("OPEN", 8, "DUE_SOON", 0, "OVERDUE", 126, "DONE_ON_TIME", 3, "DONE_LATE", 3), d.getMap("totals"));
+        assertEquals(Map.of("OPEN", 8, "DUE_SOON", 0, "OVERDUE", 126, "DONE_ON_TIME", 3, "DONE_LATE", 3, "PENDING_REVIEW", 0), d.getMap("totals"));
         assertEquals(3.0 / 132, d.getDouble("onTimeRate"), 1e-3);
         // 人社局: 16, 17 (only in progress), 18 and its task-9 event; everyone else of the 43 has at most 3
         assertEquals(HUMAN_RESOURCES, d.getString("overdueByUnit[0].unitName"));
@@ -404,7 +404,7 @@ class CountyYearTest {
         JsonPath atYearEnd = report(supervisor).queryParam("asOf", "2024-01-02").queryParam("planId", planId)
                 .get(BASE + "/dashboard").then().statusCode(200).extract().jsonPath();
         // 审批局's 39 (done 12-29) is on time; the other seven 年底前 tasks are overdue now
-        assertEquals(Map.of("OPEN", 0, "DUE_SOON", 0, "OVERDUE", 133, "DONE_ON_TIME", 4, "DONE_LATE", 3), atYearEnd.getMap("totals"));
+        assertEquals(Map.of("OPEN", 0, "DUE_SOON", 0, "OVERDUE", 133, "DONE_ON_TIME", 4, "DONE_LATE", 3, "PENDING_REVIEW", 0), atYearEnd.getMap("totals"));
     }
 
     // ---- step 3b: the quarterly 通报 and the year-end 考核 ---------------------------------------

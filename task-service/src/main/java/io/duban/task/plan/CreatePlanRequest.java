@@ -13,5 +13,6 @@ public record CreatePlanRequest(
         @Size(max = 100, message = "文号不超过 100 字") String docNumber,
         LocalDate issuedOn,
         @NotNull(message = "年度不能为空") @Min(value = 2000, message = "年度应在 2000 到 2100 之间") @Max(value = 2100, message = "年度应在 2000 到 2100 之间") Integer year,
-        @NotNull(message = "类型不能为空（KEY_TASKS 或 ROUTINE）") PlanKind kind) {
+        @NotNull(message = "类型不能为空（KEY_TASKS 或 ROUTINE）") PlanKind kind,
+        LocalDate ledgerDueOn) {
 }

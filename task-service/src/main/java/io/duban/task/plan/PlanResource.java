@@ -14,6 +14,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import io.duban.common.web.ETags;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -45,7 +49,7 @@ public class PlanResource {
     public Uni<Response> create(@PathParam("region") String region, @Valid @NotNull CreatePlanRequest body) {
         PlanDto plan = new PlanDto(UUID.randomUUID(), region, body.title().strip(),
                 body.docNumber() == null || body.docNumber().isBlank() ? null : body.docNumber().strip(),
-                body.issuedOn(), body.year(), body.kind(), 1);
+                body.issuedOn(), body.year(), body.kind(), body.ledgerDueOn(), 1);
         return pool.withTransaction(tx -> plans.insert(tx, plan)
                         .call(saved -> ChangeLog.append(tx, saved.snapshot())))
                 .map(saved -> Response.created(URI.create("/api/v1/regions/" + region + "/plans/" + saved.id()))
@@ -57,6 +61,31 @@ public class PlanResource {
     public Uni<Page<PlanDto>> list(@PathParam("region") String region, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         return plans.list(region, PageRequest.of(page, size));
+    }
+
+    /** PUT /plans/{id}/ledger-due-on body. */
+    public record LedgerDueOnRequest(@NotNull(message = "ledgerDueOn 不能为空") java.time.LocalDate ledgerDueOn) {
+    }
+
+    @PUT
+    @Path("/{id}/ledger-due-on")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    @APIResponse(responseCode = "200", description = "the plan with its 工作台账 due day (ETag: its new version)",
+            content = @Content(schema = @Schema(implementation = PlanDto.class)))
+    public Uni<Response> setLedgerDueOn(@PathParam("region") String region, @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull LedgerDueOnRequest body) {
+        long expected = ETags.requireVersion(ifMatch);
+        UUID planId = Access.id(id, "工作方案");
+        return pool.withTransaction(tx -> plans.setLedgerDueOn(tx, region, planId, expected, body.ledgerDueOn()).flatMap(saved -> {
+            if (saved.isPresent()) {
+                return ChangeLog.append(tx, saved.get().snapshot()).replaceWith(saved.get());
+            }
+            return plans.get(tx, region, planId).map(current -> {
+                throw io.duban.common.problem.ProblemException.preconditionFailed(
+                        "工作方案已被更新（当前版本 " + current.version() + "），请重新读取后再修改。");
+            });
+        })).map(p -> Response.ok(p).header(HttpHeaders.ETAG, ETags.of(p.version())).build());
     }
 
     @GET

@@ -5,7 +5,6 @@ import io.duban.deadlines.rule.DeadlineRule;
 import io.duban.deadlines.rule.PlanContext;
 import io.duban.task.assignment.AssignmentDto;
 import io.duban.task.assignment.AssignmentRepository;
-import io.duban.task.assignment.AssignmentStatus;
 import io.duban.task.assignment.Responsibility;
 import io.duban.task.feed.ChangeLog;
 import io.duban.feed.Snapshot;
@@ -133,8 +132,7 @@ public class ImportService {
             taskRows.add(new TaskRecord(taskId, plan.region(), plan.id(), row.seq(), row.category(), row.requirement(),
                     row.responsibleText(), row.deadlineText(), rule, items, List.of(), 1));
             for (Responsibility r : TaskBuilder.responsibilities(resolution, List.of())) {
-                assignmentRows.add(new AssignmentDto(UUID.randomUUID(), plan.region(), plan.id(), taskId, r.unitId(), r.unitName(),
-                        r.role(), AssignmentStatus.NOT_STARTED, true, 1));
+                assignmentRows.add(AssignmentDto.created(plan.region(), plan.id(), taskId, r.unitId(), r.unitName(), r.role()));
             }
         }
         return new Prepared(taskRows, assignmentRows, review);
