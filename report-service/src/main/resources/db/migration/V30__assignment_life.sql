@@ -93,3 +93,7 @@ CREATE TABLE ledger_submission (
     PRIMARY KEY (region, id)
 );
 CREATE INDEX ledger_submission_unit ON ledger_submission (region, plan_id, unit_id);
+
+-- The judgement reads pending_review_on too: keep the aggregates index-only (see V2).
+DROP INDEX obligation_due;
+CREATE INDEX obligation_due ON obligation (region, due_on) INCLUDE (completed_on, pending_review_on, unit_id, unit_name, plan_id, provisional);

@@ -157,7 +157,7 @@ class BulletinTest {
             assertEquals(1 + 5 + 1, units.getNumberOfRows());
             assertEquals(List.of("合计", "", "6", "3", "1", "2", "50.00%", "0"),
                     units.getRow(6).getTableCells().stream().map(c -> c.getText()).toList());
-            assertEquals(List.of("5", MINZHENG, "2", "0", "0", "2", "0.00%"),
+            assertEquals(List.of("5", MINZHENG, "2", "0", "0", "2", "0.00%", "0"),
                     units.getRow(5).getTableCells().stream().map(c -> c.getText()).toList());
             XWPFTable late = tables.get(1);
             assertEquals(1 + 3, late.getNumberOfRows());
