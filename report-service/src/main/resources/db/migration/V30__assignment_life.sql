@@ -97,3 +97,6 @@ CREATE INDEX ledger_submission_unit ON ledger_submission (region, plan_id, unit_
 -- The judgement reads pending_review_on too: keep the aggregates index-only (see V2).
 DROP INDEX obligation_due;
 CREATE INDEX obligation_due ON obligation (region, due_on) INCLUDE (completed_on, pending_review_on, unit_id, unit_name, plan_id, provisional);
+
+-- The 签收 window's last day is "the working day N after the creation day": looked up by running count.
+CREATE INDEX calendar_day_workday_seq ON calendar_day (workday_seq) WHERE workday;
