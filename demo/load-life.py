@@ -40,6 +40,8 @@ def step(name, fn):
         done_steps.append(name)
     except urllib.error.HTTPError as e:
         failed.append("%s: %d %s" % (name, e.code, e.read()[:200].decode("utf-8", "replace")))
+    except Exception as e:  # the demo goes on with the other states
+        failed.append("%s: %r" % (name, e))
 
 
 tasks = {t["seq"]: t for t in call("GET", "/plans/%s/tasks?size=500" % plan)["items"]}
@@ -95,6 +97,11 @@ def big_data_unit():
 
 def disputes():
     designate = big_data_unit()
+    # the demo table keeps the original's typo in task 39 (县政府和审批服务局): correct it first, as a supervisor would
+    t39 = tasks.get(39)
+    if t39 and not assignments(39):
+        task, etag = call("GET", "/tasks/%s" % t39["id"], want_etag=True)
+        call("PUT", "/tasks/%s" % t39["id"], {"responsibleText": "县行政审批服务局"}, {"If-Match": etag})
     for seq, decision in ((39, "UPHOLD"), (40, "REJECT"), (41, None)):
         owing = assignments(seq)
         if not owing:
@@ -122,11 +129,20 @@ def report_done(a, day):
     return r["assignmentVersion"]
 
 
+def open_owing(n):
+    """n owing assignments not yet done, from the first tasks of the table on."""
+    out = []
+    for seq in sorted(tasks):
+        for a in assignments(seq):
+            if a["status"] != "DONE" and all(o["unitId"] != a["unitId"] for o in out):
+                out.append(a)
+                if len(out) == n:
+                    return out
+    return out
+
+
 def reviews():
-    owing = assignments(2)
-    if len(owing) < 3:
-        owing = assignments(2) + assignments(3)
-    waiting, returned, twice = owing[0], owing[1], owing[2]
+    waiting, returned, twice = open_owing(3)
     report_done(waiting, "2023-12-15")
     v = report_done(returned, "2023-12-10")
     call("POST", "/assignments/%s/reviews" % returned["id"], {"decision": "RETURN", "comment": "佐证材料不全，请补充公开链接"}, ifm(v))
