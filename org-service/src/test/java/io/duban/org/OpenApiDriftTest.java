@@ -1,8 +1,10 @@
 package io.duban.org;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.duban.testing.OpenApiContract;
 import io.duban.testing.OpenApiDrift;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -30,5 +32,12 @@ class OpenApiDriftTest {
         java.util.Map<String, Object> list = doc.getMap("paths.'/api/v1/regions/{region}/units'.get.responses");
         org.junit.jupiter.api.Assertions.assertTrue(list.containsKey("400") && !list.containsKey("404") && !list.containsKey("412"));
         org.junit.jupiter.api.Assertions.assertNotNull(doc.getMap("components.schemas.Problem.properties.errors"));
+    }
+
+    /** What other systems generate clients from: operationIds, tags, response descriptions, servers, licence. */
+    @Test
+    void theDocumentHasWhatAClientGeneratorNeeds() {
+        String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        assertEquals(java.util.List.of(), OpenApiContract.problems(json));
     }
 }

@@ -1,7 +1,7 @@
 package io.duban.org.group;
 
-import io.duban.org.responsibility.KnownGroup;
-import io.duban.org.unit.UnitKind;
+import io.duban.org.directory.KnownGroup;
+import io.duban.org.directory.UnitKind;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package io.duban.org.group;
 
-import io.duban.org.responsibility.KnownGroup;
-import io.duban.org.responsibility.KnownUnit;
-import io.duban.org.unit.UnitKind;
+import io.duban.org.directory.KnownGroup;
+import io.duban.org.directory.KnownUnit;
+import io.duban.org.directory.UnitKind;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -35,7 +35,7 @@ public class GroupResource {
 
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
-    @Operation(summary = "List groups with their members",
+    @Operation(operationId = "listGroups", summary = "List groups with their members",
             description = "Built-in groups first (builtin-towns, builtin-departments, builtin-all), then custom groups by name; "
                     + "members are the region's active units.")
     public Uni<GroupList> list(@PathParam("region") String region) {
@@ -45,7 +45,7 @@ public class GroupResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
-    @Operation(summary = "Read one group with its members")
+    @Operation(operationId = "getGroup", summary = "Read one group with its members")
     public Uni<GroupView> get(@PathParam("region") String region, @PathParam("id") String id) {
         return service.get(region, id);
     }
@@ -53,7 +53,7 @@ public class GroupResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "Define a custom group", description = "A name, aliases, and either kinds or memberIds (unit ids). "
+    @Operation(operationId = "createGroup", summary = "Define a custom group", description = "A name, aliases, and either kinds or memberIds (unit ids). "
             + "409 when the name or an alias is already a unit's or a group's.")
     @APIResponse(responseCode = "201", description = "the created group with its members",
             content = @Content(schema = @Schema(implementation = GroupView.class)))

@@ -1,9 +1,12 @@
 package io.duban.org.responsibility;
 
+import io.duban.org.directory.NormalizedText;
+import io.duban.org.directory.KnownGroup;
+import io.duban.org.directory.KnownUnit;
 import io.duban.org.responsibility.Resolution.Assignment;
 import io.duban.org.responsibility.Resolution.Reason;
 import io.duban.org.responsibility.Resolution.Unresolved;
-import io.duban.org.unit.UnitKind;
+import io.duban.org.directory.UnitKind;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -51,13 +54,12 @@ public final class ResponsibilityResolver {
     private static final List<String> UNDESIGNATED_ENDINGS = List.of("部门", "单位", "部门(单位)", "机构", "企业");
     private static final List<String> UNDESIGNATED_STARTS = List.of("相关", "有关", "其他", "其余", "涉及");
 
-    private static final int MAX_SUGGESTIONS = 3;
 
     private final List<KnownUnit> units;
     private final Map<String, Target> exact = new HashMap<>();
     private final Map<String, Target> withoutHe = new HashMap<>();
     private final Set<String> ambiguousWithoutHe = new HashSet<>();
-    private final List<Map.Entry<String, String>> suggestionKeys = new ArrayList<>();
+    private final Suggestions suggestions = new Suggestions();
     private final int maxKeyLength;
     private final KnownGroup allUnits;
     private final KnownGroup departments;
@@ -93,13 +95,13 @@ public final class ResponsibilityResolver {
         for (KnownUnit u : this.units) {
             for (String name : names(u.name(), u.aliases())) {
                 max = Math.max(max, register(name, new UnitTarget(u)));
-                suggestionKeys.add(Map.entry(NormalizedText.key(name), u.name()));
+                suggestions.add(NormalizedText.key(name), u.name());
             }
         }
         for (KnownGroup g : groups) {
             for (String name : names(g.name(), g.aliases())) {
                 max = Math.max(max, register(name, new GroupTarget(g)));
-                suggestionKeys.add(Map.entry(NormalizedText.key(name), g.name()));
+                suggestions.add(NormalizedText.key(name), g.name());
             }
         }
         this.maxKeyLength = max;
@@ -315,7 +317,7 @@ public final class ResponsibilityResolver {
                 }
             }
             String text = nt.original(from, to);
-            return List.of(new UnresolvedItem(new Unresolved(text, Reason.UNKNOWN_UNIT, suggestions(key))));
+            return List.of(new UnresolvedItem(new Unresolved(text, Reason.UNKNOWN_UNIT, suggestions.closestTo(key))));
         }
 
         private int leftEnd(int from, int connector) {
@@ -449,62 +451,5 @@ public final class ResponsibilityResolver {
         List<Item> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
-    }
-
-    /** The known names closest to an unknown one: edit distance, helped by shared characters. */
-    List<String> suggestions(String key) {
-        String probe = key.length() > 40 ? key.substring(0, 40) : key;
-        Map<String, Double> best = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : suggestionKeys) {
-            double score = similarity(probe, e.getKey());
-            best.merge(e.getValue(), score, Math::max);
-        }
-        return best.entrySet().stream()
-                .filter(e -> e.getValue() >= 0.45)
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(MAX_SUGGESTIONS)
-                .map(Map.Entry::getKey)
-                .toList();
-    }
-
-    static double similarity(String a, String b) {
-        int max = Math.max(a.length(), b.length());
-        if (max == 0) {
-            return 0;
-        }
-        double edit = 1.0 - (double) levenshtein(a, b) / max;
-        Set<Character> ca = new HashSet<>();
-        for (char c : a.toCharArray()) {
-            ca.add(c);
-        }
-        Set<Character> cb = new HashSet<>();
-        for (char c : b.toCharArray()) {
-            cb.add(c);
-        }
-        Set<Character> common = new HashSet<>(ca);
-        common.retainAll(cb);
-        Set<Character> union = new HashSet<>(ca);
-        union.addAll(cb);
-        double shared = union.isEmpty() ? 0 : (double) common.size() / union.size();
-        return 0.7 * edit + 0.3 * shared;
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

@@ -44,7 +44,7 @@ public class ResponsibilityResource {
     @POST
     @Path("/resolve")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
-    @Operation(summary = "Resolve one 责任单位 text", description = "assignments: unitId, unitName, role (LEAD|CO|RESPONSIBLE), "
+    @Operation(operationId = "resolveResponsibility", summary = "Resolve one 责任单位 text", description = "assignments: unitId, unitName, role (LEAD|CO|RESPONSIBLE), "
             + "matchedText; unresolved: text, reason (UNKNOWN_UNIT|UNDESIGNATED_GROUP), suggestions.")
     public Uni<ResolutionView> resolve(@PathParam("region") String region,
                                        @NotNull(message = "请求体不能为空") @Valid ResolveRequest body) {
@@ -55,7 +55,7 @@ public class ResponsibilityResource {
     @POST
     @Path("/resolve-batch")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
-    @Operation(summary = "Resolve many texts at once", description = "results[i] is the resolution of texts[i] (same shape as "
+    @Operation(operationId = "resolveResponsibilityBatch", summary = "Resolve many texts at once", description = "results[i] is the resolution of texts[i] (same shape as "
             + "/resolve). At most 20000 texts (413 beyond), each at most 2000 characters; a null entry is a 400.")
     public Uni<BatchView> resolveBatch(@PathParam("region") String region,
                                        @NotNull(message = "请求体不能为空") @Valid ResolveBatchRequest body) {

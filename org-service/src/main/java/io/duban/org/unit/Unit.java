@@ -1,5 +1,6 @@
 package io.duban.org.unit;
 
+import io.duban.org.directory.UnitKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,6 @@
 package io.duban.org.unit;
 
+import io.duban.org.directory.UnitKind;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;

@@ -1,7 +1,8 @@
 package io.duban.org.unit;
 
+import io.duban.org.directory.UnitKind;
 import io.duban.common.problem.FieldError;
-import io.duban.org.responsibility.UnitNames;
+import io.duban.org.directory.UnitNames;
 import io.duban.org.unit.UnitTable.Row;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,13 +1,14 @@
 package io.duban.org.unit;
 
+import io.duban.org.directory.UnitKind;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Roles;
 import io.duban.common.text.TextEncoding;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
-import io.duban.org.common.Ids;
-import io.duban.org.common.Paging;
+import io.duban.common.web.Ids;
+import io.duban.common.web.Paging;
 import io.duban.org.unit.UnitDtos.ImportResult;
 import io.duban.org.unit.UnitDtos.UnitRequest;
 import io.duban.org.unit.UnitDtos.UnitView;
@@ -53,7 +54,7 @@ public class UnitResource {
 
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
-    @Operation(summary = "List units", description = "Ordered by name (code point order), then id. "
+    @Operation(operationId = "listUnits", summary = "List units", description = "Ordered by name (code point order), then id. "
             + "kind filters by kind, q matches a substring of the name or an alias, active filters by the active flag.")
     public Uni<Page<UnitView>> list(
             @PathParam("region") String region,
@@ -82,16 +83,18 @@ public class UnitResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
-    @Operation(summary = "Read one unit", description = "The ETag header carries the version for If-Match.")
+    @Operation(operationId = "getUnit", summary = "Read one unit", description = "The ETag header carries the version for If-Match.")
+    @APIResponse(responseCode = "200", description = "the unit; ETag: its version for If-Match",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UnitView.class)))
     public Uni<Response> get(@PathParam("region") String region, @PathParam("id") String id) {
-        UUID uuid = Ids.parse(id, "单位");
+        UUID uuid = Ids.path(id, "单位");
         return service.get(region, uuid).map(u -> Response.ok(u).header("ETag", ETags.of(u.version())).build());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(WRITERS)
-    @Operation(summary = "Create a unit", description = "201 with Location and ETag; 409 when the name or an alias is taken.")
+    @Operation(operationId = "createUnit", summary = "Create a unit", description = "201 with Location and ETag; 409 when the name or an alias is taken.")
     @APIResponse(responseCode = "201", description = "the created unit",
             content = @Content(schema = @Schema(implementation = UnitDtos.UnitView.class)))
     public Uni<Response> create(@PathParam("region") String region, @NotNull(message = "请求体不能为空") @Valid UnitRequest body,
@@ -105,21 +108,23 @@ public class UnitResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(WRITERS)
-    @Operation(summary = "Replace a unit", description = "Needs If-Match with the ETag read before: 428 without it, 412 when stale.")
+    @Operation(operationId = "replaceUnit", summary = "Replace a unit", description = "Needs If-Match with the ETag read before: 428 without it, 412 when stale.")
+    @APIResponse(responseCode = "200", description = "the unit as replaced; ETag: its new version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UnitView.class)))
     public Uni<Response> replace(@PathParam("region") String region, @PathParam("id") String id,
                                  @HeaderParam("If-Match") String ifMatch,
                                  @NotNull(message = "请求体不能为空") @Valid UnitRequest body) {
-        UUID uuid = Ids.parse(id, "单位");
+        UUID uuid = Ids.path(id, "单位");
         return service.replace(region, uuid, ifMatch, body).map(u -> Response.ok(u).header("ETag", ETags.of(u.version())).build());
     }
 
     @DELETE
     @Path("/{id}")
     @RolesAllowed(WRITERS)
-    @Operation(summary = "Deactivate a unit", description = "Never erases (assignments keep pointing at it); idempotent, 204.")
+    @Operation(operationId = "deactivateUnit", summary = "Deactivate a unit", description = "Never erases (assignments keep pointing at it); idempotent, 204.")
     @APIResponse(responseCode = "204", description = "deactivated")
     public Uni<Response> deactivate(@PathParam("region") String region, @PathParam("id") String id) {
-        UUID uuid = Ids.parse(id, "单位");
+        UUID uuid = Ids.path(id, "单位");
         return service.deactivate(region, uuid).map(u -> Response.noContent().build());
     }
 
@@ -127,7 +132,7 @@ public class UnitResource {
     @Path("/import")
     @Consumes({TSV, MediaType.TEXT_PLAIN})
     @RolesAllowed(WRITERS)
-    @Operation(summary = "Import units from TSV", description = "Header name<TAB>kind<TAB>aliases<TAB>parent; aliases '|'-separated; "
+    @Operation(operationId = "importUnits", summary = "Import units from TSV", description = "Header name<TAB>kind<TAB>aliases<TAB>parent; aliases '|'-separated; "
             + "parent by name or blank. Upsert by name, all or nothing, idempotent. Errors name the line "
             + "(errors[].field = \"line 7\", and member line). Body at most 5 MB (413).")
     public Uni<ImportResult> importUnits(@PathParam("region") String region, byte[] body) {

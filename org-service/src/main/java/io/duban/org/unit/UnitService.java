@@ -1,5 +1,6 @@
 package io.duban.org.unit;
 
+import io.duban.org.directory.UnitKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
@@ -7,7 +8,7 @@ import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
 import io.duban.org.common.PersistenceFailures;
-import io.duban.org.responsibility.UnitNames;
+import io.duban.org.directory.UnitNames;
 import io.duban.org.unit.UnitDtos.ImportResult;
 import io.duban.org.unit.UnitDtos.UnitRequest;
 import io.duban.org.unit.UnitDtos.UnitView;

@@ -1,5 +1,6 @@
 package io.duban.org.unit;
 
+import io.duban.org.directory.UnitKind;
 import io.duban.common.problem.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;

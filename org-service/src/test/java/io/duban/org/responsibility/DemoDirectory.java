@@ -1,7 +1,8 @@
 package io.duban.org.responsibility;
 
+import io.duban.org.directory.KnownUnit;
 import io.duban.org.group.BuiltInGroups;
-import io.duban.org.unit.UnitKind;
+import io.duban.org.directory.UnitKind;
 import io.duban.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

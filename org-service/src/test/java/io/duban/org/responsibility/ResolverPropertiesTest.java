@@ -1,5 +1,6 @@
 package io.duban.org.responsibility;
 
+import io.duban.org.directory.KnownUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package io.duban.org.responsibility;
 
+import io.duban.org.directory.KnownGroup;
 import static io.duban.org.responsibility.DemoDirectory.ofKinds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.duban.org.responsibility.Resolution.Assignment;
 import io.duban.org.responsibility.Resolution.Unresolved;
-import io.duban.org.unit.UnitKind;
+import io.duban.org.directory.UnitKind;
 import io.duban.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package io.duban.org.unit;
 
+import io.duban.org.directory.UnitKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package io.duban.report.alert;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * A URL whose host is not on the allow-list is refused here, at configuration time (400).
  */
 @Path("/api/v1/regions/{region}/alert-channels")
+@Tag(name = "alerts", description = "临期/逾期提醒及其通知渠道")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.SUPERVISOR)
 public class AlertChannelResource {
@@ -43,7 +45,7 @@ public class AlertChannelResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "读取本地区的临期/逾期通知渠道（不返回签名密钥）")
+    @Operation(operationId = "getAlertChannels", summary = "读取本地区的临期/逾期通知渠道（不返回签名密钥）")
     @APIResponse(responseCode = "200", description = "通知渠道；ETag 为版本（尚未配置时为 \"0\"，default 为空）",
             content = @Content(schema = @Schema(implementation = AlertChannels.View.class)))
     public Uni<Response> get(@PathParam("region") String region) {
@@ -52,7 +54,7 @@ public class AlertChannelResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "设置本地区的通知渠道（需 If-Match；secret 省略则保留原密钥，空字符串则删除）")
+    @Operation(operationId = "replaceAlertChannels", summary = "设置本地区的通知渠道（需 If-Match；secret 省略则保留原密钥，空字符串则删除）")
     @APIResponse(responseCode = "200", description = "保存后的通知渠道",
             content = @Content(schema = @Schema(implementation = AlertChannels.View.class)))
     public Uni<Response> put(@PathParam("region") String region, @HeaderParam("If-Match") String ifMatch,

@@ -1,5 +1,6 @@
 package io.duban.report.alert;
 
+import io.duban.report.common.AdvisoryLock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.common.problem.ProblemException;
@@ -51,8 +52,7 @@ public class AlertChannelStore {
      * secrets a channel does not name are kept from the stored ones.
      */
     public Uni<Stored> replace(String region, AlertChannels given, long expectedVersion, String by) {
-        return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_advisory_xact_lock(7242007, hashtext($1))")
-                .execute(Tuple.of("channels|" + region))
+        return pool.withTransaction(conn -> AdvisoryLock.ALERTS.lock(conn, "channels|" + region)
                 .chain(() -> load(conn, region, true))
                 .chain(current -> {
                     if (current.version() != expectedVersion) {

@@ -1,10 +1,12 @@
 package io.duban.report.alert;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
+import io.duban.common.web.Paging;
 import io.duban.report.common.AsOf;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * outbox with delivery state. A {@code unit} token lists only its own unit's alerts.
  */
 @Path("/api/v1/regions/{region}/alerts")
+@Tag(name = "alerts", description = "临期/逾期提醒及其通知渠道")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
 
@@ -43,19 +46,19 @@ public class AlertResource {
     @POST
     @Path("/run")
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "立即为某日生成临期/逾期提醒（非工作日不生成；同一天重复运行不会重复生成）")
+    @Operation(operationId = "runAlerts", summary = "立即为某日生成临期/逾期提醒（非工作日不生成；同一天重复运行不会重复生成）")
     public Uni<AlertRun.RunSummary> run(@PathParam("region") String region, @QueryParam("asOf") String asOf) {
         return run.run(region, AsOf.orToday(asOf));
     }
 
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
-    @Operation(summary = "提醒列表及投递状态（可按日期、单位、状态、类型筛选）")
+    @Operation(operationId = "listAlerts", summary = "提醒列表及投递状态（可按日期、单位、状态、类型筛选）")
     public Uni<Page<AlertView>> list(@PathParam("region") String region, @QueryParam("date") String date,
                                      @QueryParam("unitId") String unitId, @QueryParam("status") String status,
                                      @QueryParam("kind") String kind, @QueryParam("page") Integer page,
                                      @QueryParam("size") Integer size) {
-        PageRequest paging = PageRequest.of(page, size);
+        PageRequest paging = Paging.of(page, size);
         return queries.list(region, AsOf.date("date", date), scopedUnit(unitId), oneOf("status", status, STATUSES),
                 oneOf("kind", kind, Arrays.stream(AlertKind.values()).map(Enum::name).toList()), paging);
     }

@@ -1,10 +1,11 @@
 package io.duban.report.alert;
 
+import io.duban.report.common.AdvisoryLock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.deadlines.calendar.WorkdayCalendar;
 import io.duban.report.calendar.CalendarService;
-import io.duban.report.common.Sql;
+import io.duban.common.sql.Sql;
 import io.duban.report.query.ObligationFilter;
 import io.duban.report.query.ObligationQueries;
 import io.duban.report.query.ObligationView;
@@ -37,7 +38,6 @@ public class AlertRun {
 
     private static final Logger LOG = Logger.getLogger(AlertRun.class);
     /** Advisory lock class of alert decisions; the second key is the region's hash. */
-    static final int LOCK = 7242007;
 
     /** What a run did: alerts decided, newly written, already there, or not written for want of a channel. */
     public record RunSummary(String region, LocalDate date, boolean workingDay, int decided, int created,
@@ -90,8 +90,7 @@ public class AlertRun {
             return Uni.createFrom().item(new RunSummary(region, date, false, 0, 0, 0, 0));
         }
         AlertPlanner planner = new AlertPlanner(config.escalateAfterWorkdays());
-        return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_advisory_xact_lock($1, hashtext($2))")
-                .execute(Tuple.of(LOCK, region))
+        return pool.withTransaction(conn -> AdvisoryLock.ALERTS.lock(conn, region)
                 .chain(() -> channels.load(conn, region, false))
                 .chain(stored -> judge(conn, calendar, region, date).chain(due -> lifeItems(conn, region, date).chain(life -> {
                     List<PlannedAlert> planned = new ArrayList<>(planner.plan(region, date, due));

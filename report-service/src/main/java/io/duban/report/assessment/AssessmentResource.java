@@ -1,5 +1,6 @@
 package io.duban.report.assessment;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Year-end 考核: the scheme (supervisor), the scores (supervisor, viewer, system) as JSON, XLSX or CSV, finalize. */
 @Path("/api/v1/regions/{region}")
+@Tag(name = "assessments", description = "年度考核：方案、得分、定稿")
 public class AssessmentResource {
 
     static final MediaType XLSX = MediaType.valueOf(Downloads.XLSX);
@@ -49,7 +51,7 @@ public class AssessmentResource {
     @Path("/assessment-scheme/{year}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.SYSTEM})
-    @Operation(summary = "年度考核方案（未保存时为默认方案，ETag \"0\"）")
+    @Operation(operationId = "getAssessmentScheme", summary = "年度考核方案（未保存时为默认方案，ETag \"0\"）")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssessmentScheme.class)))
     public Uni<Response> scheme(@PathParam("region") String region, @PathParam("year") String year) {
         return assessments.scheme(region, year(year)).map(AssessmentResource::ok);
@@ -60,7 +62,7 @@ public class AssessmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "保存年度考核方案（校验；已保存时需 If-Match；考核定稿后 409）")
+    @Operation(operationId = "saveAssessmentScheme", summary = "保存年度考核方案（校验；已保存时需 If-Match；考核定稿后 409）")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssessmentScheme.class)))
     public Uni<Response> putScheme(@PathParam("region") String region, @PathParam("year") String year,
                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, AssessmentScheme body) {
@@ -71,7 +73,7 @@ public class AssessmentResource {
     @Path("/assessments/{year}")
     @Produces({MediaType.APPLICATION_JSON, Downloads.XLSX, Downloads.CSV})
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.SYSTEM})
-    @Operation(summary = "年度考核得分：JSON（默认）、Excel（Accept: …spreadsheetml.sheet，含汇总/任务明细/检查问题）或 CSV（汇总）；"
+    @Operation(operationId = "getAssessment", summary = "年度考核得分：JSON（默认）、Excel（Accept: …spreadsheetml.sheet，含汇总/任务明细/检查问题）或 CSV（汇总）；"
             + "定稿后返回定稿内容，asOf 不再起作用")
     @APIResponse(responseCode = "200", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Assessment.class)),
@@ -88,7 +90,7 @@ public class AssessmentResource {
     @Path("/assessments/{year}/finalize")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "考核定稿：冻结当前计算结果，此后不再变化；再次定稿 409")
+    @Operation(operationId = "finalizeAssessment", summary = "考核定稿：冻结当前计算结果，此后不再变化；再次定稿 409")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Assessment.class)))
     public Uni<Assessment> finalizeYear(@PathParam("region") String region, @PathParam("year") String year,
                                         @QueryParam("asOf") String asOf) {

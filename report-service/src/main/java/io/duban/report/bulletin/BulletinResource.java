@@ -1,11 +1,13 @@
 package io.duban.report.bulletin;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
-import io.duban.report.common.Uuids;
+import io.duban.common.web.Paging;
+import io.duban.common.web.Ids;
 import io.duban.report.document.DocxWriter;
 import io.duban.report.document.Downloads;
 import io.duban.report.document.HtmlWriter;
@@ -28,7 +30,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * a unit token reads published ones. {@code GET /{id}} answers JSON, a Word 公文 or a printable page.
  */
 @Path("/api/v1/regions/{region}/bulletins")
+@Tag(name = "bulletins", description = "季度通报：草稿、发布、Word/HTML")
 public class BulletinResource {
 
     static final MediaType DOCX = MediaType.valueOf(Downloads.DOCX);
@@ -54,7 +56,7 @@ public class BulletinResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "生成季度通报草稿（内容在生成时计算并固定）")
+    @Operation(operationId = "draftBulletin", summary = "生成季度通报草稿（内容在生成时计算并固定）")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Bulletin.class)))
     public Uni<Response> create(@PathParam("region") String region, NewBulletin body) {
         return bulletins.create(region, body, caller.name()).map(b -> Response
@@ -65,24 +67,24 @@ public class BulletinResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
-    @Operation(summary = "通报列表（新者在前；单位账号只见已发布的）")
+    @Operation(operationId = "listBulletins", summary = "通报列表（新者在前；单位账号只见已发布的）")
     public Uni<Page<Bulletin.Summary>> list(@PathParam("region") String region, @QueryParam("year") Integer year,
                                             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return bulletins.list(region, year, caller.isUnitScoped(), PageRequest.of(page, size));
+        return bulletins.list(region, year, caller.isUnitScoped(), Paging.of(page, size));
     }
 
     @GET
     @Path("/{id}")
     @Produces({MediaType.APPLICATION_JSON, Downloads.DOCX, MediaType.TEXT_HTML})
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
-    @Operation(summary = "一期通报：JSON（默认）、Word 公文（Accept: …wordprocessingml.document）或可打印的 HTML（Accept: text/html）")
+    @Operation(operationId = "getBulletin", summary = "一期通报：JSON（默认）、Word 公文（Accept: …wordprocessingml.document）或可打印的 HTML（Accept: text/html）")
     @APIResponse(responseCode = "200", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bulletin.class)),
             @Content(mediaType = Downloads.DOCX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     public Uni<Response> get(@PathParam("region") String region, @PathParam("id") String id, @Context HttpHeaders headers) {
         MediaType type = Downloads.choose(headers, OFFERED);
-        return bulletins.get(region, uuid(id), caller.isUnitScoped()).chain(b -> {
+        return bulletins.get(region, Ids.path(id, "通报"), caller.isUnitScoped()).chain(b -> {
             if (type.equals(MediaType.APPLICATION_JSON_TYPE)) {
                 return Uni.createFrom().item(Response.ok(b).type(MediaType.APPLICATION_JSON_TYPE)
                         .header(HttpHeaders.ETAG, ETags.of(b.version())).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build());
@@ -102,11 +104,11 @@ public class BulletinResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "修改草稿的“下一步工作要求”（需 If-Match；已发布 409）")
+    @Operation(operationId = "editBulletinNextSteps", summary = "修改草稿的“下一步工作要求”（需 If-Match；已发布 409）")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Bulletin.class)))
     public Uni<Response> edit(@PathParam("region") String region, @PathParam("id") String id,
                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, NextSteps body) {
-        return bulletins.editNextSteps(region, uuid(id), ifMatch, body, caller.name())
+        return bulletins.editNextSteps(region, Ids.path(id, "通报"), ifMatch, body, caller.name())
                 .map(b -> Response.ok(b).header(HttpHeaders.ETAG, ETags.of(b.version())).build());
     }
 
@@ -114,18 +116,10 @@ public class BulletinResource {
     @Path("/{id}/publish")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "发布通报：此后内容不再改变；再次发布 409")
+    @Operation(operationId = "publishBulletin", summary = "发布通报：此后内容不再改变；再次发布 409")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Bulletin.class)))
     public Uni<Response> publish(@PathParam("region") String region, @PathParam("id") String id) {
-        return bulletins.publish(region, uuid(id), caller.name())
+        return bulletins.publish(region, Ids.path(id, "通报"), caller.name())
                 .map(b -> Response.ok(b).header(HttpHeaders.ETAG, ETags.of(b.version())).build());
-    }
-
-    private static UUID uuid(String id) {
-        UUID u = Uuids.optional("id", id);
-        if (u == null) {
-            throw io.duban.common.problem.ProblemException.invalidField("id", "id 应为 UUID。");
-        }
-        return u;
     }
 }

@@ -8,7 +8,7 @@ import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
 import io.duban.report.common.AsOf;
-import io.duban.report.common.Sql;
+import io.duban.common.sql.Sql;
 import io.duban.report.finding.FindingService;
 import io.duban.report.profile.ProfileService;
 import io.duban.report.query.ObligationFilter;

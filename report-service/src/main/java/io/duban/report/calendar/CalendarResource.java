@@ -1,5 +1,6 @@
 package io.duban.report.calendar;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
  * supervisor (of any region) or a system token may upload a year's published schedule.
  */
 @Path("/api/v1/calendar")
+@Tag(name = "calendar", description = "工作日日历：节假日与调休，工作日计算")
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarResource {
 
@@ -49,7 +51,7 @@ public class CalendarResource {
     @GET
     @Path("/{year: \\d{4}}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
-    @Operation(summary = "某年的节假日安排（内置或上传）")
+    @Operation(operationId = "getCalendarYear", summary = "某年的节假日安排（内置或上传）")
     public Uni<CalendarDtos.YearView> year(@PathParam("year") int year) {
         YearSchedule s = calendars.calendar().schedule(year)
                 .orElseThrow(() -> ProblemException.notFound("没有 " + year + " 年的节假日安排（该年的计算按周末推定，标记为暂定）。"));
@@ -60,7 +62,7 @@ public class CalendarResource {
     @Path("/{year: \\d{4}}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.SYSTEM})
-    @Operation(summary = "上传某年的节假日安排，并重算受影响的到期日")
+    @Operation(operationId = "uploadCalendarYear", summary = "上传某年的节假日安排，并重算受影响的到期日")
     public Uni<CalendarDtos.UploadResult> upload(@PathParam("year") int year,
             @RequestBody(description = "该年的节假日安排（YearSchedule JSON），或 holiday-cn 的年度文件原样上传",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -93,7 +95,7 @@ public class CalendarResource {
     @GET
     @Path("/workdays/add")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
-    @Operation(summary = "某日之后第 N 个工作日（起算日不计入）")
+    @Operation(operationId = "addWorkdays", summary = "某日之后第 N 个工作日（起算日不计入）")
     public CalendarDtos.AddResult add(@QueryParam("from") String from, @QueryParam("workdays") Integer workdays) {
         LocalDate start = AsOf.required("from", from);
         if (workdays == null || Math.abs(workdays) > MAX_WORKDAYS) {
@@ -106,7 +108,7 @@ public class CalendarResource {
     @GET
     @Path("/workdays/count")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
-    @Operation(summary = "两日之间（含首尾）的工作日数")
+    @Operation(operationId = "countWorkdays", summary = "两日之间（含首尾）的工作日数")
     public CalendarDtos.CountResult count(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate a = AsOf.required("from", from);
         LocalDate b = AsOf.required("to", to);

@@ -1,5 +1,6 @@
 package io.duban.report.calendar;
 
+import io.duban.report.common.AdvisoryLock;
 import io.duban.common.problem.ProblemException;
 import io.duban.deadlines.calendar.WorkdayCalendar;
 import io.duban.deadlines.calendar.YearSchedule;
@@ -44,7 +45,7 @@ public class CalendarService {
     void onStart(@Observes StartupEvent ev) {
         try {
             // The follower's lock, as an upload takes it: calendar_day is rebuilt by one replica at a time.
-            pool.withTransaction(conn -> conn.query("SELECT pg_advisory_xact_lock(7242002)").execute()
+            pool.withTransaction(conn -> AdvisoryLock.OBLIGATIONS.lock(conn)
                             .chain(() -> loadUploaded(conn))
                             .chain(cal -> rebuildDays(conn, cal).replaceWith(cal)))
                     .await().atMost(Duration.ofSeconds(60));
@@ -118,7 +119,7 @@ public class CalendarService {
         int year = schedule.year();
         // The calendar before the upload is rebuilt from the stored years, not taken from memory:
         // another replica may have uploaded since this one last looked.
-        Uni<Object[]> tx = pool.withTransaction(conn -> conn.query("SELECT pg_advisory_xact_lock(7242002)").execute()
+        Uni<Object[]> tx = pool.withTransaction(conn -> AdvisoryLock.OBLIGATIONS.lock(conn)
                 .chain(() -> build(conn)).map(Built::calendar)
                 .chain(before -> conn.preparedQuery("INSERT INTO calendar_year (year, schedule, uploaded_by, uploaded_at)"
                                 + " VALUES ($1, $2, $3, clock_timestamp()) ON CONFLICT (year) DO UPDATE SET"

@@ -1,8 +1,9 @@
 package io.duban.report.dashboard;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.security.Roles;
 import io.duban.report.common.AsOf;
-import io.duban.report.common.Uuids;
+import io.duban.common.web.Ids;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The region's dashboard in one request. Region-wide numbers: not for unit tokens. */
 @Path("/api/v1/regions/{region}/dashboard")
+@Tag(name = "dashboard", description = "督办看板")
 @Produces(MediaType.APPLICATION_JSON)
 public class DashboardResource {
 
@@ -24,9 +26,9 @@ public class DashboardResource {
 
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.SYSTEM})
-    @Operation(summary = "督办看板：各状态数、按时办结率、单位逾期排名、10 个工作日内到期、月度趋势、待复核事项")
+    @Operation(operationId = "getDashboard", summary = "督办看板：各状态数、按时办结率、单位逾期排名、10 个工作日内到期、月度趋势、待复核事项")
     public Uni<Dashboard> dashboard(@PathParam("region") String region, @QueryParam("asOf") String asOf,
                                     @QueryParam("planId") String planId) {
-        return dashboards.dashboard(region, Uuids.optional("planId", planId), AsOf.orToday(asOf));
+        return dashboards.dashboard(region, Ids.optional("planId", planId), AsOf.orToday(asOf));
     }
 }

@@ -1,7 +1,7 @@
 package io.duban.report.dashboard;
 
 import io.duban.report.calendar.CalendarService;
-import io.duban.report.common.Sql;
+import io.duban.common.sql.Sql;
 import io.duban.report.life.AssignmentLife;
 import io.duban.report.life.AssignmentLifeQueries;
 import io.duban.report.obligation.ObligationStatus;

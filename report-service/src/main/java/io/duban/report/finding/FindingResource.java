@@ -1,5 +1,6 @@
 package io.duban.report.finding;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** 抽测/检查问题: the supervisor records them; a unit reads its own. */
 @Path("/api/v1/regions/{region}/findings")
+@Tag(name = "findings", description = "检查问题（抽测、检查发现的问题与扣分）")
 @Produces(MediaType.APPLICATION_JSON)
 public class FindingResource {
 
@@ -38,7 +40,7 @@ public class FindingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "记录检查问题（只增不改：更正时新记一条并以 voids 指向被更正的一条；支持 Idempotency-Key）")
+    @Operation(operationId = "recordFinding", summary = "记录检查问题（只增不改：更正时新记一条并以 voids 指向被更正的一条；支持 Idempotency-Key）")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Finding.class)))
     public Uni<Response> record(@PathParam("region") String region, @HeaderParam("Idempotency-Key") String key,
                                 NewFinding body) {
@@ -50,7 +52,7 @@ public class FindingResource {
 
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
-    @Operation(summary = "检查问题列表（含已被更正的记录，voidedBy 标明），单位账号只见本单位")
+    @Operation(operationId = "listFindings", summary = "检查问题列表（含已被更正的记录，voidedBy 标明），单位账号只见本单位")
     public Uni<List<Finding>> list(@PathParam("region") String region, @QueryParam("unitId") String unitId,
                                    @QueryParam("from") String from, @QueryParam("to") String to) {
         String unit;

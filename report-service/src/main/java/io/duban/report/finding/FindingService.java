@@ -1,10 +1,11 @@
 package io.duban.report.finding;
 
+import io.duban.report.common.AdvisoryLock;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.report.common.AsOf;
-import io.duban.report.common.Sql;
-import io.duban.report.common.Uuids;
+import io.duban.common.sql.Sql;
+import io.duban.common.web.Ids;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -57,8 +58,7 @@ public class FindingService {
             throw ProblemException.invalidField("Idempotency-Key", "Idempotency-Key 不能超过 " + MAX_KEY + " 个字符。");
         }
         String hash = sha256(v.toString());
-        return pool.withTransaction(c -> c.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1 || ':' || $2))")
-                .execute(Tuple.of(region, key))
+        return pool.withTransaction(c -> AdvisoryLock.FINDING_REQUEST.lock(c, region + ":" + key)
                 .chain(() -> c.preparedQuery("SELECT request_hash, finding_id FROM finding_request WHERE region = $1 AND key = $2")
                         .execute(Tuple.of(region, key)))
                 .chain(rows -> {
@@ -189,7 +189,7 @@ public class FindingService {
         }
         UUID voids = null;
         try {
-            voids = Uuids.optional("voids", b.voids());
+            voids = Ids.optional("voids", b.voids());
         } catch (ProblemException e) {
             errors.add(new FieldError("voids", "voids 应为 UUID。"));
         }

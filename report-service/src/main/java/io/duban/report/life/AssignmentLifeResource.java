@@ -4,7 +4,7 @@ import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.report.common.AsOf;
-import io.duban.report.common.Uuids;
+import io.duban.common.web.Ids;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,6 +41,6 @@ public class AssignmentLifeResource {
             }
             unit = own;
         }
-        return queries.overdue(region, AsOf.orToday(asOf), unit, Uuids.optional("planId", planId));
+        return queries.overdue(region, AsOf.orToday(asOf), unit, Ids.optional("planId", planId));
     }
 }

@@ -1,5 +1,6 @@
 package io.duban.report.profile;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The region's names used in 通报 and 考核 documents. */
 @Path("/api/v1/regions/{region}/profile")
+@Tag(name = "profile", description = "区域资料：名称、发文机关、通报编制单位")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProfileResource {
 
@@ -34,7 +36,7 @@ public class ProfileResource {
 
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.SYSTEM})
-    @Operation(summary = "区域名称、发文机关与通报编制单位")
+    @Operation(operationId = "getProfile", summary = "区域名称、发文机关与通报编制单位")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RegionProfile.class)))
     public Uni<Response> get(@PathParam("region") String region) {
         return profiles.get(region).map(ProfileResource::ok);
@@ -43,7 +45,7 @@ public class ProfileResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "设置区域名称、发文机关与通报编制单位（已设置时需 If-Match）")
+    @Operation(operationId = "saveProfile", summary = "设置区域名称、发文机关与通报编制单位（已设置时需 If-Match）")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RegionProfile.class)))
     public Uni<Response> put(@PathParam("region") String region, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              RegionProfile body) {

@@ -1,5 +1,6 @@
 package io.duban.report.projection;
 
+import io.duban.report.common.AdvisoryLock;
 import io.duban.common.problem.ProblemException;
 import io.duban.report.calendar.CalendarService;
 import io.micrometer.core.instrument.Counter;
@@ -32,7 +33,6 @@ public class ProjectionFollower {
     private static final Logger LOG = Logger.getLogger(ProjectionFollower.class);
     static final String FEED = "task-feed";
     /** Advisory lock key of the follower ("duban report projection"). */
-    static final long LOCK = 7242002L;
 
     /** What one sync attempt did. */
     public enum Outcome { APPLIED, UP_TO_DATE, LOCKED_BY_OTHER, STALE }
@@ -140,9 +140,9 @@ public class ProjectionFollower {
     }
 
     private Uni<SyncResult> apply(SqlClient conn, String after, ChangePage page) {
-        return conn.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked").execute(Tuple.of(LOCK))
+        return AdvisoryLock.OBLIGATIONS.tryLock(conn)
                 .chain(locked -> {
-                    if (!locked.iterator().next().getBoolean("locked")) {
+                    if (!locked) {
                         return Uni.createFrom().item(new SyncResult(Outcome.LOCKED_BY_OTHER, 0, after, true));
                     }
                     return cursor(conn).chain(current -> {
@@ -186,7 +186,7 @@ public class ProjectionFollower {
     }
 
     private Uni<RebuildResult> replay() {
-        return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(LOCK))
+        return pool.withTransaction(conn -> AdvisoryLock.OBLIGATIONS.lock(conn)
                         .chain(() -> conn.query("TRUNCATE plan, task, assignment, progress_report, trigger_event, obligation")
                                 .execute())
                         .chain(() -> conn.preparedQuery("UPDATE projection_cursor SET cursor = NULL, applied_total = 0,"

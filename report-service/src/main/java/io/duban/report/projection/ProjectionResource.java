@@ -1,5 +1,6 @@
 package io.duban.report.projection;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * must not truncate every county's projection); supervisors and viewers may look at its state.
  */
 @Path("/api/v1/admin/projection")
+@Tag(name = "projection", description = "投影：report-service 对 task-service 变更流的跟随（运维）")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectionResource {
 
@@ -25,7 +27,7 @@ public class ProjectionResource {
 
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.SYSTEM})
-    @Operation(summary = "投影状态：游标、已应用变更数、滞后与最近错误")
+    @Operation(operationId = "getProjectionState", summary = "投影状态：游标、已应用变更数、滞后与最近错误")
     public Uni<ProjectionState> state() {
         return follower.state();
     }
@@ -33,7 +35,7 @@ public class ProjectionResource {
     @POST
     @Path("/sync")
     @RolesAllowed(Roles.SYSTEM)
-    @Operation(summary = "立即追赶任务服务的变更流（503：任务服务不可达）")
+    @Operation(operationId = "syncProjection", summary = "立即追赶任务服务的变更流（503：任务服务不可达）")
     public Uni<ProjectionFollower.SyncResult> sync() {
         return follower.catchUp(1000);
     }
@@ -41,7 +43,7 @@ public class ProjectionResource {
     @POST
     @Path("/rebuild")
     @RolesAllowed(Roles.SYSTEM)
-    @Operation(summary = "清空投影并从头重放变更流，返回各地区重放后的数量（409：另一次重建正在进行）")
+    @Operation(operationId = "rebuildProjection", summary = "清空投影并从头重放变更流，返回各地区重放后的数量（409：另一次重建正在进行）")
     public Uni<RebuildResult> rebuild() {
         return follower.rebuild();
     }

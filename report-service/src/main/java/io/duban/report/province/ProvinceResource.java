@@ -1,5 +1,6 @@
 package io.duban.report.province;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * {@code system} token, sees the counties its code covers (see {@link RegionScope}).
  */
 @Path("/api/v1/overdue/summary")
+@Tag(name = "province", description = "省、市视图：辖区各县汇总")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.SYSTEM})
 public class ProvinceResource {
@@ -31,7 +33,7 @@ public class ProvinceResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "辖区内各县逾期未办结事项数（按行政区划代码前缀汇总）")
+    @Operation(operationId = "summarizeOverdue", summary = "辖区内各县逾期未办结事项数（按行政区划代码前缀汇总）")
     public Uni<OverdueSummary> overdue(@QueryParam("regionPrefix") String regionPrefix, @QueryParam("asOf") String asOf) {
         String own = caller.isSystem() ? "*" : caller.region()
                 .orElseThrow(() -> ProblemException.forbidden("令牌缺少行政区划（region）。"));

@@ -2,7 +2,7 @@ package io.duban.report.query;
 
 import io.duban.common.web.PageRequest;
 import io.duban.report.calendar.CalendarService;
-import io.duban.report.common.Sql;
+import io.duban.common.sql.Sql;
 import io.duban.report.obligation.ObligationConfig;
 import io.duban.report.obligation.ObligationStatus;
 import io.smallrye.mutiny.Uni;

@@ -1,11 +1,13 @@
 package io.duban.report.query;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.PageRequest;
+import io.duban.common.web.Paging;
 import io.duban.report.common.AsOf;
-import io.duban.report.common.Uuids;
+import io.duban.common.web.Ids;
 import io.duban.report.obligation.ObligationStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * (no unitId means its own; another unit's is 403).
  */
 @Path("/api/v1/regions/{region}")
+@Tag(name = "obligations", description = "应办事项与逾期")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
 public class ObligationResource {
@@ -38,7 +41,7 @@ public class ObligationResource {
 
     @GET
     @Path("/obligations")
-    @Operation(summary = "应办事项列表（按到期日排序，可按单位、方案、状态、到期区间筛选）")
+    @Operation(operationId = "listObligations", summary = "应办事项列表（按到期日排序，可按单位、方案、状态、到期区间筛选）")
     public Uni<ObligationQueries.ObligationPage> obligations(@PathParam("region") String region,
                                                              @QueryParam("unitId") String unitId,
                                                              @QueryParam("planId") String planId,
@@ -48,24 +51,24 @@ public class ObligationResource {
                                                              @QueryParam("asOf") String asOf,
                                                              @QueryParam("page") Integer page,
                                                              @QueryParam("size") Integer size) {
-        PageRequest paging = PageRequest.of(page, size);
+        PageRequest paging = Paging.of(page, size);
         ObligationFilter f = new ObligationFilter(region, AsOf.orToday(asOf), scopedUnit(unitId),
-                Uuids.optional("planId", planId), statuses(status), AsOf.date("dueFrom", dueFrom), AsOf.date("dueTo", dueTo));
+                Ids.optional("planId", planId), statuses(status), AsOf.date("dueFrom", dueFrom), AsOf.date("dueTo", dueTo));
         return queries.page(f, ObligationQueries.BY_DUE, paging);
     }
 
     @GET
     @Path("/overdue")
-    @Operation(summary = "逾期未办结事项，最严重者在前")
+    @Operation(operationId = "listOverdue", summary = "逾期未办结事项，最严重者在前")
     public Uni<ObligationQueries.ObligationPage> overdue(@PathParam("region") String region,
                                                          @QueryParam("unitId") String unitId,
                                                          @QueryParam("planId") String planId,
                                                          @QueryParam("asOf") String asOf,
                                                          @QueryParam("page") Integer page,
                                                          @QueryParam("size") Integer size) {
-        PageRequest paging = PageRequest.of(page, size);
+        PageRequest paging = Paging.of(page, size);
         ObligationFilter f = ObligationFilter.region(region, AsOf.orToday(asOf)).withUnit(scopedUnit(unitId))
-                .withPlan(Uuids.optional("planId", planId)).withStatuses(List.of(ObligationStatus.OVERDUE.name()));
+                .withPlan(Ids.optional("planId", planId)).withStatuses(List.of(ObligationStatus.OVERDUE.name()));
         return queries.page(f, ObligationQueries.WORST_FIRST, paging);
     }
 

@@ -267,7 +267,9 @@ class BulletinTest {
         Api.as(Tokens.supervisor(region)).contentType("application/json")
                 .body(Map.of("year", 2023, "quarter", 3, "planIds", List.of("00000000-0000-0000-0000-000000000001")))
                 .post(base + "/bulletins").then().statusCode(400).body("errors[0].field", equalTo("planIds[0]"));
-        Api.as(Tokens.supervisor(region)).get(base + "/bulletins/not-a-uuid").then().statusCode(400);
+        // a path that names nothing is a 404, a malformed id included (the same answer in every service)
+        Api.as(Tokens.supervisor(region)).get(base + "/bulletins/not-a-uuid").then().statusCode(404)
+                .contentType("application/problem+json");
         Api.as(Tokens.supervisor(region)).get(base + "/bulletins/00000000-0000-0000-0000-000000000001").then().statusCode(404);
         String bare = Regions.fresh();
         Api.as(Tokens.supervisor(bare)).contentType("application/json").body(Map.of("year", 2023, "quarter", 3))

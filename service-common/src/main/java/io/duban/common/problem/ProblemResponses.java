@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * scan does not see (they come from {@link ProblemMappers}): 400 for any operation taking input,
  * 404 when the path names a resource, 412/428 where {@code If-Match} is read. Registered per service
  * with {@code mp.openapi.filter}. An answer an operation documents itself keeps its text; one without a body
- * gets the problem body.
+ * gets the problem body, one without a description a short one. The document gets its licence here too.
  */
 public class ProblemResponses implements OASFilter {
 
@@ -28,6 +28,10 @@ public class ProblemResponses implements OASFilter {
             api.setComponents(OASFactory.createComponents());
         }
         api.getComponents().addSchema("Problem", problemSchema());
+        if (api.getInfo() != null && api.getInfo().getLicense() == null) {
+            // the project is not published under an open licence; SPDX's LicenseRef- form names that
+            api.getInfo().setLicense(OASFactory.createLicense().name("Proprietary (duban)").identifier("LicenseRef-duban-proprietary"));
+        }
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
@@ -56,6 +60,28 @@ public class ProblemResponses implements OASFilter {
             add(op, "412", "If-Match 与当前版本不符");
             add(op, "428", "缺少 If-Match");
         }
+        describeEveryResponse(op);
+    }
+
+    /** A response documented by code only (e.g. a 201 given just its schema) still says what it is: clients' docs show it. */
+    private static void describeEveryResponse(Operation op) {
+        if (op.getResponses() == null || op.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        op.getResponses().getAPIResponses().forEach((status, response) -> {
+            if (response.getRef() == null && (response.getDescription() == null || response.getDescription().isBlank())) {
+                response.setDescription(switch (status) {
+                    case "200" -> "成功";
+                    case "201" -> "已创建";
+                    case "202" -> "已受理";
+                    case "204" -> "成功，无内容";
+                    case "401" -> "缺少或无效的令牌";
+                    case "403" -> "无权执行";
+                    case "409" -> "与当前状态冲突";
+                    default -> "HTTP " + status;
+                });
+            }
+        });
     }
 
     private static void add(Operation op, String status, String description) {

@@ -1,5 +1,6 @@
 package io.duban.task.acknowledgement;
 
+import io.duban.common.web.Ids;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
@@ -38,7 +39,7 @@ public class AcknowledgementResource {
     @APIResponse(responseCode = "409", description = "already signed for, or withdrawn")
     public Uni<Response> acknowledge(@PathParam("region") String region, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam("Idempotency-Key") String key) {
-        return service.acknowledge(region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null), ifMatch, key, caller.name())
+        return service.acknowledge(region, Ids.path(id, "责任分解"), Access.unitScope(caller).orElse(null), ifMatch, key, caller.name())
                 .map(stored -> {
                     var body = Json.read(stored.body(), AcknowledgementService.Acknowledged.class);
                     return Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body())

@@ -93,6 +93,11 @@ public class AssignmentRepository {
     }
 
     /** The assignment, or 404 — also when a unit-scoped caller asks for another unit's (never leak it exists). */
+    /** The assignment, or 404 (also when it is another unit's and {@code unitScope} is set). */
+    public Uni<AssignmentDto> get(String region, UUID id, UUID unitScope) {
+        return get(pool, region, id, unitScope);
+    }
+
     public Uni<AssignmentDto> get(SqlClient client, String region, UUID id, UUID unitScope) {
         return client.preparedQuery("select " + AssignmentDto.COLUMNS + " from assignment where region = $1 and id = $2")
                 .execute(Tuple.of(region, id))
@@ -153,11 +158,6 @@ public class AssignmentRepository {
                     }
                     return out;
                 });
-    }
-
-    /** {@link #get(SqlClient, String, UUID, UUID)} outside a transaction. */
-    public Uni<AssignmentDto> get(String region, UUID id, UUID unitScope) {
-        return get(pool, region, id, unitScope);
     }
 
     public static ProblemException notFound(UUID id) {

@@ -1,14 +1,20 @@
 package io.duban.task.assignment;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import io.duban.common.web.Ids;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
+import io.duban.common.web.Paging;
 import io.duban.task.common.Access;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,6 +30,7 @@ import java.util.UUID;
 
 /** 责任分解: a unit token sees only its own unit's; another unit's is a 404, never data. */
 @Path("/api/v1/regions/{region}/assignments")
+@Tag(name = "assignments", description = "责任分解：单位看到并更新的 任务 × 单位 × 角色")
 @Produces(MediaType.APPLICATION_JSON)
 public class AssignmentResource {
 
@@ -33,17 +40,15 @@ public class AssignmentResource {
     @Inject
     Caller caller;
 
-    @Inject
-    Pool pool;
-
     @GET
+    @Operation(operationId = "listAssignments", summary = "责任分解列表（单位账号只见本单位的；可按单位、方案、任务、状态、角色筛选）")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<AssignmentDto>> list(@PathParam("region") String region, @QueryParam("unitId") String unitId,
             @QueryParam("planId") String planId, @QueryParam("taskId") String taskId, @QueryParam("status") String status,
             @QueryParam("role") String role, @QueryParam("includeInactive") boolean includeInactive,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        PageRequest request = PageRequest.of(page, size);
-        UUID unit = Access.optionalId(unitId, "unitId");
+        PageRequest request = Paging.of(page, size);
+        UUID unit = Ids.optional("unitId", unitId);
         Optional<UUID> scope = Access.unitScope(caller);
         if (scope.isPresent()) {
             if (unit != null && !unit.equals(scope.get())) {
@@ -51,16 +56,19 @@ public class AssignmentResource {
             }
             unit = scope.get();
         }
-        var filter = new AssignmentRepository.Filter(unit, Access.optionalId(planId, "planId"), Access.optionalId(taskId, "taskId"),
+        var filter = new AssignmentRepository.Filter(unit, Ids.optional("planId", planId), Ids.optional("taskId", taskId),
                 parse(AssignmentStatus.class, status, "status"), parse(Role.class, role, "role"), includeInactive);
         return assignments.list(region, filter, request);
     }
 
     @GET
+    @Operation(operationId = "getAssignment", summary = "一条责任分解（带 ETag，报告进展时作 If-Match）")
+    @APIResponse(responseCode = "200", description = "the assignment; ETag: its version, the If-Match of a progress report",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentDto.class)))
     @Path("/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Response> get(@PathParam("region") String region, @PathParam("id") String id) {
-        return assignments.get(pool, region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null))
+        return assignments.get(region, Ids.path(id, "责任分解"), Access.unitScope(caller).orElse(null))
                 .map(a -> Response.ok(a).header(HttpHeaders.ETAG, ETags.of(a.version())).build());
     }
 

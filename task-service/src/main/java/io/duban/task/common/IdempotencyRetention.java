@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,12 +22,13 @@ public class IdempotencyRetention {
     @Inject
     Pool pool;
 
-    @ConfigProperty(name = "duban.idempotency.retention", defaultValue = "P7D")
-    Duration retention;
+    @Inject
+    IdempotencyConfig config;
 
     @Scheduled(every = "${duban.idempotency.purge-interval:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purge() {
+        Duration retention = config.retention();
         return purgeOlderThan(retention)
                 .invoke(n -> {
                     if (n > 0) {

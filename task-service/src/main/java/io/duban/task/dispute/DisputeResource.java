@@ -1,5 +1,6 @@
 package io.duban.task.dispute;
 
+import io.duban.common.web.Ids;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
@@ -50,7 +51,7 @@ public class DisputeResource {
     @APIResponse(responseCode = "409", description = "the assignment already has an open dispute, or is withdrawn")
     public Uni<Response> raise(@PathParam("region") String region, @PathParam("id") String id,
             @HeaderParam("Idempotency-Key") String key, @Valid @NotNull DisputeRequest body) {
-        return service.raise(region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null), key, body, caller.name())
+        return service.raise(region, Ids.path(id, "责任分解"), Access.unitScope(caller).orElse(null), key, body, caller.name())
                 .map(stored -> {
                     DisputeDto d = Json.read(stored.body(), DisputeDto.class);
                     return Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body())
@@ -69,7 +70,7 @@ public class DisputeResource {
     public Uni<Response> decide(@PathParam("region") String region, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Valid @NotNull DecisionRequest body) {
-        return service.decide(region, Access.id(id, "申诉"), ifMatch, body, caller.name(), authorization)
+        return service.decide(region, Ids.path(id, "申诉"), ifMatch, body, caller.name(), authorization)
                 .map(d -> Response.ok(d).header(HttpHeaders.ETAG, ETags.of(d.dispute().version())).build());
     }
 
@@ -93,7 +94,7 @@ public class DisputeResource {
     @Path("/disputes/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Response> one(@PathParam("region") String region, @PathParam("id") String id) {
-        return disputes.get(region, Access.id(id, "申诉"), Access.unitScope(caller).orElse(null))
+        return disputes.get(region, Ids.path(id, "申诉"), Access.unitScope(caller).orElse(null))
                 .map(d -> Response.ok(d).header(HttpHeaders.ETAG, ETags.of(d.version())).build());
     }
 }

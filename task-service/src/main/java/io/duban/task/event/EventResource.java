@@ -1,9 +1,13 @@
 package io.duban.task.event;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import io.duban.common.web.Ids;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
+import io.duban.common.web.Paging;
 import io.duban.task.common.Access;
 import io.duban.task.common.Json;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** 触发事件 of one assignment. */
 @Path("/api/v1/regions/{region}/assignments/{id}/events")
+@Tag(name = "events", description = "触发事件：开启相对时限的事实（只增不改）")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
 
@@ -38,13 +43,14 @@ public class EventResource {
     Caller caller;
 
     @POST
+    @Operation(operationId = "recordEvent", summary = "登记触发事件（只增不改；支持 Idempotency-Key）")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT})
     @APIResponse(responseCode = "201", description = "the recorded event",
             content = @Content(schema = @Schema(implementation = EventDto.class)))
     public Uni<Response> record(@PathParam("region") String region, @PathParam("id") String id,
             @HeaderParam("Idempotency-Key") String key, @Valid @NotNull EventRequest body) {
-        return events.record(region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null), key, body, caller.name())
+        return events.record(region, Ids.path(id, "责任分解"), Access.unitScope(caller).orElse(null), key, body, caller.name())
                 .map(stored -> {
                     EventDto e = Json.read(stored.body(), EventDto.class);
                     return Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body())
@@ -53,17 +59,19 @@ public class EventResource {
     }
 
     @GET
+    @Operation(operationId = "listEvents", summary = "一条责任分解的触发事件")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<EventDto>> list(@PathParam("region") String region, @PathParam("id") String id,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return events.list(region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null), PageRequest.of(page, size));
+        return events.list(region, Ids.path(id, "责任分解"), Access.unitScope(caller).orElse(null), Paging.of(page, size));
     }
 
     @GET
+    @Operation(operationId = "getEvent", summary = "一条触发事件")
     @Path("/{eventId}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<EventDto> one(@PathParam("region") String region, @PathParam("id") String id,
             @PathParam("eventId") String eventId) {
-        return events.one(region, Access.id(id, "责任分解"), Access.id(eventId, "触发事件"), Access.unitScope(caller).orElse(null));
+        return events.one(region, Ids.path(id, "责任分解"), Ids.path(eventId, "触发事件"), Access.unitScope(caller).orElse(null));
     }
 }

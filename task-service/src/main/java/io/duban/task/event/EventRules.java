@@ -1,7 +1,7 @@
 package io.duban.task.event;
 
 import io.duban.common.problem.FieldError;
-import io.duban.common.problem.ProblemException;
+import java.util.Optional;
 import io.duban.deadlines.rule.DeadlineRule;
 import io.duban.deadlines.rule.Trigger;
 import java.time.LocalDate;
@@ -19,7 +19,8 @@ public final class EventRules {
     private EventRules() {
     }
 
-    public static void validate(EventRequest e, LocalDate today, ZoneId zone) {
+    /** What is wrong with the event's dates, field by field; empty when it may be recorded. */
+    public static List<FieldError> check(EventRequest e, LocalDate today, ZoneId zone) {
         List<FieldError> errors = new ArrayList<>();
         if (e.occurredOn().isAfter(today)) {
             errors.add(new FieldError("occurredOn", "发生日期不能晚于今天（" + today + "）"));
@@ -30,19 +31,17 @@ public final class EventRules {
         if (e.occurredAt() != null && !e.occurredAt().atZoneSameInstant(zone).toLocalDate().equals(e.occurredOn())) {
             errors.add(new FieldError("occurredAt", "发生时间应在发生日期当天（北京时间）"));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation("触发事件内容有误。", errors);
-        }
+        return errors;
     }
 
-    /** 422 unless the task's rule waits for this trigger. */
-    public static void requireAccepted(DeadlineRule rule, Trigger trigger) {
+    /** Why the task's rule does not take this trigger (a 422 for the caller), or empty when it waits for it. */
+    public static Optional<String> refusal(DeadlineRule rule, Trigger trigger) {
         if (trigger == Trigger.PLAN_ISSUED) {
-            throw ProblemException.unprocessable("“本方案发布”由工作方案的印发日期确定，无需登记触发事件。");
+            return Optional.of("“本方案发布”由工作方案的印发日期确定，无需登记触发事件。");
         }
         if (!(rule instanceof DeadlineRule.Relative relative) || relative.trigger() != trigger) {
-            throw ProblemException.unprocessable("该任务的时限要求（" + rule.describe() + "）不以“" + trigger.label() + "”为起算事件。")
-                    .with("trigger", trigger.name());
+            return Optional.of("该任务的时限要求（" + rule.describe() + "）不以“" + trigger.label() + "”为起算事件。");
         }
+        return Optional.empty();
     }
 }

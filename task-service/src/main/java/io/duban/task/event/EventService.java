@@ -1,8 +1,10 @@
 package io.duban.task.event;
 
+import io.duban.common.sql.PagedQuery;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
 import io.duban.task.assignment.AssignmentRepository;
+import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.task.common.Idempotency;
 import io.duban.task.common.Json;
@@ -40,7 +42,10 @@ public class EventService {
     TaskRepository tasks;
 
     public Uni<Idempotency.Stored> record(String region, UUID assignmentId, UUID unitScope, String key, EventRequest body, String who) {
-        EventRules.validate(body, LocalDate.now(CHINA), CHINA);
+        List<FieldError> errors = EventRules.check(body, LocalDate.now(CHINA), CHINA);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation("触发事件内容有误。", errors);
+        }
         String idemKey = Idempotency.validKey(key, unitScope);
         String hash = Idempotency.hash("event", assignmentId.toString(), Json.write(body));
         return pool.withTransaction(tx -> Idempotency.claim(tx, region, idemKey, hash).flatMap(replay -> {
@@ -56,7 +61,9 @@ public class EventService {
                     })
                     .flatMap(a -> tasks.get(tx, region, a.taskId()))
                     .flatMap(task -> {
-                        EventRules.requireAccepted(task.deadline(), body.trigger());
+                        EventRules.refusal(task.deadline(), body.trigger()).ifPresent(reason -> {
+                            throw ProblemException.unprocessable(reason).with("trigger", body.trigger().name());
+                        });
                         EventDto event = new EventDto(UUID.randomUUID(), region, assignmentId, body.trigger(), body.occurredOn(),
                                 body.occurredAt() == null ? null : body.occurredAt().toInstant().truncatedTo(ChronoUnit.MICROS),
                                 body.title().strip(), who, Instant.now().truncatedTo(ChronoUnit.MICROS));
@@ -88,19 +95,10 @@ public class EventService {
 
     public Uni<Page<EventDto>> list(String region, UUID assignmentId, UUID unitScope, PageRequest page) {
         return assignments.get(pool, region, assignmentId, unitScope).flatMap(a -> {
-            Uni<List<EventDto>> items = pool.preparedQuery("select " + EventDto.COLUMNS + " from trigger_event "
-                            + "where region = $1 and assignment_id = $2 order by recorded_at, id limit $3 offset $4")
-                    .execute(Tuple.of(region, assignmentId, page.size(), page.offset()))
-                    .map(rows -> {
-                        List<EventDto> out = new ArrayList<>();
-                        for (Row r : rows) {
-                            out.add(EventDto.from(r));
-                        }
-                        return out;
-                    });
-            Uni<Long> total = pool.preparedQuery("select count(*) from trigger_event where region = $1 and assignment_id = $2")
-                    .execute(Tuple.of(region, assignmentId)).map(rows -> rows.iterator().next().getLong(0));
-            return Uni.combine().all().unis(items, total).asTuple().map(t -> Page.of(t.getItem1(), t.getItem2(), page));
+            return PagedQuery.page(pool, "select " + EventDto.COLUMNS + " from trigger_event "
+                            + "where region = $1 and assignment_id = $2 order by recorded_at, id",
+                    "select count(*) from trigger_event where region = $1 and assignment_id = $2", List.of(region, assignmentId),
+                    page, EventDto::from);
         });
     }
 }

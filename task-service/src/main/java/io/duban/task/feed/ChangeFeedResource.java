@@ -1,14 +1,11 @@
 package io.duban.task.feed;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Roles;
-import io.duban.feed.ChangeItem;
 import io.duban.feed.ChangePage;
-import io.duban.feed.FeedJson;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,8 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +24,7 @@ import java.util.regex.Pattern;
  * ({@code io.duban.feed}); each item's data is the snapshot exactly as written.
  */
 @Path("/api/v1/changes")
+@Tag(name = "changes", description = "变更流：report-service 跟随的各实体快照")
 @Produces(MediaType.APPLICATION_JSON)
 public class ChangeFeedResource {
 
@@ -36,16 +32,11 @@ public class ChangeFeedResource {
     public static final int MAX_LIMIT = 5000;
     private static final Pattern CURSOR = Pattern.compile("(\\d{1,20}):(\\d{1,19})");
 
-    /** One page of the feed, ordered by the xid8 column itself (the same type the cursor is compared in). */
-    static final String FEED_PAGE = "select c.txid::text as txid_text, c.id, c.region, c.type, c.entity_id, c.data::text as data "
-            + "from change_log c "
-            + "where (c.txid, c.id) > ($1::text::xid8, $2) and c.txid < pg_snapshot_xmin(pg_current_snapshot()) "
-            + "order by c.txid, c.id limit $3";
-
     @Inject
-    Pool pool;
+    ChangeFeedRepository feed;
 
     @GET
+    @Operation(operationId = "readChanges", summary = "变更流：task-service 各实体变更后的完整快照，按游标续读（仅 system）")
     @RolesAllowed(Roles.SYSTEM)
     public Uni<ChangePage> changes(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         int n = limit == null ? DEFAULT_LIMIT : limit;
@@ -66,23 +57,6 @@ public class ChangeFeedResource {
             id = Long.parseLong(m.group(2));
         }
         String given = after == null ? "" : after.trim();
-        // The text of the txid gets its own alias: "order by txid" must name the xid8 column, or PostgreSQL
-        // sorts the page as text ("1180" < "752") while the cursor condition compares numbers.
-        return pool.preparedQuery(FEED_PAGE)
-                .execute(Tuple.of(txid, id, n + 1))
-                .map(rows -> {
-                    List<ChangeItem> items = new ArrayList<>();
-                    for (Row r : rows) {
-                        if (items.size() == n) {
-                            break;
-                        }
-                        String cursor = r.getString("txid_text") + ":" + r.getLong("id");
-                        items.add(new ChangeItem(cursor, r.getString("region"), r.getString("type"),
-                                r.getUUID("entity_id").toString(), FeedJson.tree(r.getString("data"))));
-                    }
-                    boolean more = rows.size() > n;
-                    String next = items.isEmpty() ? given : items.get(items.size() - 1).cursor();
-                    return new ChangePage(items, next, more);
-                });
+        return feed.page(txid, id, n, given);
     }
 }

@@ -1,5 +1,6 @@
 package io.duban.task.ledger;
 
+import io.duban.common.web.Ids;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
@@ -47,7 +48,7 @@ public class LedgerResource {
     @APIResponse(responseCode = "422", description = "计划完成时间 after the task's due day")
     public Uni<Response> put(@PathParam("region") String region, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull LedgerEntryRequest body) {
-        return service.save(region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null), ifMatch, body, caller.name())
+        return service.save(region, Ids.path(id, "责任分解"), Access.unitScope(caller).orElse(null), ifMatch, body, caller.name())
                 .map(LedgerResource::withETag);
     }
 
@@ -56,7 +57,7 @@ public class LedgerResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Response> get(@PathParam("region") String region, @PathParam("id") String id) {
-        return service.entry(region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null)).map(LedgerResource::withETag);
+        return service.entry(region, Ids.path(id, "责任分解"), Access.unitScope(caller).orElse(null)).map(LedgerResource::withETag);
     }
 
     @GET
@@ -64,7 +65,7 @@ public class LedgerResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<List<LedgerEntryDto>> history(@PathParam("region") String region, @PathParam("id") String id) {
-        return service.history(region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null));
+        return service.history(region, Ids.path(id, "责任分解"), Access.unitScope(caller).orElse(null));
     }
 
     @POST
@@ -76,7 +77,7 @@ public class LedgerResource {
             content = @Content(schema = @Schema(implementation = LedgerSubmissionDto.class)))
     public Uni<Response> submit(@PathParam("region") String region, @PathParam("unitId") String unitId,
             @PathParam("planId") String planId, @HeaderParam("Idempotency-Key") String key, SubmissionRequest body) {
-        return service.submit(region, Access.id(unitId, "单位"), Access.id(planId, "工作方案"), Access.unitScope(caller).orElse(null),
+        return service.submit(region, Ids.path(unitId, "单位"), Ids.path(planId, "工作方案"), Access.unitScope(caller).orElse(null),
                         key, caller.name(), body == null ? null : body.submittedOn())
                 .map(stored -> Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body()).build());
     }
@@ -87,7 +88,7 @@ public class LedgerResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<List<LedgerRow>> rows(@PathParam("region") String region, @PathParam("unitId") String unitId,
             @PathParam("planId") String planId) {
-        return service.rows(region, Access.id(unitId, "单位"), Access.id(planId, "工作方案"), Access.unitScope(caller).orElse(null));
+        return service.rows(region, Ids.path(unitId, "单位"), Ids.path(planId, "工作方案"), Access.unitScope(caller).orElse(null));
     }
 
     @GET
@@ -98,7 +99,7 @@ public class LedgerResource {
             content = @Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     public Uni<Response> unitXlsx(@PathParam("region") String region, @PathParam("unitId") String unitId,
             @PathParam("planId") String planId) {
-        return service.unitWorkbook(region, Access.id(unitId, "单位"), Access.id(planId, "工作方案"), Access.unitScope(caller).orElse(null))
+        return service.unitWorkbook(region, Ids.path(unitId, "单位"), Ids.path(planId, "工作方案"), Access.unitScope(caller).orElse(null))
                 .map(bytes -> download(bytes, "ledger-" + unitId + ".xlsx"));
     }
 
@@ -107,7 +108,7 @@ public class LedgerResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.SYSTEM})
     public Uni<List<LedgerStatus>> status(@PathParam("region") String region, @PathParam("id") String id) {
-        return service.status(region, Access.id(id, "工作方案"));
+        return service.status(region, Ids.path(id, "工作方案"));
     }
 
     @GET
@@ -117,7 +118,7 @@ public class LedgerResource {
     @APIResponse(responseCode = "200", description = "every unit's 工作台账 of the plan, one sheet per unit",
             content = @Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     public Uni<Response> planXlsx(@PathParam("region") String region, @PathParam("id") String id) {
-        return service.planWorkbook(region, Access.id(id, "工作方案")).map(bytes -> download(bytes, "ledgers-" + id + ".xlsx"));
+        return service.planWorkbook(region, Ids.path(id, "工作方案")).map(bytes -> download(bytes, "ledgers-" + id + ".xlsx"));
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.duban.task.orgclient;
 
+import io.duban.common.web.Ids;
+import io.duban.task.assignment.Role;
+import java.util.UUID;
 import io.duban.common.problem.ProblemException;
-import io.duban.task.orgclient.OrgApi.Resolution;
 import io.duban.task.orgclient.OrgApi.UnitView;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -31,13 +32,8 @@ public class OrgClient {
     @RestClient
     OrgApi api;
 
-    /** How long one call to org-service may take before it counts as failed. */
-    @ConfigProperty(name = "duban.org.timeout", defaultValue = "PT10S")
-    Duration timeout;
-
-    /** How many times a transient failure is retried. */
-    @ConfigProperty(name = "duban.org.retries", defaultValue = "2")
-    int retries;
+    @Inject
+    OrgConfig config;
 
     /** org-service resolves at most this many texts per call (413 beyond). */
     static final int MAX_BATCH = 20_000;
@@ -65,8 +61,38 @@ public class OrgClient {
                     if (r == null || r.results() == null || r.results().size() != texts.size()) {
                         throw ProblemException.upstreamUnavailable("组织机构服务返回的责任单位解析结果数量不符，导入未执行。");
                     }
-                    return r.results();
+                    return r.results().stream().map(OrgClient::local).toList();
                 });
+    }
+
+    /** org-service's answer for one text in local types; an answer this side cannot read is org-service's fault (503). */
+    static Resolution local(OrgApi.Resolution wire) {
+        if (wire == null) {
+            throw ProblemException.upstreamUnavailable("组织机构服务返回了空的责任单位解析结果。");
+        }
+        List<Resolution.ResolvedUnit> units = new java.util.ArrayList<>();
+        for (OrgApi.ResolvedUnit u : wire.assignmentsOrEmpty()) {
+            units.add(new Resolution.ResolvedUnit(unitId(u.unitId()), u.unitName(), role(u.role()), u.matchedText()));
+        }
+        List<Resolution.Unresolved> unresolved = wire.unresolvedOrEmpty().stream()
+                .map(u -> new Resolution.Unresolved(u.text(), Resolution.Reason.of(u.reason()), u.suggestions())).toList();
+        return new Resolution(units, unresolved);
+    }
+
+    private static UUID unitId(String raw) {
+        UUID id = Ids.parse(raw);
+        if (id == null) {
+            throw ProblemException.upstreamUnavailable("组织机构服务返回了无效的单位编号。");
+        }
+        return id;
+    }
+
+    private static Role role(String raw) {
+        try {
+            return Role.valueOf(raw);
+        } catch (RuntimeException e) {
+            throw ProblemException.upstreamUnavailable("组织机构服务返回了未知的角色：" + raw);
+        }
     }
 
     /** The unit with this id, or empty when org-service does not know it. */
@@ -78,8 +104,8 @@ public class OrgClient {
 
     private <T> Uni<T> guarded(java.util.function.Supplier<Uni<? extends T>> call) {
         return Uni.createFrom().<T>deferred(call)
-                .ifNoItem().after(timeout).fail()
-                .onFailure(this::isTransient).retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(retries)
+                .ifNoItem().after(config.timeout()).fail()
+                .onFailure(this::isTransient).retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(config.retries())
                 .onFailure(e -> !(e instanceof ProblemException)).transform(e -> {
                     LOG.warnf("org-service call failed: %s", e.toString());
                     int status = status(e);

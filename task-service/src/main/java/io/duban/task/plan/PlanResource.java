@@ -1,12 +1,13 @@
 package io.duban.task.plan;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import io.duban.common.web.Ids;
 import io.duban.common.security.Roles;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
-import io.duban.task.common.Access;
-import io.duban.task.feed.ChangeLog;
+import io.duban.common.web.Paging;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -32,35 +33,34 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** 工作方案: the issued documents whose tables are imported. */
 @Path("/api/v1/regions/{region}/plans")
+@Tag(name = "plans", description = "工作方案：印发的文件")
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {
 
     @Inject
-    Pool pool;
-
-    @Inject
     PlanRepository plans;
 
+    @Inject
+    PlanService service;
+
     @POST
+    @Operation(operationId = "createPlan", summary = "新建工作方案")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
     @APIResponse(responseCode = "201", description = "the created plan (Location: its URL)",
             content = @Content(schema = @Schema(implementation = PlanDto.class)))
     public Uni<Response> create(@PathParam("region") String region, @Valid @NotNull CreatePlanRequest body) {
-        PlanDto plan = new PlanDto(UUID.randomUUID(), region, body.title().strip(),
-                body.docNumber() == null || body.docNumber().isBlank() ? null : body.docNumber().strip(),
-                body.issuedOn(), body.year(), body.kind(), body.ledgerDueOn(), 1);
-        return pool.withTransaction(tx -> plans.insert(tx, plan)
-                        .call(saved -> ChangeLog.append(tx, saved.snapshot())))
+        return service.create(region, body)
                 .map(saved -> Response.created(URI.create("/api/v1/regions/" + region + "/plans/" + saved.id()))
                         .entity(saved).build());
     }
 
     @GET
+    @Operation(operationId = "listPlans", summary = "工作方案列表（新者在前）")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<PlanDto>> list(@PathParam("region") String region, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
-        return plans.list(region, PageRequest.of(page, size));
+        return plans.list(region, Paging.of(page, size));
     }
 
     /** PUT /plans/{id}/ledger-due-on body. */
@@ -68,6 +68,7 @@ public class PlanResource {
     }
 
     @PUT
+    @Operation(operationId = "setPlanLedgerDueOn", summary = "设置工作台账报送期限")
     @Path("/{id}/ledger-due-on")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
@@ -75,23 +76,15 @@ public class PlanResource {
             content = @Content(schema = @Schema(implementation = PlanDto.class)))
     public Uni<Response> setLedgerDueOn(@PathParam("region") String region, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull LedgerDueOnRequest body) {
-        long expected = ETags.requireVersion(ifMatch);
-        UUID planId = Access.id(id, "工作方案");
-        return pool.withTransaction(tx -> plans.setLedgerDueOn(tx, region, planId, expected, body.ledgerDueOn()).flatMap(saved -> {
-            if (saved.isPresent()) {
-                return ChangeLog.append(tx, saved.get().snapshot()).replaceWith(saved.get());
-            }
-            return plans.get(tx, region, planId).map(current -> {
-                throw io.duban.common.problem.ProblemException.preconditionFailed(
-                        "工作方案已被更新（当前版本 " + current.version() + "），请重新读取后再修改。");
-            });
-        })).map(p -> Response.ok(p).header(HttpHeaders.ETAG, ETags.of(p.version())).build());
+        return service.setLedgerDueOn(region, Ids.path(id, "工作方案"), ETags.requireVersion(ifMatch), body.ledgerDueOn())
+                .map(p -> Response.ok(p).header(HttpHeaders.ETAG, ETags.of(p.version())).build());
     }
 
     @GET
+    @Operation(operationId = "getPlan", summary = "一个工作方案")
     @Path("/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<PlanDto> get(@PathParam("region") String region, @PathParam("id") String id) {
-        return plans.get(region, Access.id(id, "工作方案"));
+        return plans.get(region, Ids.path(id, "工作方案"));
     }
 }

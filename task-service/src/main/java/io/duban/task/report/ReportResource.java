@@ -1,10 +1,14 @@
 package io.duban.task.report;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import io.duban.common.web.Ids;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
+import io.duban.common.web.Paging;
 import io.duban.task.common.Access;
 import io.duban.task.common.Json;
 import io.smallrye.mutiny.Uni;
@@ -31,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** 进展报告 of one assignment: append and read the history. */
 @Path("/api/v1/regions/{region}/assignments/{id}/reports")
+@Tag(name = "reports", description = "进展报告：单位上报的状态与佐证（只增不改）")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
 
@@ -41,6 +46,7 @@ public class ReportResource {
     Caller caller;
 
     @POST
+    @Operation(operationId = "reportProgress", summary = "报告进展（需 If-Match；只增不改；支持 Idempotency-Key）")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT})
     @APIResponse(responseCode = "201", description = "the report and the assignment's new version",
@@ -48,7 +54,7 @@ public class ReportResource {
     public Uni<Response> create(@PathParam("region") String region, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam("Idempotency-Key") String key,
             @Valid @NotNull ReportRequest body) {
-        UUID assignmentId = Access.id(id, "责任分解");
+        UUID assignmentId = Ids.path(id, "责任分解");
         return reports.report(region, assignmentId, Access.unitScope(caller).orElse(null), ifMatch, key, body, caller.name())
                 .map(stored -> {
                     ReportService.ReportResponse r = Json.read(stored.body(), ReportService.ReportResponse.class);
@@ -59,17 +65,19 @@ public class ReportResource {
     }
 
     @GET
+    @Operation(operationId = "listReports", summary = "一条责任分解的进展报告（按时间先后）")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<ReportDto>> history(@PathParam("region") String region, @PathParam("id") String id,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return reports.history(region, Access.id(id, "责任分解"), Access.unitScope(caller).orElse(null), PageRequest.of(page, size));
+        return reports.history(region, Ids.path(id, "责任分解"), Access.unitScope(caller).orElse(null), Paging.of(page, size));
     }
 
     @GET
+    @Operation(operationId = "getReport", summary = "一条进展报告")
     @Path("/{reportId}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<ReportDto> one(@PathParam("region") String region, @PathParam("id") String id,
             @PathParam("reportId") String reportId) {
-        return reports.one(region, Access.id(id, "责任分解"), Access.id(reportId, "进展报告"), Access.unitScope(caller).orElse(null));
+        return reports.one(region, Ids.path(id, "责任分解"), Ids.path(reportId, "进展报告"), Access.unitScope(caller).orElse(null));
     }
 }

@@ -1,7 +1,6 @@
 package io.duban.task.report;
 
 import io.duban.common.problem.FieldError;
-import io.duban.common.problem.ProblemException;
 import io.duban.task.assignment.AssignmentStatus;
 import java.net.URI;
 import java.time.LocalDate;
@@ -19,7 +18,8 @@ public final class ReportRules {
     private ReportRules() {
     }
 
-    public static void validate(ReportRequest r, LocalDate today) {
+    /** What is wrong with the report, field by field; empty when it may be recorded. */
+    public static List<FieldError> check(ReportRequest r, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         List<String> urls = r.evidenceUrls() == null ? List.of() : r.evidenceUrls();
         for (int i = 0; i < urls.size(); i++) {
@@ -48,9 +48,7 @@ public final class ReportRules {
                 errors.add(new FieldError("completedOn", "完成日期不正确"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation("进展报告内容不完整或有误。", errors);
-        }
+        return errors;
     }
 
     static boolean isWebUrl(String s) {

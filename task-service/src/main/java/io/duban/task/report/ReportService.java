@@ -1,5 +1,8 @@
 package io.duban.task.report;
 
+import io.duban.common.web.Ids;
+import io.duban.common.sql.PagedQuery;
+import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
@@ -56,9 +59,12 @@ public class ReportService {
     public Uni<Idempotency.Stored> report(String region, UUID assignmentId, UUID unitScope, String ifMatch, String key,
             ReportRequest body, String who) {
         long expected = ETags.requireVersion(ifMatch);
-        ReportRules.validate(body, LocalDate.now(CHINA));
+        List<FieldError> errors = ReportRules.check(body, LocalDate.now(CHINA));
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation("进展报告内容不完整或有误。", errors);
+        }
         String idemKey = Idempotency.validKey(key, unitScope);
-        UUID eventId = io.duban.task.common.Access.optionalId(body.eventId(), "eventId");
+        UUID eventId = Ids.optional("eventId", body.eventId());
         String hash = Idempotency.hash("report", assignmentId.toString(), Json.write(body));
         return pool.withTransaction(tx -> Idempotency.claim(tx, region, idemKey, hash).flatMap(replay -> {
             if (replay.isPresent()) {
@@ -155,19 +161,10 @@ public class ReportService {
 
     public Uni<Page<ReportDto>> history(String region, UUID assignmentId, UUID unitScope, PageRequest page) {
         return assignments.get(pool, region, assignmentId, unitScope).flatMap(a -> {
-            Uni<List<ReportDto>> items = pool.preparedQuery("select " + ReportDto.COLUMNS + " from progress_report "
-                            + "where region = $1 and assignment_id = $2 order by reported_at, id limit $3 offset $4")
-                    .execute(Tuple.of(region, assignmentId, page.size(), page.offset()))
-                    .map(rows -> {
-                        List<ReportDto> out = new ArrayList<>();
-                        for (Row r : rows) {
-                            out.add(ReportDto.from(r));
-                        }
-                        return out;
-                    });
-            Uni<Long> total = pool.preparedQuery("select count(*) from progress_report where region = $1 and assignment_id = $2")
-                    .execute(Tuple.of(region, assignmentId)).map(rows -> rows.iterator().next().getLong(0));
-            return Uni.combine().all().unis(items, total).asTuple().map(t -> Page.of(t.getItem1(), t.getItem2(), page));
+            return PagedQuery.page(pool, "select " + ReportDto.COLUMNS + " from progress_report "
+                            + "where region = $1 and assignment_id = $2 order by reported_at, id",
+                    "select count(*) from progress_report where region = $1 and assignment_id = $2", List.of(region, assignmentId),
+                    page, ReportDto::from);
         });
     }
 

@@ -1,5 +1,6 @@
 package io.duban.task.review;
 
+import io.duban.common.web.Ids;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
@@ -54,7 +55,7 @@ public class ReviewResource {
     public Uni<Response> review(@PathParam("region") String region, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam("Idempotency-Key") String key,
             @Valid @NotNull ReviewRequest body) {
-        return service.review(region, Access.id(id, "责任分解"), ifMatch, key, body, caller.name()).map(stored -> {
+        return service.review(region, Ids.path(id, "责任分解"), ifMatch, key, body, caller.name()).map(stored -> {
             var reviewed = Json.read(stored.body(), ReviewService.Reviewed.class);
             return Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body())
                     .header(HttpHeaders.ETAG, ETags.of(reviewed.assignment().version())).build();
@@ -65,7 +66,7 @@ public class ReviewResource {
     @Path("/assignments/{id}/reviews")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<List<ReviewDto>> history(@PathParam("region") String region, @PathParam("id") String id) {
-        var assignmentId = Access.id(id, "责任分解");
+        var assignmentId = Ids.path(id, "责任分解");
         return assignments.get(region, assignmentId, Access.unitScope(caller).orElse(null))
                 .flatMap(a -> reviews.history(region, assignmentId));
     }

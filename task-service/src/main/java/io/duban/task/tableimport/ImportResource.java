@@ -1,8 +1,10 @@
 package io.duban.task.tableimport;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import io.duban.common.web.Ids;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Roles;
-import io.duban.task.common.Access;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,30 +17,31 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** POST /plans/{id}/import: the table is the body (TSV, CSV, XLSX or DOCX). */
 @Path("/api/v1/regions/{region}/plans/{id}/import")
+@Tag(name = "plans", description = "工作方案：印发的文件")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
     @Inject
     ImportService imports;
 
-    /** Largest table accepted, in bytes. */
-    @ConfigProperty(name = "duban.import.max-bytes", defaultValue = "10485760")
-    long maxBytes;
+    @Inject
+    ImportConfig config;
 
     @POST
+    @Operation(operationId = "importPlanTable", summary = "导入任务分解表（TSV、CSV、XLSX、DOCX；dryRun 只检查不写入）")
     @Consumes({TableReader.TSV, TableReader.CSV, TableReader.XLSX, TableReader.DOCX, MediaType.APPLICATION_OCTET_STREAM,
             MediaType.TEXT_PLAIN})
     @RolesAllowed(Roles.SUPERVISOR)
     public Uni<ImportResult> importTable(@PathParam("region") String region, @PathParam("id") String id,
             @QueryParam("dryRun") boolean dryRun, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        long maxBytes = config.maxBytes();
         if (body != null && body.length > maxBytes) {
             throw ProblemException.payloadTooLarge("表格文件过大（" + body.length / 1024 / 1024 + " MB），上限为 " + maxBytes / 1024 / 1024 + " MB。");
         }
-        return imports.importTable(region, Access.id(id, "工作方案"), body, contentType, dryRun, authorization);
+        return imports.importTable(region, Ids.path(id, "工作方案"), body, contentType, dryRun, authorization);
     }
 }

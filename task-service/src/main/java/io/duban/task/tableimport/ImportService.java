@@ -8,7 +8,7 @@ import io.duban.task.assignment.AssignmentRepository;
 import io.duban.task.assignment.Responsibility;
 import io.duban.task.feed.ChangeLog;
 import io.duban.feed.Snapshot;
-import io.duban.task.orgclient.OrgApi.Resolution;
+import io.duban.task.orgclient.Resolution;
 import io.duban.task.orgclient.OrgClient;
 import io.duban.task.plan.PlanDto;
 import io.duban.task.plan.PlanRepository;

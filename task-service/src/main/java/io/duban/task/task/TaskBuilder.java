@@ -1,15 +1,15 @@
 package io.duban.task.task;
 
-import io.duban.common.problem.ProblemException;
 import io.duban.deadlines.rule.DeadlineParser;
 import io.duban.deadlines.rule.DeadlineRule;
 import io.duban.deadlines.rule.PlanContext;
 import io.duban.task.assignment.AssignmentDeriver;
 import io.duban.task.assignment.Responsibility;
 import io.duban.task.assignment.Role;
-import io.duban.task.orgclient.OrgApi.Resolution;
-import io.duban.task.orgclient.OrgApi.ResolvedUnit;
-import io.duban.task.orgclient.OrgApi.Unresolved;
+import io.duban.task.orgclient.Resolution;
+import io.duban.task.orgclient.Resolution.Reason;
+import io.duban.task.orgclient.Resolution.ResolvedUnit;
+import io.duban.task.orgclient.Resolution.Unresolved;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,17 +23,12 @@ public final class TaskBuilder {
     private TaskBuilder() {
     }
 
-    /** The parser never throws by contract; a defect there must not fail an import, so it becomes Unparsed. */
+    /** The 时限 rule of a cell; a blank cell is Unparsed here (the parser returns Unparsed itself for text it cannot read). */
     public static DeadlineRule parseDeadline(String text, PlanContext context) {
         if (text == null || text.isBlank()) {
             return new DeadlineRule.Unparsed(text == null ? "" : text, "时限要求为空");
         }
-        try {
-            DeadlineRule rule = DeadlineParser.parse(text, context);
-            return rule == null ? new DeadlineRule.Unparsed(text, "无法识别") : rule;
-        } catch (RuntimeException e) {
-            return new DeadlineRule.Unparsed(text, "无法识别");
-        }
+        return DeadlineParser.parse(text, context);
     }
 
     public static List<ReviewItem> review(int seq, String responsibleText, Resolution resolution, DeadlineRule rule,
@@ -42,12 +37,11 @@ public final class TaskBuilder {
         if (responsibleText.isBlank()) {
             items.add(new ReviewItem(seq, "responsibleText", "EMPTY", "", List.of()));
         } else if (resolution != null) {
-            for (Unresolved u : resolution.unresolvedOrEmpty()) {
-                if ("UNDESIGNATED_GROUP".equals(u.reason()) && !designated.isEmpty()) {
+            for (Unresolved u : resolution.unresolved()) {
+                if (u.reason() == Reason.UNDESIGNATED_GROUP && !designated.isEmpty()) {
                     continue; // the supervisor has named the units
                 }
-                items.add(new ReviewItem(seq, "responsibleText", u.reason() == null ? "UNKNOWN_UNIT" : u.reason(), u.text(),
-                        u.suggestions() == null ? List.of() : u.suggestions()));
+                items.add(new ReviewItem(seq, "responsibleText", u.reason().name(), u.text(), u.suggestions()));
             }
         }
         if (rule instanceof DeadlineRule.Unparsed un) {
@@ -59,29 +53,13 @@ public final class TaskBuilder {
     public static List<Responsibility> responsibilities(Resolution resolution, List<Designation> designated) {
         List<Responsibility> out = new ArrayList<>();
         if (resolution != null) {
-            for (ResolvedUnit u : resolution.assignmentsOrEmpty()) {
-                out.add(new Responsibility(unitId(u.unitId()), u.unitName(), role(u.role())));
+            for (ResolvedUnit u : resolution.assignments()) {
+                out.add(new Responsibility(u.unitId(), u.unitName(), u.role()));
             }
         }
         for (Designation d : designated) {
             out.add(new Responsibility(d.unitId(), d.unitName(), Role.RESPONSIBLE));
         }
         return AssignmentDeriver.distinct(out);
-    }
-
-    private static UUID unitId(String raw) {
-        try {
-            return UUID.fromString(raw);
-        } catch (RuntimeException e) {
-            throw ProblemException.upstreamUnavailable("组织机构服务返回了无效的单位编号。");
-        }
-    }
-
-    private static Role role(String raw) {
-        try {
-            return Role.valueOf(raw);
-        } catch (RuntimeException e) {
-            throw ProblemException.upstreamUnavailable("组织机构服务返回了未知的角色：" + raw);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.duban.task.task;
 
+import io.duban.common.sql.PagedQuery;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
@@ -89,18 +90,7 @@ public class TaskRepository {
     }
 
     public Uni<Page<TaskRecord>> listForPlan(String region, UUID planId, PageRequest page) {
-        Uni<List<TaskRecord>> items = pool.preparedQuery("select " + TaskRecord.COLUMNS + " from task where region = $1 and plan_id = $2 "
-                        + "order by seq, id limit $3 offset $4")
-                .execute(Tuple.of(region, planId, page.size(), page.offset()))
-                .map(rows -> {
-                    List<TaskRecord> out = new ArrayList<>();
-                    for (Row r : rows) {
-                        out.add(TaskRecord.from(r));
-                    }
-                    return out;
-                });
-        Uni<Long> total = pool.preparedQuery("select count(*) from task where region = $1 and plan_id = $2")
-                .execute(Tuple.of(region, planId)).map(rows -> rows.iterator().next().getLong(0));
-        return Uni.combine().all().unis(items, total).asTuple().map(t -> Page.of(t.getItem1(), t.getItem2(), page));
+        return PagedQuery.page(pool, "select " + TaskRecord.COLUMNS + " from task where region = $1 and plan_id = $2 order by seq, id",
+                "select count(*) from task where region = $1 and plan_id = $2", List.of(region, planId), page, TaskRecord::from);
     }
 }

@@ -1,10 +1,16 @@
 package io.duban.task.task;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import io.duban.common.web.Ids;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
-import io.duban.task.common.Access;
+import io.duban.common.web.Paging;
 import io.duban.task.plan.PlanRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,6 +33,7 @@ import java.util.UUID;
 
 /** Task rows of a plan, and the supervisor's corrections. */
 @Path("/api/v1/regions/{region}")
+@Tag(name = "tasks", description = "任务分解表的行：工作要求、责任单位、时限，及其更正")
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
 
@@ -40,41 +47,51 @@ public class TaskResource {
     TaskService service;
 
     @GET
+    @Operation(operationId = "listPlanTasks", summary = "一个工作方案的任务（按序号）")
     @Path("/plans/{planId}/tasks")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<TaskDto>> list(@PathParam("region") String region, @PathParam("planId") String planId,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        PageRequest request = PageRequest.of(page, size);
-        UUID plan = Access.id(planId, "工作方案");
+        PageRequest request = Paging.of(page, size);
+        UUID plan = Ids.path(planId, "工作方案");
         return plans.get(region, plan).flatMap(p -> tasks.listForPlan(region, plan, request))
                 .map(p -> p.map(t -> TaskDto.from(t, null)));
     }
 
     @GET
+    @Operation(operationId = "getTask", summary = "一条任务及其责任分解（带 ETag）")
+    @APIResponse(responseCode = "200", description = "the task with its assignments; ETag: its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskDto.class)))
     @Path("/tasks/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Response> get(@PathParam("region") String region, @PathParam("id") String id) {
-        return service.get(region, Access.id(id, "任务")).map(TaskResource::withETag);
+        return service.get(region, Ids.path(id, "任务")).map(TaskResource::withETag);
     }
 
     @PUT
+    @Operation(operationId = "correctTask", summary = "更正任务：工作要求、责任单位或时限（需 If-Match；责任单位变化时重新分解）")
+    @APIResponse(responseCode = "200", description = "the corrected task; ETag: its new version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskDto.class)))
     @Path("/tasks/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
     public Uni<Response> correct(@PathParam("region") String region, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Valid @NotNull UpdateTaskRequest body) {
-        return service.correct(region, Access.id(id, "任务"), ifMatch, body, authorization).map(TaskResource::withETag);
+        return service.correct(region, Ids.path(id, "任务"), ifMatch, body, authorization).map(TaskResource::withETag);
     }
 
     @POST
+    @Operation(operationId = "designateUnits", summary = "为“相关部门”等待明确的责任单位指定单位（需 If-Match）")
+    @APIResponse(responseCode = "200", description = "the task with the designated units; ETag: its new version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskDto.class)))
     @Path("/tasks/{id}/designations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
     public Uni<Response> designate(@PathParam("region") String region, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Valid @NotNull DesignationRequest body) {
-        return service.designate(region, Access.id(id, "任务"), ifMatch, body, authorization).map(TaskResource::withETag);
+        return service.designate(region, Ids.path(id, "任务"), ifMatch, body, authorization).map(TaskResource::withETag);
     }
 
     private static Response withETag(TaskDto t) {

@@ -3,6 +3,7 @@ package io.duban.task.task;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.ETags;
+import io.duban.common.web.Ids;
 import io.duban.deadlines.rule.DeadlineRule;
 import io.duban.deadlines.rule.PlanContext;
 import io.duban.task.assignment.AssignmentDeriver;
@@ -10,7 +11,7 @@ import io.duban.task.assignment.AssignmentDto;
 import io.duban.task.assignment.AssignmentRepository;
 import io.duban.task.feed.ChangeLog;
 import io.duban.feed.Snapshot;
-import io.duban.task.orgclient.OrgApi.Resolution;
+import io.duban.task.orgclient.Resolution;
 import io.duban.task.orgclient.OrgClient;
 import io.duban.task.plan.PlanRepository;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +21,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -94,10 +94,11 @@ public class TaskService {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < body.unitIds().size(); i++) {
             String raw = body.unitIds().get(i);
-            try {
-                unitIds.add(UUID.fromString(Objects.requireNonNull(raw).trim()));
-            } catch (RuntimeException e) {
+            UUID unit = raw == null ? null : Ids.parse(raw.trim());
+            if (unit == null) {
                 errors.add(new FieldError("unitIds[" + i + "]", "应为单位的 UUID"));
+            } else {
+                unitIds.add(unit);
             }
         }
         if (!errors.isEmpty()) {
@@ -127,7 +128,7 @@ public class TaskService {
 
     private Uni<Resolution> resolveOne(String region, String authorization, String text) {
         if (text.isBlank()) {
-            return Uni.createFrom().item(new Resolution(List.of(), List.of()));
+            return Uni.createFrom().item(Resolution.empty());
         }
         return org.resolveBatch(region, authorization, List.of(text)).map(r -> r.get(0));
     }

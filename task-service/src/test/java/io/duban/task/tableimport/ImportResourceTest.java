@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ImportResourceTest {
 
-    /** The deadlines parser is being written concurrently; rule assertions wait for it. */
+    /** A test may switch FakeOrgService into a failure mode; every test starts with it answering normally. */
     @AfterEach
     void orgServiceBack() {
         System.clearProperty(FakeOrgService.MODE);

@@ -1,4 +1,4 @@
-package io.duban.report.common;
+package io.duban.common.sql;
 
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;

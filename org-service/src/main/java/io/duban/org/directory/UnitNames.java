@@ -1,4 +1,4 @@
-package io.duban.org.responsibility;
+package io.duban.org.directory;
 
 /**
  * The one notion of "the same name" shared by the resolver and the registry: two names clash when

@@ -1,6 +1,5 @@
-package io.duban.org.responsibility;
+package io.duban.org.directory;
 
-import io.duban.org.unit.UnitKind;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.duban.org.unit;
+package io.duban.org.directory;
 
 /** What sort of organisation a unit is; built-in groups (各镇（街道）, 各部门 …) select units by kind. */
 public enum UnitKind {

@@ -1,11 +1,11 @@
-package io.duban.org.common;
+package io.duban.common.web;
 
 import io.duban.common.problem.ProblemException;
-import io.duban.common.web.PageRequest;
 
 /**
- * Reads page/size query parameters as text: JAX-RS answers a non-numeric Integer parameter with a
- * 404, but "page=abc" is a bad request, not a missing resource.
+ * The page and size query parameters of every list, read into a {@link PageRequest}. As text
+ * ({@link #of(String, String)}) so that "page=abc" is a 400 naming the field; JAX-RS would answer a
+ * non-numeric Integer parameter with a 404.
  */
 public final class Paging {
 
@@ -14,6 +14,10 @@ public final class Paging {
 
     public static PageRequest of(String page, String size) {
         return PageRequest.of(number(page, "page"), number(size, "size"));
+    }
+
+    public static PageRequest of(Integer page, Integer size) {
+        return PageRequest.of(page, size);
     }
 
     private static Integer number(String s, String field) {

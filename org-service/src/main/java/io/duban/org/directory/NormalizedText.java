@@ -1,4 +1,4 @@
-package io.duban.org.responsibility;
+package io.duban.org.directory;
 
 import java.text.Normalizer;
 
@@ -8,7 +8,7 @@ import java.text.Normalizer;
  * removed (the real tables break names across lines), and "部门、单位" read as one phrase. Each
  * character remembers where it came from so matches can be reported in the caller's own text.
  */
-final class NormalizedText {
+public final class NormalizedText {
 
     private final String original;
     private final String text;
@@ -22,7 +22,7 @@ final class NormalizedText {
         this.end = end;
     }
 
-    static NormalizedText of(String original) {
+    public static NormalizedText of(String original) {
         StringBuilder sb = new StringBuilder(original.length());
         int[] st = new int[original.length() * 2 + 4];
         int[] en = new int[st.length];
@@ -75,11 +75,11 @@ final class NormalizedText {
     }
 
     /** The comparison key of a name: normalised, and a leading county name (沂源县…) read as 县. */
-    static String key(String name) {
+    public static String key(String name) {
         return stripCounty(of(name).text);
     }
 
-    static String stripCounty(String s) {
+    public static String stripCounty(String s) {
         if (s.length() >= 5 && s.charAt(2) == '县' && isHan(s.charAt(0)) && isHan(s.charAt(1))
                 && s.charAt(0) != '县' && s.charAt(1) != '县' && s.charAt(0) != '市' && s.charAt(0) != '省') {
             return s.substring(2);
@@ -87,20 +87,20 @@ final class NormalizedText {
         return s;
     }
 
-    String text() {
+    public String text() {
         return text;
     }
 
-    int length() {
+    public int length() {
         return text.length();
     }
 
-    char charAt(int i) {
+    public char charAt(int i) {
         return text.charAt(i);
     }
 
     /** The caller's own text behind normalised positions [from, to). */
-    String original(int from, int to) {
+    public String original(int from, int to) {
         if (from >= to) {
             return "";
         }

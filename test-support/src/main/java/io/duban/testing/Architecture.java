@@ -1,0 +1,80 @@
+package io.duban.testing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layering every service keeps, as ArchUnit rules its {@code ArchitectureTest} checks against its
+ * own main classes: resources stay off the SQL client, plain domain classes stay plain, feature
+ * packages do not import each other in a circle, and the shared plain libraries depend on nothing of
+ * ours.
+ */
+public final class Architecture {
+
+    /**
+     * The plain domain classes by their role in the name: rules, builders, calculators, planners, parsers,
+     * derivers, mergers, schemes. They hold the decisions unit tests call directly.
+     */
+    public static final String PLAIN_DOMAIN_NAMES = ".*(Rules|Builder|Calculator|Planner|Parser|Deriver|Merger|Scheme|Scoring"
+            + "|Resolver|NameIndex|SegmentReader|Suggestions)";
+
+    private Architecture() {
+    }
+
+    /** The main (not test) classes of {@code basePackage} and below. */
+    public static JavaClasses mainClasses(String basePackage) {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(basePackage);
+    }
+
+    /** JAX-RS resources parse, authorize, call a service and map: the SQL client is a repository's. */
+    public static ArchRule resourcesDoNotTouchTheSqlClient() {
+        return noClasses().that().haveSimpleNameEndingWith("Resource")
+                .should().dependOnClassesThat().resideInAPackage("io.vertx.mutiny.sqlclient..")
+                .because("a resource is thin: statements belong to a repository (STYLE.md)");
+    }
+
+    /** Domain decisions in plain classes: no Quarkus, no JAX-RS, no SQL client, no CDI. */
+    public static ArchRule plainDomainClassesStayPlain() {
+        return noClasses().that().haveNameMatching(PLAIN_DOMAIN_NAMES)
+                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta.ws.rs..",
+                        "io.vertx.mutiny.sqlclient..", "io.vertx.sqlclient..", "jakarta.enterprise..", "jakarta.inject..")
+                .because("rules, builders, calculators, planners and parsers are plain Java that unit tests call directly");
+    }
+
+    /**
+     * Plain domain classes see neither another service's wire types (a REST client interface {@code …Api} and
+     * its nested records) nor HTTP problems: they take local types and return verdicts the service turns into answers.
+     */
+    public static ArchRule plainDomainClassesSeeNoWireTypes() {
+        return noClasses().that().haveNameMatching(PLAIN_DOMAIN_NAMES)
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "are a REST client's wire types", c -> c.getName().startsWith("io.duban.") && c.getName().matches(".*\\.[A-Za-z]+Api(\\$.*)?")))
+                .because("a client class maps the remote answer into local types (STYLE.md, across a wire)");
+    }
+
+    /** The feature packages directly under {@code basePackage} import each other without a circle. */
+    public static ArchRule noPackageCycles(String basePackage) {
+        return slices().matching(basePackage + ".(*)..").should().beFreeOfCycles();
+    }
+
+    /** A plain library ({@code io.duban.deadlines}, {@code io.duban.feed}) depends on no other package of ours. */
+    public static ArchRule dependsOnNothingOfOurs(String libraryPackage) {
+        return noClasses().that().resideInAPackage(libraryPackage + "..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "are of duban outside " + libraryPackage,
+                        c -> c.getPackageName().startsWith("io.duban.") && !c.getPackageName().startsWith(libraryPackage)))
+                .because(libraryPackage + " is a plain library the services share");
+    }
+
+    /** Imports the two plain libraries from the class path (they are jars, or target/classes in a reactor build). */
+    public static JavaClasses plainLibraries() {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.duban.deadlines", "io.duban.feed");
+    }
+}
