@@ -24,6 +24,15 @@ if [ -n "$summary" ]; then
   echo "report-service dashboard (asOf 2023-09-07): $(printf '%s' "$summary" | sed -E 's/.*"totals":(\{[^}]*\}).*"total":([0-9]+).*/totals \1, obligations \2/')"
 fi
 
+# Issue 13: the assignment's life as report-service judges it (签收 windows run from today: look a week ahead)
+ahead=$(date -d '+7 days' +%F 2>/dev/null || true)
+if [ -n "$ahead" ]; then
+  life=$(curl -sf "${auth[@]}" "$base/dashboard?asOf=$ahead" || true)
+  if [ -n "$life" ]; then
+    echo "report-service assignment life (asOf $ahead): $(printf '%s' "$life" | sed -E 's/.*"assignmentLife":(\{[^}]*\}).*/\1/')"
+  fi
+fi
+
 # Issue 6: profile, findings and the two demo bulletins (python3 for the JSON; skipped without it).
 if command -v python3 >/dev/null; then
   python3 "$(cd "$(dirname "$0")" && pwd)/load-findings.py" "$base" "$token" || echo "report-service: demo findings not loaded" >&2

@@ -26,6 +26,8 @@ echo "task-service: demo plan $plan imported: $(echo "$result" | sed -E 's/.*"ta
 # Progress for the demo 通报 and 考核 (issue 6): events and reports, on time, late and missing.
 if command -v python3 >/dev/null; then
   python3 "$here/load-progress.py" "$base" "$token" "$plan" || echo "task-service: demo progress not posted" >&2
+  # 签收, 申诉, 办结审核 and 工作台账 (issue 13)
+  python3 "$here/load-life.py" "$base" "$token" "$plan" || echo "task-service: demo assignment life not loaded" >&2
 fi
 # The 常态化 list: its ongoing and recurring duties show on the dashboard beside the key tasks.
 routine=$(curl -fsS -H "$auth" -H 'Content-Type: application/json' -X POST "$base/plans" \

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Closed-loop load driver for task-service (JDK only, run with {@code java LoadDriver.java}).
  * Each of N connections (threads) sends requests back to back for the given seconds.
  * Mode {@code reports}: POST /assignments/{id}/reports with If-Match; every thread owns its own
- * assignments and tracks their versions, so no request is a 412 by design. Mode {@code list}:
+ * assignments and tracks their versions, so no request is a 412 by design. Mode {@code done}: the same with DONE
+ * reports (under 办结审核 each puts the assignment in PENDING_REVIEW; a unit may complete again while it waits). Mode {@code list}:
  * GET /assignments?page=…&size=50. Prints requests/s and latency percentiles.
  *
  * Usage: java LoadDriver.java MODE BASE_URL TOKEN ASSIGNMENT_IDS_FILE CONNECTIONS SECONDS
@@ -38,11 +39,17 @@ public class LoadDriver {
             latencies.add(mine);
             Thread t = new Thread(() -> {
                 List<String> own = new ArrayList<>();
+                List<Long> firstVersion = new ArrayList<>();
                 for (int i = me; i < ids.size(); i += connections) {
-                    own.add(ids.get(i));
+                    // a line is "id" (version 1) or "id version"
+                    String[] parts = ids.get(i).trim().split("\\s+");
+                    own.add(parts[0]);
+                    firstVersion.add(parts.length > 1 ? Long.parseLong(parts[1]) : 1L);
                 }
                 long[] versions = new long[own.size()];
-                Arrays.fill(versions, 1);
+                for (int i = 0; i < versions.length; i++) {
+                    versions[i] = firstVersion.get(i);
+                }
                 int n = 0, k = 0, page = 1 + me;
                 while (true) {
                     long start = System.nanoTime();
@@ -52,11 +59,13 @@ public class LoadDriver {
                     try {
                         HttpRequest request;
                         int index = k++ % own.size();
-                        if (mode.equals("reports")) {
+                        if (mode.equals("reports") || mode.equals("done")) {
+                            String body = mode.equals("done") ? "{\"status\":\"DONE\",\"note\":\"bench\",\"completedOn\":\"2023-10-10\"}"
+                                    : "{\"status\":\"IN_PROGRESS\",\"note\":\"bench\"}";
                             request = HttpRequest.newBuilder(URI.create(base + "/assignments/" + own.get(index) + "/reports"))
                                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                                     .header("If-Match", "\"" + versions[index] + "\"")
-                                    .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"IN_PROGRESS\",\"note\":\"bench\"}")).build();
+                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                         } else {
                             request = HttpRequest.newBuilder(URI.create(base + "/assignments?size=50&page=" + (page++ % 200 + 1)))
                                     .header("Authorization", "Bearer " + token).GET().build();
@@ -64,7 +73,7 @@ public class LoadDriver {
                         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                         long took = System.nanoTime() - start;
                         if (response.statusCode() / 100 == 2) {
-                            if (mode.equals("reports")) {
+                            if (mode.equals("reports") || mode.equals("done")) {
                                 versions[index]++;
                             }
                             if (start > warmupEnd && n < mine.length) {

@@ -11,7 +11,13 @@ public enum ChangeType {
     TASK(TaskSnapshot.class),
     ASSIGNMENT(AssignmentSnapshot.class),
     REPORT(ReportSnapshot.class),
-    EVENT(EventSnapshot.class);
+    EVENT(EventSnapshot.class),
+    ACKNOWLEDGEMENT(AcknowledgementSnapshot.class),
+    DISPUTE(DisputeSnapshot.class),
+    REVIEW(ReviewSnapshot.class),
+    LEDGER_ENTRY(LedgerEntrySnapshot.class),
+    LEDGER_SUBMISSION(LedgerSubmissionSnapshot.class),
+    REGION_SETTINGS(RegionSettingsSnapshot.class);
 
     private final Class<? extends Snapshot> snapshotType;
 

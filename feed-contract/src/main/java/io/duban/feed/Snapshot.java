@@ -9,7 +9,9 @@ import java.util.UUID;
  * Enumerated values (kind, role, status, trigger) travel as their constant names in strings: the
  * projection stores them as text, and a value a newer task-service adds must not fail the reader.
  */
-public sealed interface Snapshot permits PlanSnapshot, TaskSnapshot, AssignmentSnapshot, ReportSnapshot, EventSnapshot {
+public sealed interface Snapshot permits PlanSnapshot, TaskSnapshot, AssignmentSnapshot, ReportSnapshot, EventSnapshot,
+        AcknowledgementSnapshot, DisputeSnapshot, ReviewSnapshot, LedgerEntrySnapshot, LedgerSubmissionSnapshot,
+        RegionSettingsSnapshot {
 
     UUID id();
 

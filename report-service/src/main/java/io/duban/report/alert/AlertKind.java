@@ -1,8 +1,12 @@
 package io.duban.report.alert;
 
-/** What an alert tells: 临期 (due within N working days), 逾期 (past due), 督办 (overdue more than M working days, to the supervisor). */
+/**
+ * What an alert tells: 临期 (due within N working days), 逾期 (past due), 督办 (overdue more than M working days, to
+ * the supervisor), and 签收与台账 (the unit's assignments not signed for within the window, its 工作台账 not
+ * submitted by the plan's due day).
+ */
 public enum AlertKind {
-    DUE_SOON("临期提醒"), OVERDUE("逾期提醒"), ESCALATION("督办提醒");
+    DUE_SOON("临期提醒"), OVERDUE("逾期提醒"), ESCALATION("督办提醒"), ASSIGNMENT_LIFE("签收与台账提醒");
 
     private final String title;
 

@@ -46,6 +46,22 @@ public final class AlertPlanner {
         return out;
     }
 
+    /**
+     * The 签收与台账 alerts of a day: one per unit listing its assignments still not signed for past the window
+     * and its 工作台账 not submitted by the plan's due day ({@code items} keyed by unit id, names alongside).
+     */
+    public List<PlannedAlert> planLife(String region, LocalDate date, Map<String, String> unitNames,
+                                       Map<String, List<AlertItem>> items) {
+        List<PlannedAlert> out = new ArrayList<>();
+        new java.util.TreeMap<>(items).forEach((unit, list) -> {
+            if (unit != null && !unit.isBlank() && !list.isEmpty()) {
+                out.add(new PlannedAlert(id(region, unit, date, AlertKind.ASSIGNMENT_LIFE), region, date, unit,
+                        unitNames.get(unit), AlertKind.ASSIGNMENT_LIFE, list));
+            }
+        });
+        return out;
+    }
+
     private static void add(List<PlannedAlert> out, String region, LocalDate date, String unit, String name,
                             AlertKind kind, List<DueItem> items) {
         if (!items.isEmpty()) {

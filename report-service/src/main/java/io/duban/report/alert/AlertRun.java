@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -91,14 +92,34 @@ public class AlertRun {
         AlertPlanner planner = new AlertPlanner(config.escalateAfterWorkdays());
         return pool.withTransaction(conn -> AdvisoryLock.ALERTS.lock(conn, region)
                 .chain(() -> channels.load(conn, region, false))
-                .chain(stored -> judge(conn, calendar, region, date).chain(due -> {
-                    List<PlannedAlert> planned = planner.plan(region, date, due);
+                .chain(stored -> judge(conn, calendar, region, date).chain(due -> lifeItems(conn, region, date).chain(life -> {
+                    List<PlannedAlert> planned = new ArrayList<>(planner.plan(region, date, due));
+                    planned.addAll(planner.planLife(region, date, life.names(), life.items()));
                     if (stored.channels() == null) {
                         return Uni.createFrom().item(new RunSummary(region, date, true, planned.size(), 0, 0, planned.size()));
                     }
                     return insert(conn, region, date, planned).map(created -> new RunSummary(region, date, true,
                             planned.size(), created, planned.size() - created, 0));
-                })));
+                }))));
+    }
+
+    /** Per unit: its assignments not signed for past the 签收 window and its 工作台账 not submitted by the due day. */
+    record LifeItems(Map<String, String> names, Map<String, List<AlertItem>> items) {
+    }
+
+    private Uni<LifeItems> lifeItems(SqlClient conn, String region, LocalDate date) {
+        return conn.preparedQuery(io.duban.report.life.AssignmentLifeQueries.LATE_FOR_ALERTS)
+                .execute(Tuple.of(region, date)).map(rows -> {
+                    Map<String, String> names = new java.util.HashMap<>();
+                    Map<String, List<AlertItem>> items = new java.util.HashMap<>();
+                    for (Row r : rows) {
+                        String unit = r.getString("unit_id");
+                        names.putIfAbsent(unit, r.getString("unit_name"));
+                        items.computeIfAbsent(unit, k -> new ArrayList<>()).add(new AlertItem(r.getUUID("id"),
+                                r.getInteger("seq"), r.getString("what"), r.getLocalDate("due_on"), null, null));
+                    }
+                    return new LifeItems(names, items);
+                });
     }
 
     /** The region's open obligations that are DUE_SOON or OVERDUE on {@code date}, judged by the shared SQL rule. */

@@ -82,6 +82,8 @@ public final class WebhookPayloads {
             case DUE_SOON -> s.append(unit).append("：以下 ").append(items.size()).append(" 项工作即将到期，请按时办结并报送进展。\n\n");
             case OVERDUE -> s.append(unit).append("：以下 ").append(items.size()).append(" 项工作已逾期，请尽快办结并报送进展。\n\n");
             case ESCALATION -> s.append(unit).append(" 有 ").append(items.size()).append(" 项工作逾期较久，请督办。\n\n");
+            case ASSIGNMENT_LIFE -> s.append(unit).append("：以下 ").append(items.size())
+                    .append(" 项已过期限仍未签收或未报送工作台账，请尽快处理。\n\n");
             default -> throw new IllegalArgumentException("kind " + m.kind());
         }
         for (AlertItem i : items.subList(0, Math.min(items.size(), MAX_LISTED))) {
@@ -90,7 +92,9 @@ public final class WebhookPayloads {
                 s.append("第").append(i.taskSeq()).append("项 ");
             }
             s.append(shorten(i.requirement())).append("：");
-            if (i.workdaysLate() != null) {
+            if (m.kind() == AlertKind.ASSIGNMENT_LIFE) {
+                s.append("应于 ").append(i.dueOn()).append(" 前完成");
+            } else if (i.workdaysLate() != null) {
                 s.append("应于 ").append(i.dueOn()).append(" 办结，已逾期 ").append(i.workdaysLate()).append(" 个工作日");
             } else if (i.workdaysLeft() != null && i.workdaysLeft() == 0) {
                 s.append(i.dueOn()).append(" 到期（今天）");

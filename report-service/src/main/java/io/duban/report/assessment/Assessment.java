@@ -13,8 +13,9 @@ import java.util.UUID;
 public record Assessment(String region, int year, LocalDate asOf, AssessmentScheme scheme, boolean finalized,
                          OffsetDateTime finalizedAt, String finalizedBy, List<UnitResult> units) {
 
+    /** {@code returns}: 退回次数 of the year (办结审核 returns of the unit's completions); shown, not scored. */
     public record UnitResult(int rank, String unitId, String unitName, TaskPart task, InspectionPart inspection,
-                             double total) {
+                             double total, long returns) {
     }
 
     /** Obligations due in the year by outcome as of asOf; {@code pending} = not yet due or due but not late. */

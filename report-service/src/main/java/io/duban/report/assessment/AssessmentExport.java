@@ -14,7 +14,7 @@ public final class AssessmentExport {
     static final List<Column> SUMMARY = List.of(new Column("排名", 6), new Column("单位", 28), new Column("到期事项", 10),
             new Column("按时办结", 10), new Column("逾期办结", 10), new Column("逾期未办结", 12), new Column("未到期", 8),
             new Column("任务扣分", 10), new Column("任务得分", 10), new Column("检查扣分", 10), new Column("检查得分", 10),
-            new Column("综合得分", 10));
+            new Column("综合得分", 10), new Column("退回次数", 10));
 
     private AssessmentExport() {
     }
@@ -28,7 +28,7 @@ public final class AssessmentExport {
         for (Assessment.UnitResult u : a.units()) {
             rows.add(Arrays.asList(u.rank(), u.unitName(), u.task().due(), u.task().onTime(), u.task().doneLate(),
                     u.task().overdueOpen(), u.task().pending(), u.task().deduction(), u.task().score(),
-                    u.inspection().points().doubleValue(), u.inspection().score(), u.total()));
+                    u.inspection().points().doubleValue(), u.inspection().score(), u.total(), u.returns()));
         }
         return new SpreadsheetWriter.Table("汇总", SUMMARY, rows);
     }

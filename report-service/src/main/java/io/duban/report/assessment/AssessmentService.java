@@ -32,6 +32,9 @@ import java.util.TreeMap;
 public class AssessmentService {
 
     @Inject
+    io.duban.report.life.ReturnCounts returnCounts;
+
+    @Inject
     Pool pool;
 
     @Inject
@@ -149,13 +152,20 @@ public class AssessmentService {
                     rows.forEach(r -> m.put(r.getString("unit_id"), r.getString("unit_name")));
                     return m;
                 });
-        return Uni.combine().all().unis(obligations, found, assigned).asTuple()
-                .map(t -> assess(region, year, asOf, scheme, t.getItem1(), t.getItem2(), t.getItem3()));
+        Uni<Map<String, Long>> returned = returnCounts.byUnit(region, first, asOf.isBefore(last) ? asOf : last, List.of());
+        return Uni.combine().all().unis(obligations, found, assigned, returned).asTuple()
+                .map(t -> assess(region, year, asOf, scheme, t.getItem1(), t.getItem2(), t.getItem3(), t.getItem4()));
     }
 
     /** The computation itself, over rows already loaded. */
     static Assessment.Full assess(String region, int year, LocalDate asOf, AssessmentScheme scheme, List<ObligationView> rows,
                                   List<Finding> found, Map<String, String> assignedUnits) {
+        return assess(region, year, asOf, scheme, rows, found, assignedUnits, Map.of());
+    }
+
+    /** With each unit's 退回次数 ({@code returns}, by unit id): completions count only once accepted; returns are shown. */
+    static Assessment.Full assess(String region, int year, LocalDate asOf, AssessmentScheme scheme, List<ObligationView> rows,
+                                  List<Finding> found, Map<String, String> assignedUnits, Map<String, Long> returns) {
         Map<String, String> names = new TreeMap<>(assignedUnits);
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, double[]> weighted = new TreeMap<>();
@@ -202,7 +212,8 @@ public class AssessmentService {
             units.add(new Assessment.UnitResult(s.rank(), t.unitId(), t.unitName(),
                     new Assessment.TaskPart(t.due(), t.onTime(), t.doneLate(), t.overdueOpen(), t.pending(), s.taskDeduction(),
                             s.taskPart()),
-                    new Assessment.InspectionPart(t.findingPoints(), s.inspectionPart(), lines), s.total()));
+                    new Assessment.InspectionPart(t.findingPoints(), s.inspectionPart(), lines), s.total(),
+                    returns.getOrDefault(t.unitId(), 0L)));
         }
         List<Assessment.ObligationLine> details = rows.stream().map(o -> new Assessment.ObligationLine(o.unitId(), o.unitName(),
                 o.role(), o.taskSeq(), o.requirement(), o.rule(), o.dueOn(),

@@ -26,6 +26,13 @@ public final class BulletinCalculator {
     /** The quarter's content; {@code rows} are obligations due in the quarter judged as of {@code asOf}. */
     public static BulletinContent compute(String region, Quarters q, LocalDate asOf, List<UUID> planIds, RegionProfile profile,
                                           List<ObligationView> rows, BulletinContent.Previous previous, List<Finding> findings) {
+        return compute(region, q, asOf, planIds, profile, rows, previous, findings, Map.of());
+    }
+
+    /** With each unit's 退回次数 in the quarter ({@code returns}, by unit id): shown, not scored. */
+    public static BulletinContent compute(String region, Quarters q, LocalDate asOf, List<UUID> planIds, RegionProfile profile,
+                                          List<ObligationView> rows, BulletinContent.Previous previous, List<Finding> findings,
+                                          Map<String, Long> returns) {
         BulletinContent.Totals overall = totals(rows);
         BulletinContent.Change change = change(overall, previous.totals());
 
@@ -37,7 +44,7 @@ public final class BulletinCalculator {
         byUnit.forEach((unit, list) -> {
             BulletinContent.Totals t = totals(list);
             unsorted.add(new BulletinContent.UnitRow(0, unit, name(list), t.due(), t.onTime(), t.late(), t.overdue(),
-                    t.pending(), t.onTimeRate()));
+                    t.pending(), t.onTimeRate(), returns.getOrDefault(unit, 0L)));
         });
         Comparator<BulletinContent.UnitRow> standing = Comparator
                 .comparing(BulletinContent.UnitRow::onTimeRate, Comparator.nullsLast(Comparator.reverseOrder()))
@@ -49,7 +56,7 @@ public final class BulletinCalculator {
         for (int i = 0; i < unsorted.size(); i++) {
             BulletinContent.UnitRow u = unsorted.get(i);
             units.add(new BulletinContent.UnitRow(ranks.get(i), u.unitId(), u.unitName(), u.due(), u.onTime(), u.late(),
-                    u.overdue(), u.pending(), u.onTimeRate()));
+                    u.overdue(), u.pending(), u.onTimeRate(), u.returns()));
         }
 
         List<BulletinContent.LateItem> late = rows.stream()

@@ -32,7 +32,7 @@ public record BulletinContent(String title, String region, int year, int quarter
 
     /** A unit's LEAD/RESPONSIBLE obligations due in the quarter. Ranked by rate, then fewest overdue, then fewest late. */
     public record UnitRow(int rank, String unitId, String unitName, long due, long onTime, long late, long overdue,
-                          long pending, Double onTimeRate) {
+                          long pending, Double onTimeRate, long returns) {
     }
 
     /** An obligation due in the quarter that was done late or is overdue and open as of asOf. */

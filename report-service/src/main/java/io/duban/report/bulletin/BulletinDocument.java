@@ -56,12 +56,14 @@ public final class BulletinDocument {
             List<List<String>> rows = new ArrayList<>();
             for (BulletinContent.UnitRow u : c.units()) {
                 rows.add(List.of(Integer.toString(u.rank()), u.unitName(), Long.toString(u.due()), Long.toString(u.onTime()),
-                        Long.toString(u.late()), Long.toString(u.overdue()), percent(u.onTimeRate())));
+                        Long.toString(u.late()), Long.toString(u.overdue()), percent(u.onTimeRate()), Long.toString(u.returns())));
             }
             rows.add(List.of("合计", "", Long.toString(t.due()), Long.toString(t.onTime()), Long.toString(t.late()),
-                    Long.toString(t.overdue()), percent(t.onTimeRate())));
-            d.table(List.of("排名", "单位", "到期事项", "按时办结", "逾期办结", "逾期未办结", "按时办结率"), rows,
-                    List.of(8, 22, 10, 10, 10, 11, 13));
+                    Long.toString(t.overdue()), percent(t.onTimeRate()),
+                    Long.toString(c.units().stream().mapToLong(BulletinContent.UnitRow::returns).sum())));
+            // 办结审核: completions count only once accepted; a 退回 is shown per unit, not scored
+            d.table(List.of("排名", "单位", "到期事项", "按时办结", "逾期办结", "逾期未办结", "按时办结率", "退回次数"), rows,
+                    List.of(8, 20, 10, 10, 10, 11, 12, 9));
         }
 
         d.heading("逾期事项");

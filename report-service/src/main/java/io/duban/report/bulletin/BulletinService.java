@@ -52,6 +52,9 @@ public class BulletinService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.duban.report.life.ReturnCounts returnCounts;
+
     public Uni<Bulletin> create(String region, NewBulletin body, String by) {
         Request r = validate(body);
         Quarters prev = r.quarter().previous();
@@ -65,11 +68,13 @@ public class BulletinService {
                                     r.planIds(), ObligationQueries.BY_DUE),
                             queries.all(ObligationFilter.region(region, prev.last()).withDue(prev.first(), prev.last()),
                                     r.planIds(), ObligationQueries.BY_DUE),
-                            findings.effective(region, r.quarter().first(), r.quarter().last())).asTuple())
+                            findings.effective(region, r.quarter().first(), r.quarter().last()),
+                            returnCounts.byUnit(region, r.quarter().first(), r.asOf().isBefore(r.quarter().last()) ? r.asOf()
+                                    : r.quarter().last(), r.planIds())).asTuple())
                     .chain(t -> {
                         BulletinContent content = BulletinCalculator.compute(region, r.quarter(), r.asOf(), r.planIds(),
                                 profile.profile(), t.getItem1(), new BulletinContent.Previous(prev.year(), prev.quarter(),
-                                        prev.last(), BulletinCalculator.totals(t.getItem2())), t.getItem3());
+                                        prev.last(), BulletinCalculator.totals(t.getItem2())), t.getItem3(), t.getItem4());
                         UUID id = UUID.randomUUID();
                         return pool.preparedQuery("INSERT INTO bulletin (region, id, year, quarter, as_of, status, content,"
                                         + " next_steps, created_by) VALUES ($1, $2, $3, $4, $5, 'DRAFT', $6::text::jsonb, $7, $8)"

@@ -1,5 +1,6 @@
 package io.duban.report.dashboard;
 
+import io.duban.report.life.AssignmentLife;
 import io.duban.report.query.ObligationView;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,11 +10,13 @@ import java.util.UUID;
 /**
  * What the 大数据中心 dashboard shows for a region (optionally one plan) as of a day.
  * {@code onTimeRate} = on-time completions ÷ obligations that have fallen due or been completed
- * (DONE_ON_TIME + DONE_LATE + OVERDUE); null when there are none.
+ * (DONE_ON_TIME + DONE_LATE + OVERDUE); null when there are none. {@code assignmentLife}: 签收, 申诉, 办结审核 and
+ * 工作台账 counts (PENDING_REVIEW obligations are neither overdue nor done).
  */
 public record Dashboard(String region, UUID planId, LocalDate asOf, Map<String, Long> totals, long total,
                         Double onTimeRate, List<UnitOverdue> overdueByUnit, Upcoming dueNext10Workdays,
-                        List<MonthTrend> monthlyTrend, Review needsReview, long ongoingItems, boolean provisionalDates) {
+                        List<MonthTrend> monthlyTrend, Review needsReview, long ongoingItems, boolean provisionalDates,
+                        AssignmentLife assignmentLife) {
 
     /** A unit's open overdue obligations, ranked by count then by the worst lateness. */
     public record UnitOverdue(int rank, String unitId, String unitName, long overdue, int maxWorkdaysLate) {

@@ -2,6 +2,8 @@ package io.duban.report.dashboard;
 
 import io.duban.report.calendar.CalendarService;
 import io.duban.common.sql.Sql;
+import io.duban.report.life.AssignmentLife;
+import io.duban.report.life.AssignmentLifeQueries;
 import io.duban.report.obligation.ObligationStatus;
 import io.duban.report.query.ObligationFilter;
 import io.duban.report.query.ObligationQueries;
@@ -34,6 +36,9 @@ public class DashboardService {
 
     @Inject
     Pool pool;
+
+    @Inject
+    AssignmentLifeQueries life;
 
     public Uni<Dashboard> dashboard(String region, UUID planId, LocalDate asOf) {
         ObligationFilter base = ObligationFilter.region(region, asOf).withPlan(planId);
@@ -83,7 +88,9 @@ public class DashboardService {
         }
         Uni<RowSet<Row>> countsQ = run(counts);
 
-        return Uni.combine().all().unis(totalsQ, unitsQ, upcomingCount, upcomingItems, trendQ, reviewQ, countsQ).asTuple()
+        Uni<AssignmentLife> lifeQ = life.counts(region, asOf, planId, null);
+
+        return Uni.combine().all().unis(totalsQ, unitsQ, upcomingCount, upcomingItems, trendQ, reviewQ, countsQ, lifeQ).asTuple()
                 .map(t -> {
                     Map<String, Long> byStatus = new LinkedHashMap<>();
                     for (ObligationStatus s : ObligationStatus.values()) {
@@ -121,7 +128,7 @@ public class DashboardService {
                     return new Dashboard(region, planId, asOf, byStatus, total, rate, ranked,
                             new Dashboard.Upcoming(until, t.getItem3(), t.getItem4()), months,
                             new Dashboard.Review(unparsed, c.getLong("undesignated"), tasks), c.getLong("ongoing"),
-                            provisional);
+                            provisional, t.getItem8());
                 });
     }
 

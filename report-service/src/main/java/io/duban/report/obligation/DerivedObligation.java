@@ -24,6 +24,7 @@ public record DerivedObligation(
         LocalDateTime dueAt,
         boolean provisional,
         LocalDate completedOn,
+        LocalDate pendingReviewOn,
         String ruleText) {
 
     /** The rule kind that dated the obligation. */

@@ -25,11 +25,15 @@ import java.util.Set;
  * Turns a task's rule, its assignments, trigger events and progress reports into dated
  * obligations (应办事项). Only 牵头 (LEAD) and 负责 (RESPONSIBLE) units owe anything; 配合 (CO)
  * units help and carry no obligation of their own. ONGOING, ASAP and UNPARSED rules yield none
- * (长期 items are judged by inspection findings; unparsed ones wait for review).
+ * (长期 items are judged by inspection findings; unparsed ones wait for review). Under 办结审核 a DONE report counts
+ * only once accepted; one waiting for the decision dates {@code pendingReviewOn} instead (neither overdue nor done),
+ * and a returned one counts for nothing, so the clock runs on until the unit completes again.
  */
 public final class ObligationDeriver {
 
     public static final String DONE = "DONE";
+    /** A DONE report made under 办结审核 and not yet decided (the store maps its status so; a returned one is RETURNED). */
+    public static final String PENDING_REVIEW = "PENDING_REVIEW";
     private static final Set<String> OWING_ROLES = Set.of("LEAD", "RESPONSIBLE");
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -58,7 +62,7 @@ public final class ObligationDeriver {
                     .toList();
             if (rule instanceof DeadlineRule.Fixed f) {
                 out.add(obligation(a, "F", Kind.FIXED, null, null, null, null, DueDate.exact(f.date()), null,
-                        firstDone(own, null, null), rule));
+                        firstDone(own, null, null), first(own, PENDING_REVIEW, null, null), rule));
             } else if (rule instanceof DeadlineRule.Relative r) {
                 relative(plan, a, r, events, own, out);
             } else if (rule instanceof DeadlineRule.Recurring r) {
@@ -75,7 +79,7 @@ public final class ObligationDeriver {
             if (plan.issuedOn() != null) {
                 DueDate due = arithmetic.dueDate(plan.issuedOn(), r.period());
                 out.add(obligation(a, "P", Kind.RELATIVE, null, plan.issuedOn(), null, r.period(), due, null,
-                        firstDone(own, null, null), r));
+                        firstDone(own, null, null), first(own, PENDING_REVIEW, null, null), r));
             }
             return;
         }
@@ -84,17 +88,20 @@ public final class ObligationDeriver {
                 continue;
             }
             LocalDate completed = own.stream()
-                    .filter(rep -> e.id().equals(rep.eventId()) && (rep.completedOn() != null || DONE.equals(rep.status())))
+                    .filter(rep -> e.id().equals(rep.eventId()) && DONE.equals(rep.status()))
+                    .findFirst().map(ObligationDeriver::completedOn).orElse(null);
+            LocalDate pending = own.stream()
+                    .filter(rep -> e.id().equals(rep.eventId()) && PENDING_REVIEW.equals(rep.status()))
                     .findFirst().map(ObligationDeriver::completedOn).orElse(null);
             if (r.period().unit() == PeriodUnit.HOUR) {
                 LocalDateTime start = e.occurredAt() != null ? e.occurredAt() : e.occurredOn().atStartOfDay();
                 LocalDateTime dueAt = arithmetic.dueAt(start, r.period());
                 out.add(obligation(a, "E:" + e.id(), Kind.RELATIVE, e.id(), e.occurredOn(), start, r.period(),
-                        DueDate.exact(dueAt.toLocalDate()), dueAt, completed, r));
+                        DueDate.exact(dueAt.toLocalDate()), dueAt, completed, pending, r));
             } else {
                 DueDate due = arithmetic.dueDate(e.occurredOn(), r.period());
                 out.add(obligation(a, "E:" + e.id(), Kind.RELATIVE, e.id(), e.occurredOn(), null, r.period(), due,
-                        null, completed, r));
+                        null, completed, pending, r));
             }
         }
     }
@@ -109,7 +116,7 @@ public final class ObligationDeriver {
             // A period is fulfilled by a DONE report completed inside it.
             LocalDate completed = firstDone(own, s.start(), s.end().plusDays(1));
             out.add(obligation(a, "R:" + s.start(), Kind.RECURRING, null, s.start(), null, null, DueDate.exact(s.due()),
-                    null, completed, r));
+                    null, completed, first(own, PENDING_REVIEW, s.start(), s.end().plusDays(1)), r));
         }
     }
 
@@ -119,8 +126,13 @@ public final class ObligationDeriver {
 
     /** The completion day of the first DONE report (optionally completed within [from, until)). */
     static LocalDate firstDone(List<ReportFacts> own, LocalDate from, LocalDate until) {
+        return first(own, DONE, from, until);
+    }
+
+    /** The completion day of the first report with {@code status} (optionally completed within [from, until)). */
+    static LocalDate first(List<ReportFacts> own, String status, LocalDate from, LocalDate until) {
         return own.stream()
-                .filter(r -> DONE.equals(r.status()))
+                .filter(r -> status.equals(r.status()))
                 .map(ObligationDeriver::completedOn)
                 .filter(d -> d != null && (from == null || !d.isBefore(from)) && (until == null || d.isBefore(until)))
                 .findFirst().orElse(null);
@@ -135,9 +147,10 @@ public final class ObligationDeriver {
 
     private static DerivedObligation obligation(AssignmentFacts a, String what, Kind kind, java.util.UUID eventId,
                                                 LocalDate anchorOn, LocalDateTime anchorAt, Period period, DueDate due,
-                                                LocalDateTime dueAt, LocalDate completedOn, DeadlineRule rule) {
+                                                LocalDateTime dueAt, LocalDate completedOn, LocalDate pendingReviewOn,
+                                                DeadlineRule rule) {
         return new DerivedObligation(a.id() + ":" + what, a.id(), a.unitId(), a.unitName(), a.role(), kind, eventId,
                 anchorOn, anchorAt, period == null ? null : period.amount(), period == null ? null : period.unit().name(),
-                due.date(), dueAt, due.provisional(), completedOn, rule.describe());
+                due.date(), dueAt, due.provisional(), completedOn, completedOn == null ? pendingReviewOn : null, rule.describe());
     }
 }

@@ -38,6 +38,16 @@ public class ObligationStore {
     @Inject
     CalendarService calendars;
 
+    /**
+     * A report's status as the deriver counts it: a DONE report made under 办结审核 is DONE once accepted,
+     * PENDING_REVIEW while the assignment waits for a decision on it, and RETURNED (no completion) otherwise.
+     */
+    static final String EFFECTIVE_STATUS = "CASE WHEN NOT r.review_required THEN r.status"
+            + " WHEN EXISTS (SELECT 1 FROM completion_review c WHERE c.region = r.region AND c.report_id = r.id AND c.decision = 'ACCEPT')"
+            + " THEN r.status"
+            + " WHEN a.status = 'PENDING_REVIEW' AND NOT EXISTS (SELECT 1 FROM completion_review c WHERE c.region = r.region"
+            + " AND c.report_id = r.id) THEN 'PENDING_REVIEW' ELSE 'RETURNED' END";
+
     /** Re-derives the obligations of {@code tasks} on {@code client} (inside the caller's transaction). */
     public Uni<Integer> rederive(SqlClient client, Collection<TaskRef> tasks) {
         if (tasks.isEmpty()) {
@@ -58,8 +68,8 @@ public class ObligationStore {
                 "SELECT e.id, e.assignment_id, e.trigger, e.occurred_on, e.occurred_at FROM trigger_event e"
                         + " JOIN assignment a ON a.region = e.region AND a.id = e.assignment_id" + join).execute(keys);
         Uni<RowSet<Row>> reportRows = client.preparedQuery(
-                "SELECT r.id, r.assignment_id, r.status, r.completed_on, r.event_id, r.reported_at FROM progress_report r"
-                        + " JOIN assignment a ON a.region = r.region AND a.id = r.assignment_id" + join).execute(keys);
+                "SELECT r.id, r.assignment_id, " + EFFECTIVE_STATUS + " AS status, r.completed_on, r.event_id, r.reported_at"
+                        + " FROM progress_report r JOIN assignment a ON a.region = r.region AND a.id = r.assignment_id" + join).execute(keys);
         // One connection runs one statement at a time: chain, do not combine.
         return taskRows.chain(tr -> assignmentRows.chain(ar -> eventRows.chain(er -> reportRows.chain(rr ->
                 write(client, tasks, derive(tr, ar, er, rr))))));
@@ -144,7 +154,8 @@ public class ObligationStore {
             String region = (String) u[0];
             rows.add(new Object[] {region, DerivedObligation.idFor(region, o.key()), o.key(), u[2], u[1], o.assignmentId(),
                     o.unitId(), o.unitName(), o.role(), o.kind().name(), o.eventId(), o.anchorOn(), o.anchorAt(),
-                    o.periodAmount(), o.periodUnit(), o.dueOn(), o.dueAt(), o.provisional(), o.completedOn(), o.ruleText()});
+                    o.periodAmount(), o.periodUnit(), o.dueOn(), o.dueAt(), o.provisional(), o.completedOn(), o.ruleText(),
+                    o.pendingReviewOn()});
         }
         return delete.chain(() -> UPSERT.execute(client, rows));
     }
@@ -154,5 +165,5 @@ public class ObligationStore {
             col("assignment_id", "uuid"), col("unit_id", "text"), col("unit_name", "text"), col("role", "text"),
             col("kind", "text"), col("event_id", "uuid"), col("anchor_on", "date"), col("anchor_at", "timestamp"),
             col("period_amount", "int"), col("period_unit", "text"), col("due_on", "date"), col("due_at", "timestamp"),
-            col("provisional", "boolean"), col("completed_on", "date"), col("rule_text", "text")));
+            col("provisional", "boolean"), col("completed_on", "date"), col("rule_text", "text"), col("pending_review_on", "date")));
 }

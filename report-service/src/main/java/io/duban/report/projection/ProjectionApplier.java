@@ -4,7 +4,13 @@ import static io.duban.report.common.BulkUpsert.col;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.duban.feed.AcknowledgementSnapshot;
 import io.duban.feed.AssignmentSnapshot;
+import io.duban.feed.DisputeSnapshot;
+import io.duban.feed.LedgerEntrySnapshot;
+import io.duban.feed.LedgerSubmissionSnapshot;
+import io.duban.feed.RegionSettingsSnapshot;
+import io.duban.feed.ReviewSnapshot;
 import io.duban.feed.ChangeItem;
 import io.duban.feed.ChangeType;
 import io.duban.feed.EventSnapshot;
@@ -52,24 +58,47 @@ public class ProjectionApplier {
     private static final List<String> KEY = List.of("region", "id");
 
     /** Each type's projection table; its columns are the snapshot's fields in snake case (checked by a test). */
-    static final Map<ChangeType, BulkUpsert> UPSERTS = new EnumMap<>(Map.of(
-            ChangeType.PLAN, new BulkUpsert("plan", KEY, List.of(col("region", "text"), col("id", "uuid"), col("title", "text"),
+    static final Map<ChangeType, BulkUpsert> UPSERTS = new EnumMap<>(Map.ofEntries(
+            Map.entry(ChangeType.PLAN, new BulkUpsert("plan", KEY, List.of(col("region", "text"), col("id", "uuid"), col("title", "text"),
                     col("doc_number", "text"), col("issued_on", "date"), col("year", "int"), col("kind", "text"),
-                    col("version", "bigint"))),
-            ChangeType.TASK, new BulkUpsert("task", KEY, List.of(col("region", "text"), col("id", "uuid"), col("plan_id", "uuid"),
+                    col("ledger_due_on", "date"), col("version", "bigint")))),
+            Map.entry(ChangeType.TASK, new BulkUpsert("task", KEY, List.of(col("region", "text"), col("id", "uuid"), col("plan_id", "uuid"),
                     col("seq", "int"), col("category", "jsonb"), col("requirement", "text"),
                     col("responsible_text", "text"), col("deadline_text", "text"), col("deadline", "jsonb"),
-                    col("deadline_kind", "text"), col("needs_review", "boolean"), col("version", "bigint"))),
-            ChangeType.ASSIGNMENT, new BulkUpsert("assignment", KEY, List.of(col("region", "text"), col("id", "uuid"),
+                    col("deadline_kind", "text"), col("needs_review", "boolean"), col("version", "bigint")))),
+            Map.entry(ChangeType.ASSIGNMENT, new BulkUpsert("assignment", KEY, List.of(col("region", "text"), col("id", "uuid"),
                     col("plan_id", "uuid"), col("task_id", "uuid"), col("unit_id", "text"), col("unit_name", "text"),
-                    col("role", "text"), col("status", "text"), col("active", "boolean"), col("version", "bigint"))),
-            ChangeType.REPORT, new BulkUpsert("progress_report", KEY, List.of(col("region", "text"), col("id", "uuid"),
+                    col("role", "text"), col("status", "text"), col("active", "boolean"), col("created_on", "date"),
+                    col("acknowledged_on", "date"), col("version", "bigint")))),
+            Map.entry(ChangeType.REPORT, new BulkUpsert("progress_report", KEY, List.of(col("region", "text"), col("id", "uuid"),
                     col("assignment_id", "uuid"), col("status", "text"), col("note", "text"), col("completed_on", "date"),
-                    col("event_id", "uuid"), col("reported_by", "text"), col("reported_at", "timestamptz"))),
-            ChangeType.EVENT, new BulkUpsert("trigger_event", KEY, List.of(col("region", "text"), col("id", "uuid"),
+                    col("event_id", "uuid"), col("reported_by", "text"), col("reported_at", "timestamptz"),
+                    col("review_required", "boolean")))),
+            Map.entry(ChangeType.EVENT, new BulkUpsert("trigger_event", KEY, List.of(col("region", "text"), col("id", "uuid"),
                     col("assignment_id", "uuid"), col("trigger", "text"), col("occurred_on", "date"),
                     col("occurred_at", "timestamptz"), col("title", "text"), col("recorded_by", "text"),
-                    col("recorded_at", "timestamptz")))));
+                    col("recorded_at", "timestamptz")))),
+            Map.entry(ChangeType.ACKNOWLEDGEMENT, new BulkUpsert("acknowledgement", KEY, List.of(col("region", "text"), col("id", "uuid"),
+                    col("assignment_id", "uuid"), col("unit_id", "text"), col("via", "text"), col("acknowledged_on", "date"),
+                    col("acknowledged_by", "text"), col("acknowledged_at", "timestamptz")))),
+            Map.entry(ChangeType.DISPUTE, new BulkUpsert("dispute", KEY, List.of(col("region", "text"), col("id", "uuid"),
+                    col("assignment_id", "uuid"), col("task_id", "uuid"), col("unit_id", "text"), col("reason", "text"),
+                    col("status", "text"), col("raised_by", "text"), col("raised_at", "timestamptz"), col("comment", "text"),
+                    col("designated_unit_ids", "jsonb"), col("decided_by", "text"), col("decided_at", "timestamptz"),
+                    col("version", "bigint")))),
+            Map.entry(ChangeType.REVIEW, new BulkUpsert("completion_review", KEY, List.of(col("region", "text"), col("id", "uuid"),
+                    col("assignment_id", "uuid"), col("report_id", "uuid"), col("decision", "text"), col("comment", "text"),
+                    col("completed_on", "date"), col("reviewed_by", "text"), col("reviewed_at", "timestamptz")))),
+            Map.entry(ChangeType.LEDGER_ENTRY, new BulkUpsert("ledger_entry", KEY, List.of(col("region", "text"), col("id", "uuid"),
+                    col("assignment_id", "uuid"), col("plan_id", "uuid"), col("unit_id", "text"), col("office", "text"),
+                    col("owner", "text"), col("owner_phone", "text"), col("measures", "text"), col("planned_on", "date"),
+                    col("after_submission", "boolean"), col("updated_by", "text"), col("updated_at", "timestamptz"),
+                    col("version", "bigint")))),
+            Map.entry(ChangeType.LEDGER_SUBMISSION, new BulkUpsert("ledger_submission", KEY, List.of(col("region", "text"),
+                    col("id", "uuid"), col("plan_id", "uuid"), col("unit_id", "text"), col("submitted_on", "date"),
+                    col("submitted_by", "text"), col("submitted_at", "timestamptz")))),
+            Map.entry(ChangeType.REGION_SETTINGS, new BulkUpsert("region_settings", KEY, List.of(col("region", "text"),
+                    col("id", "uuid"), col("ack_working_days", "int"), col("completion_review", "text"), col("version", "bigint"))))));
 
     /** Snapshot fields the projection deliberately does not keep (nothing it answers needs them). */
     static final Map<ChangeType, Set<String>> NOT_PROJECTED = Map.of(ChangeType.REPORT, Set.of("evidenceUrls"));
@@ -110,7 +139,7 @@ public class ProjectionApplier {
                     PlanSnapshot p = (PlanSnapshot) snapshot;
                     planRegions.add(region);
                     planIds.add(id);
-                    yield tuple(region, id, p.title(), p.docNumber(), p.issuedOn(), p.year(), p.kind(), p.version());
+                    yield tuple(region, id, p.title(), p.docNumber(), p.issuedOn(), p.year(), p.kind(), p.ledgerDueOn(), p.version());
                 }
                 case TASK -> {
                     TaskSnapshot t = (TaskSnapshot) snapshot;
@@ -124,14 +153,14 @@ public class ProjectionApplier {
                     AssignmentSnapshot a = (AssignmentSnapshot) snapshot;
                     tasks.add(new TaskRef(region, a.taskId()));
                     yield tuple(region, id, a.planId(), a.taskId(), a.unitId(), a.unitName(), a.role(), a.status(), a.active(),
-                            a.version());
+                            a.createdOn(), a.acknowledgedOn(), a.version());
                 }
                 case REPORT -> {
                     ReportSnapshot r = (ReportSnapshot) snapshot;
                     assignmentRegions.add(region);
                     assignmentIds.add(r.assignmentId());
                     yield tuple(region, id, r.assignmentId(), r.status(), r.note(), r.completedOn(), r.eventId(),
-                            r.reportedBy(), at(r.reportedAt()));
+                            r.reportedBy(), at(r.reportedAt()), r.reviewRequired());
                 }
                 case EVENT -> {
                     EventSnapshot e = (EventSnapshot) snapshot;
@@ -139,6 +168,38 @@ public class ProjectionApplier {
                     assignmentIds.add(e.assignmentId());
                     yield tuple(region, id, e.assignmentId(), e.trigger(), e.occurredOn(), at(e.occurredAt()), e.title(),
                             e.recordedBy(), at(e.recordedAt()));
+                }
+                case ACKNOWLEDGEMENT -> {
+                    AcknowledgementSnapshot k = (AcknowledgementSnapshot) snapshot;
+                    yield tuple(region, id, k.assignmentId(), k.unitId(), k.via(), k.acknowledgedOn(), k.acknowledgedBy(),
+                            at(k.acknowledgedAt()));
+                }
+                case DISPUTE -> {
+                    DisputeSnapshot d = (DisputeSnapshot) snapshot;
+                    yield tuple(region, id, d.assignmentId(), d.taskId(), d.unitId(), d.reason(), d.status(), d.raisedBy(),
+                            at(d.raisedAt()), d.comment(), jsonArray(d.designatedUnitIds() == null ? List.of() : d.designatedUnitIds()),
+                            d.decidedBy(), at(d.decidedAt()), d.version());
+                }
+                case REVIEW -> {
+                    // a decision changes whether a reported completion counts: re-derive the assignment's task
+                    ReviewSnapshot v = (ReviewSnapshot) snapshot;
+                    assignmentRegions.add(region);
+                    assignmentIds.add(v.assignmentId());
+                    yield tuple(region, id, v.assignmentId(), v.reportId(), v.decision(), v.comment(), v.completedOn(),
+                            v.reviewedBy(), at(v.reviewedAt()));
+                }
+                case LEDGER_ENTRY -> {
+                    LedgerEntrySnapshot l = (LedgerEntrySnapshot) snapshot;
+                    yield tuple(region, id, l.assignmentId(), l.planId(), l.unitId(), l.office(), l.owner(), l.ownerPhone(),
+                            l.measures(), l.plannedOn(), l.afterSubmission(), l.updatedBy(), at(l.updatedAt()), l.version());
+                }
+                case LEDGER_SUBMISSION -> {
+                    LedgerSubmissionSnapshot l = (LedgerSubmissionSnapshot) snapshot;
+                    yield tuple(region, id, l.planId(), l.unitId(), l.submittedOn(), l.submittedBy(), at(l.submittedAt()));
+                }
+                case REGION_SETTINGS -> {
+                    RegionSettingsSnapshot r = (RegionSettingsSnapshot) snapshot;
+                    yield tuple(region, id, r.ackWorkingDays(), r.completionReview(), r.version());
                 }
             };
             byType.computeIfAbsent(snapshot.changeType(), k -> new ArrayList<>()).add(row);

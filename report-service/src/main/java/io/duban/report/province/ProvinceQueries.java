@@ -25,7 +25,7 @@ public class ProvinceQueries {
         String[] range = RegionScope.range(prefix);
         String sql = "SELECT region, count(*) AS n, min(due_on) AS oldest FROM obligation"
                 + " WHERE region >= $1 AND ($2::text IS NULL OR region < $2)"
-                + " AND due_on < $3 AND (completed_on IS NULL OR completed_on > $3)"
+                + " AND due_on < $3 AND (completed_on IS NULL OR completed_on > $3) AND (pending_review_on IS NULL OR pending_review_on > $3)"
                 + " GROUP BY region ORDER BY n DESC, region";
         return pool.preparedQuery(sql).execute(Tuple.of(range[0], range[1], asOf)).map(rows -> {
             List<OverdueSummary.RegionCount> regions = new ArrayList<>();

@@ -69,4 +69,17 @@ class AlertPlannerTest {
         DueItem orphan = new DueItem(UUID.randomUUID(), null, null, 1, "x", DAY, "OVERDUE", 0, 9);
         assertTrue(planner.plan("370323", DAY, List.of(orphan)).isEmpty());
     }
+
+    @Test
+    void theAssignmentLifeDigestIsOnePerUnitWithItsLateAcknowledgementsAndLedgers() {
+        AlertItem ack = new AlertItem(UUID.randomUUID(), 36, "签收：完善公开目录", LocalDate.parse("2023-08-15"), null, null);
+        AlertItem ledger = new AlertItem(UUID.randomUUID(), null, "报送工作台账：2023年政务公开工作方案", LocalDate.parse("2023-08-16"), null, null);
+        List<PlannedAlert> out = planner.planLife("370323", DAY, java.util.Map.of("u-b", "县商务局", "u-a", "县民政局"),
+                java.util.Map.of("u-b", List.of(ack, ledger), "u-a", List.of(ledger), "u-c", List.of()));
+        assertEquals(List.of("u-a", "u-b"), out.stream().map(PlannedAlert::unitId).toList());
+        assertEquals(AlertKind.ASSIGNMENT_LIFE, out.get(1).kind());
+        assertEquals("县商务局", out.get(1).unitName());
+        assertEquals(2, out.get(1).items().size());
+        assertNotEquals(AlertPlanner.id("370323", "u-b", DAY, AlertKind.OVERDUE), out.get(1).id());
+    }
 }

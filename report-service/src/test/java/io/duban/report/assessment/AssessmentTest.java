@@ -149,8 +149,8 @@ class AssessmentTest {
                 .contentType(containsString("text/csv")).extract().asByteArray();
         assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(csv, 3));
         String[] lines = new String(csv, StandardCharsets.UTF_8).substring(1).split("\r\n");
-        assertEquals("排名,单位,到期事项,按时办结,逾期办结,逾期未办结,未到期,任务扣分,任务得分,检查扣分,检查得分,综合得分", lines[0]);
-        assertEquals("19,县民政局,4,0,2,2,0,6.0,94.0,5.0,95.0,94.5", lines[19]);
+        assertEquals("排名,单位,到期事项,按时办结,逾期办结,逾期未办结,未到期,任务扣分,任务得分,检查扣分,检查得分,综合得分,退回次数", lines[0]);
+        assertEquals("19,县民政局,4,0,2,2,0,6.0,94.0,5.0,95.0,94.5,0", lines[19]);
         Api.as(Tokens.supervisor(region)).accept("application/pdf").get(base + "/assessments/2023").then().statusCode(406)
                 .contentType("application/problem+json");
     }

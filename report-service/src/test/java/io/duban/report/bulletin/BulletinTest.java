@@ -151,13 +151,13 @@ class BulletinTest {
 
             List<XWPFTable> tables = d.getTables();
             XWPFTable units = tables.get(0);
-            assertEquals(List.of("排名", "单位", "到期事项", "按时办结", "逾期办结", "逾期未办结", "按时办结率"),
+            assertEquals(List.of("排名", "单位", "到期事项", "按时办结", "逾期办结", "逾期未办结", "按时办结率", "退回次数"),
                     units.getRow(0).getTableCells().stream().map(c -> c.getText()).toList());
             assertTrue(units.getRow(0).isRepeatHeader(), "header row repeats on every page");
             assertEquals(1 + 5 + 1, units.getNumberOfRows());
-            assertEquals(List.of("合计", "", "6", "3", "1", "2", "50.00%"),
+            assertEquals(List.of("合计", "", "6", "3", "1", "2", "50.00%", "0"),
                     units.getRow(6).getTableCells().stream().map(c -> c.getText()).toList());
-            assertEquals(List.of("5", MINZHENG, "2", "0", "0", "2", "0.00%"),
+            assertEquals(List.of("5", MINZHENG, "2", "0", "0", "2", "0.00%", "0"),
                     units.getRow(5).getTableCells().stream().map(c -> c.getText()).toList());
             XWPFTable late = tables.get(1);
             assertEquals(1 + 3, late.getNumberOfRows());

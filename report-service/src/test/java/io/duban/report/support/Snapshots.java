@@ -59,6 +59,17 @@ public final class Snapshots {
         }
     }
 
+    /** Any snapshot type, its fields set with {@link Builder#with}. */
+    public static Generic of(String type, String region) {
+        return new Generic(type, region);
+    }
+
+    public static final class Generic extends Builder<Generic> {
+        Generic(String type, String region) {
+            super(type, region);
+        }
+    }
+
     public static PlanBuilder plan(String region) {
         return new PlanBuilder(region);
     }

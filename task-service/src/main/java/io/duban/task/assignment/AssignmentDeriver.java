@@ -51,8 +51,7 @@ public final class AssignmentDeriver {
         for (Responsibility r : wanted.values()) {
             AssignmentDto a = current.get(r.unitId());
             if (a == null) {
-                created.add(new AssignmentDto(UUID.randomUUID(), region, planId, taskId, r.unitId(), r.unitName(), r.role(),
-                        AssignmentStatus.NOT_STARTED, true, 1));
+                created.add(AssignmentDto.created(region, planId, taskId, r.unitId(), r.unitName(), r.role()));
             } else if (!a.active()) {
                 changed.add(a.reactivated(r.role()));
             } else if (a.role() != r.role()) {

@@ -30,6 +30,7 @@ public class AssignmentRepository {
         String[] names = new String[n], roles = new String[n], statuses = new String[n];
         Boolean[] active = new Boolean[n];
         Long[] versions = new Long[n];
+        java.time.LocalDate[] createdOn = new java.time.LocalDate[n];
         for (int i = 0; i < n; i++) {
             AssignmentDto a = all.get(i);
             ids[i] = a.id();
@@ -41,12 +42,14 @@ public class AssignmentRepository {
             statuses[i] = a.status().name();
             active[i] = a.active();
             versions[i] = a.version();
+            createdOn[i] = a.createdOn();
         }
         // seq is copied from the task (written earlier in the same transaction) for the list's index
-        return tx.preparedQuery("insert into assignment (region, id, plan_id, task_id, unit_id, unit_name, role, status, active, version, seq) "
+        return tx.preparedQuery("insert into assignment (region, id, plan_id, task_id, unit_id, unit_name, role, status, active, version, created_on, seq) "
                         + "select $1, u.*, t.seq from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], "
-                        + "$9::bool[], $10::int8[]) as u(i, p, tk, un, n, r, s, a, v) join task t on t.region = $1 and t.id = u.tk")
-                .execute(Tuple.tuple(java.util.Arrays.asList(all.get(0).region(), ids, plans, tasks, units, names, roles, statuses, active, versions)))
+                        + "$9::bool[], $10::int8[], $11::date[]) as u(i, p, tk, un, n, r, s, a, v, c) join task t on t.region = $1 and t.id = u.tk")
+                .execute(Tuple.tuple(java.util.Arrays.asList(all.get(0).region(), ids, plans, tasks, units, names, roles, statuses, active, versions,
+                        createdOn)))
                 .replaceWithVoid();
     }
 
@@ -107,6 +110,53 @@ public class AssignmentRepository {
                         throw notFound(id);
                     }
                     return a;
+                });
+    }
+
+    /**
+     * Moves the assignment from {@code from} to {@code to} against the version the client read (a unit-scoped
+     * caller only its own unit's); when nothing matched, fails with why ({@link Transition#refusal}).
+     * {@code acknowledgedOn} is kept when already set.
+     */
+    public Uni<AssignmentDto> transition(SqlClient tx, String region, UUID id, UUID unitScope, long expected, AssignmentStatus from,
+            AssignmentStatus to, java.time.LocalDate acknowledgedOn, String what) {
+        Tuple args = Tuple.of(region, id, expected, from.name(), to.name());
+        args.addLocalDate(acknowledgedOn);
+        String scoped = "";
+        if (unitScope != null) {
+            args.addUUID(unitScope);
+            scoped = " and unit_id = $7";
+        }
+        return tx.preparedQuery("update assignment set status = $5, acknowledged_on = coalesce(acknowledged_on, $6), version = version + 1 "
+                        + "where region = $1 and id = $2 and version = $3 and status = $4 and active" + scoped
+                        + " returning " + AssignmentDto.COLUMNS)
+                .execute(args)
+                .flatMap(rows -> {
+                    if (rows.rowCount() == 1) {
+                        return Uni.createFrom().item(AssignmentDto.from(rows.iterator().next()));
+                    }
+                    return get(tx, region, id, unitScope).map(current -> {
+                        throw Transition.refusal(current, expected, from, what);
+                    });
+                });
+    }
+
+    /** Assignments of a region in {@code status}, oldest change first (by the version's time is unknown: by created_on, seq). */
+    public Uni<List<AssignmentDto>> withStatus(String region, AssignmentStatus status, UUID unitId, int limit) {
+        String scoped = unitId == null ? "" : " and unit_id = $4";
+        Tuple args = Tuple.of(region, status.name(), limit);
+        if (unitId != null) {
+            args.addUUID(unitId);
+        }
+        return pool.preparedQuery("select " + AssignmentDto.COLUMNS + " from assignment where region = $1 and status = $2 and active"
+                        + scoped + " order by created_on, seq, id limit $3")
+                .execute(args)
+                .map(rows -> {
+                    List<AssignmentDto> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(AssignmentDto.from(r));
+                    }
+                    return out;
                 });
     }
 

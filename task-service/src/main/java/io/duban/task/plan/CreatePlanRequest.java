@@ -15,7 +15,8 @@ public record CreatePlanRequest(
         @Size(max = 100, message = "文号不超过 100 字") String docNumber,
         LocalDate issuedOn,
         @NotNull(message = "年度不能为空") @Min(value = 2000, message = "年度应在 2000 到 2100 之间") @Max(value = 2100, message = "年度应在 2000 到 2100 之间") Integer year,
-        @NotNull(message = "类型不能为空（KEY_TASKS 或 ROUTINE）") PlanKind kind) {
+        @NotNull(message = "类型不能为空（KEY_TASKS 或 ROUTINE）") PlanKind kind,
+        LocalDate ledgerDueOn) {
 
     /**
      * 400 unless {@code issuedOn} (when given) lies in 2000–2100 and within a year of the plan's year: a plan
@@ -23,6 +24,9 @@ public record CreatePlanRequest(
      * from this date, so a typo here would move every 时限 of the plan.
      */
     void checkIssuedOn() {
+        if (ledgerDueOn != null && !SaneDates.within(ledgerDueOn)) {
+            throw ProblemException.invalidField("ledgerDueOn", "工作台账报送日期应在 " + SaneDates.RANGE + "。");
+        }
         if (issuedOn == null || year == null) {
             return;
         }

@@ -21,11 +21,19 @@ public class PlanRepository {
     Pool pool;
 
     public Uni<PlanDto> insert(SqlClient tx, PlanDto p) {
-        return tx.preparedQuery("insert into plan (region, id, title, doc_number, issued_on, year, kind, version) "
-                        + "values ($1, $2, $3, $4, $5, $6, $7, $8) returning " + PlanDto.COLUMNS)
+        return tx.preparedQuery("insert into plan (region, id, title, doc_number, issued_on, year, kind, version, ledger_due_on) "
+                        + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning " + PlanDto.COLUMNS)
                 .execute(Tuple.tuple(java.util.Arrays.asList(p.region(), p.id(), p.title(), p.docNumber(), p.issuedOn(),
-                        p.year(), p.kind().name(), p.version())))
+                        p.year(), p.kind().name(), p.version(), p.ledgerDueOn())))
                 .map(rows -> PlanDto.from(rows.iterator().next()));
+    }
+
+    /** Sets the 工作台账 due day if the plan is still at {@code expected}; empty when it is not (or there is no such plan). */
+    public Uni<java.util.Optional<PlanDto>> setLedgerDueOn(SqlClient tx, String region, UUID id, long expected, java.time.LocalDate due) {
+        return tx.preparedQuery("update plan set ledger_due_on = $4, version = version + 1 where region = $1 and id = $2 and version = $3 "
+                        + "returning " + PlanDto.COLUMNS)
+                .execute(Tuple.tuple(java.util.Arrays.asList(region, id, expected, due)))
+                .map(rows -> rows.size() == 0 ? java.util.Optional.<PlanDto>empty() : java.util.Optional.of(PlanDto.from(rows.iterator().next())));
     }
 
     /** The plan, or 404. */

@@ -16,6 +16,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import io.duban.common.web.ETags;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -58,6 +62,23 @@ public class PlanResource {
     public Uni<Page<PlanDto>> list(@PathParam("region") String region, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         return plans.list(region, Paging.of(page, size));
+    }
+
+    /** PUT /plans/{id}/ledger-due-on body. */
+    public record LedgerDueOnRequest(@NotNull(message = "ledgerDueOn 不能为空") java.time.LocalDate ledgerDueOn) {
+    }
+
+    @PUT
+    @Operation(operationId = "setPlanLedgerDueOn", summary = "设置工作台账报送期限")
+    @Path("/{id}/ledger-due-on")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    @APIResponse(responseCode = "200", description = "the plan with its 工作台账 due day (ETag: its new version)",
+            content = @Content(schema = @Schema(implementation = PlanDto.class)))
+    public Uni<Response> setLedgerDueOn(@PathParam("region") String region, @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull LedgerDueOnRequest body) {
+        return service.setLedgerDueOn(region, Ids.path(id, "工作方案"), ETags.requireVersion(ifMatch), body.ledgerDueOn())
+                .map(p -> Response.ok(p).header(HttpHeaders.ETAG, ETags.of(p.version())).build());
     }
 
     @GET

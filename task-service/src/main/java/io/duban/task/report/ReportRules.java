@@ -28,6 +28,9 @@ public final class ReportRules {
             }
         }
         boolean hasNote = r.note() != null && !r.note().isBlank();
+        if (!r.status().reportable()) {
+            errors.add(new FieldError("status", "进展报告的状态只能是 NOT_STARTED、IN_PROGRESS 或 DONE"));
+        }
         if (r.status() == AssignmentStatus.DONE) {
             if (r.completedOn() == null) {
                 errors.add(new FieldError("completedOn", "状态为已完成时必须填写完成日期"));

@@ -9,6 +9,10 @@ import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
 import io.duban.task.assignment.AssignmentDto;
 import io.duban.task.assignment.AssignmentRepository;
+import io.duban.task.assignment.AssignmentStatus;
+import io.duban.task.acknowledgement.AcknowledgementDto;
+import io.duban.task.acknowledgement.AcknowledgementRepository;
+import io.duban.task.common.Days;
 import io.duban.task.common.Idempotency;
 import io.duban.task.common.Json;
 import io.duban.feed.ChangeType;
@@ -45,6 +49,9 @@ public class ReportService {
     @Inject
     AssignmentRepository assignments;
 
+    @Inject
+    AcknowledgementRepository acknowledgements;
+
     /** The created report with the assignment's new version (for the ETag). */
     public record Created(int status, String body, long assignmentVersion) {
     }
@@ -63,31 +70,48 @@ public class ReportService {
             if (replay.isPresent()) {
                 return Uni.createFrom().item(replay.get());
             }
-            // the conditional UPDATE comes first: on the hot path a report is one UPDATE and one INSERT
-            String scoped = unitScope == null ? "" : " and unit_id = $5";
-            Tuple args = Tuple.of(region, assignmentId, body.status().name(), expected);
+            // the conditional UPDATE comes first: on the hot path a report is one UPDATE and one INSERT. Under 办结审核
+            // (the region's completionReview REQUIRED) a DONE report puts the assignment in PENDING_REVIEW; the
+            // self-join reads the status before the update (a PENDING_ACK one is signed for by this report).
+            String scoped = unitScope == null ? "" : " and a.unit_id = $6";
+            Tuple args = Tuple.of(region, assignmentId, body.status().name(), expected, Days.today());
             if (unitScope != null) {
                 args.addUUID(unitScope);
             }
-            return tx.preparedQuery("update assignment set status = $3, version = version + 1 "
-                            + "where region = $1 and id = $2 and version = $4 and active" + scoped + " returning " + AssignmentDto.COLUMNS)
+            return tx.preparedQuery("update assignment a set status = case when $3 = 'DONE' and exists (select 1 from region_settings s "
+                            + "where s.region = $1 and s.completion_review = 'REQUIRED') then 'PENDING_REVIEW' else $3 end, "
+                            + "acknowledged_on = coalesce(a.acknowledged_on, $5), version = a.version + 1 "
+                            + "from assignment was where was.region = $1 and was.id = $2 and a.region = $1 and a.id = $2 "
+                            + "and a.version = $4 and a.active" + scoped + " returning " + prefixed("a") + ", was.status as previous_status")
                     .execute(args)
                     .flatMap(rows -> {
                         if (rows.rowCount() == 0) {
                             return explainRefusal(tx, region, assignmentId, unitScope, expected);
                         }
-                        AssignmentDto updated = AssignmentDto.from(rows.iterator().next());
+                        Row row = rows.iterator().next();
+                        AssignmentDto updated = AssignmentDto.from(row);
+                        boolean signs = AssignmentStatus.PENDING_ACK.name().equals(row.getString("previous_status"));
+                        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                         ReportDto report = new ReportDto(UUID.randomUUID(), region, assignmentId, body.status(),
                                 blankToNull(body.note()), body.evidenceUrls() == null ? List.of()
                                         : body.evidenceUrls().stream().map(String::trim).toList(),
-                                body.completedOn(), eventId, who, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                                body.completedOn(), eventId, who, now, updated.status() == AssignmentStatus.PENDING_REVIEW);
                         Idempotency.Stored response = new Idempotency.Stored(201, Json.write(new ReportResponse(report, updated.version())));
+                        Uni<Void> acknowledgement = signs
+                                ? acknowledgements.insert(tx, AcknowledgementDto.of(updated, AcknowledgementDto.VIA_REPORT, who, now))
+                                : Uni.createFrom().voidItem();
                         return checkEvent(tx, region, updated, eventId)
                                 .flatMap(v -> insert(tx, report, updated))
+                                .flatMap(v -> acknowledgement)
                                 .flatMap(v -> Idempotency.complete(tx, region, idemKey, response))
                                 .replaceWith(response);
                     });
         }));
+    }
+
+    private static String prefixed(String alias) {
+        return java.util.Arrays.stream(AssignmentDto.COLUMNS.split(",")).map(c -> alias + "." + c.strip())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The body of a 201: the report plus the assignment's new version for the next If-Match. */
@@ -125,13 +149,13 @@ public class ReportService {
     /** The report and its two change-feed rows (assignment, then report) in one statement. */
     private Uni<Void> insert(SqlClient tx, ReportDto r, AssignmentDto updated) {
         return tx.preparedQuery("with report as (insert into progress_report (region, id, assignment_id, status, note, evidence_urls, "
-                        + "completed_on, event_id, reported_by, reported_at) values ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8, $9, $10)) "
+                        + "completed_on, event_id, reported_by, reported_at, review_required) values ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8, $9, $10, $15)) "
                         + "insert into change_log (region, type, entity_id, data) values ($1, $13, $3, $11::text::jsonb), "
                         + "($1, $14, $2, $12::text::jsonb)")
                 .execute(Tuple.tuple(Arrays.asList(r.region(), r.id(), r.assignmentId(), r.status().name(), r.note(),
                         Json.write(r.evidenceUrls()), r.completedOn(), r.eventId(), r.reportedBy(),
                         r.reportedAt().atOffset(java.time.ZoneOffset.UTC), FeedJson.write(updated.snapshot()),
-                        FeedJson.write(r.snapshot()), ChangeType.ASSIGNMENT.name(), ChangeType.REPORT.name())))
+                        FeedJson.write(r.snapshot()), ChangeType.ASSIGNMENT.name(), ChangeType.REPORT.name(), r.reviewRequired())))
                 .replaceWithVoid();
     }
 

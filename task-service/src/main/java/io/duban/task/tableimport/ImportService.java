@@ -7,7 +7,6 @@ import io.duban.deadlines.rule.RequirementCadence;
 import io.duban.task.plan.PlanKind;
 import io.duban.task.assignment.AssignmentDto;
 import io.duban.task.assignment.AssignmentRepository;
-import io.duban.task.assignment.AssignmentStatus;
 import io.duban.task.assignment.Responsibility;
 import io.duban.task.feed.ChangeLog;
 import io.duban.feed.Snapshot;
@@ -185,8 +184,7 @@ public class ImportService {
                 }
             }
             for (Responsibility r : TaskBuilder.responsibilities(resolution, List.of())) {
-                assignmentRows.add(new AssignmentDto(UUID.randomUUID(), plan.region(), plan.id(), taskId, r.unitId(), r.unitName(),
-                        r.role(), AssignmentStatus.NOT_STARTED, true, 1));
+                assignmentRows.add(AssignmentDto.created(plan.region(), plan.id(), taskId, r.unitId(), r.unitName(), r.role()));
             }
         }
         return new Prepared(taskRows, assignmentRows, review, formerNames);

@@ -14,7 +14,7 @@ class AssignmentDeriverTest {
     static final UUID A = UUID.randomUUID(), B = UUID.randomUUID(), C = UUID.randomUUID();
 
     static AssignmentDto existing(UUID unit, Role role, AssignmentStatus status, boolean active) {
-        return new AssignmentDto(UUID.randomUUID(), "370323", PLAN, TASK, unit, unit.toString(), role, status, active, 3);
+        return new AssignmentDto(UUID.randomUUID(), "370323", PLAN, TASK, unit, unit.toString(), role, status, active, java.time.LocalDate.of(2023, 8, 10), null, 3);
     }
 
     @Test

@@ -160,7 +160,7 @@ class ChangeFeedTest {
         assertEquals("PLAN", planItem.get("type"));
         @SuppressWarnings("unchecked")
         Map<String, Object> data = (Map<String, Object>) planItem.get("data");
-        assertEquals(Set.of("id", "region", "title", "docNumber", "issuedOn", "year", "kind", "version"), data.keySet());
+        assertEquals(Set.of("id", "region", "title", "docNumber", "issuedOn", "year", "kind", "ledgerDueOn", "version"), data.keySet());
         assertEquals("2023-08-09", data.get("issuedOn"));
         assertEquals(plan, data.get("id"));
         assertEquals(48, items.stream().filter(i -> "TASK".equals(i.get("type"))).count());
@@ -171,7 +171,7 @@ class ChangeFeedTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> assignment = (Map<String, Object>) items.stream().filter(i -> "ASSIGNMENT".equals(i.get("type"))).findFirst()
                 .orElseThrow().get("data");
-        assertEquals(Set.of("id", "region", "planId", "taskId", "unitId", "unitName", "role", "status", "active", "version"),
+        assertEquals(Set.of("id", "region", "planId", "taskId", "unitId", "unitName", "role", "status", "active", "createdOn", "acknowledgedOn", "version"),
                 assignment.keySet());
         assertTrue(((String) items.get(0).get("cursor")).matches("\\d+:\\d+"));
     }
