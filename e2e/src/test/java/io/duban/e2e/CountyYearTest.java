@@ -231,6 +231,9 @@ class CountyYearTest {
         written.add(sent.path("report.id"));
         Api.Feed before = Api.feedShowing(cluster.task, written);
 
+        // judge only once report-service has applied everything written so far: otherwise a follower run landing
+        // between the two reads below (while task-service is being killed) changes the count
+        Api.catchUp(cluster.report, cluster.task, written);
         int judgedBefore = obligations("asOf", "2023-12-01").getInt("total");
         cluster.task.kill();
         // report-service keeps answering from what it has, and says the feed is unreachable
