@@ -10,6 +10,7 @@ import io.duban.org.account.AccountDtos.PasswordResetRequest;
 import io.duban.org.account.AccountDtos.PasswordResetResult;
 import io.duban.org.account.AccountDtos.SecurityPolicyView;
 import io.duban.common.web.Ids;
+import io.duban.common.web.Locations;
 import io.duban.common.web.Paging;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -53,7 +53,7 @@ public class AccountResource {
 
     @GET
     @Path("/accounts")
-    @Operation(summary = "List the region's accounts", description = "Ordered by username, then id.")
+    @Operation(operationId = "listAccounts", summary = "List the region's accounts", description = "Ordered by username, then id.")
     public Uni<Page<AccountView>> list(@PathParam("region") String region,
             @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
             @Parameter(description = "default 50, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size) {
@@ -62,7 +62,7 @@ public class AccountResource {
 
     @GET
     @Path("/accounts/{id}")
-    @Operation(summary = "Read one account")
+    @Operation(operationId = "getAccount", summary = "Read one account")
     public Uni<AccountView> get(@PathParam("region") String region, @PathParam("id") String id) {
         return service.get(region, Ids.path(id, "账号"));
     }
@@ -70,18 +70,18 @@ public class AccountResource {
     @POST
     @Path("/accounts")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an account", description = "Without password a random one is generated and returned once as "
+    @Operation(operationId = "createAccount", summary = "Create an account", description = "Without password a random one is generated and returned once as "
             + "initialPassword. 409 when the username is taken in any region (case-insensitive).")
     @APIResponse(responseCode = "201", description = "the account", content = @Content(schema = @Schema(implementation = CreatedAccount.class)))
     @APIResponse(responseCode = "409", description = "username taken")
-    public Uni<Response> create(@PathParam("region") String region, AccountRequest body, UriInfo uri) {
-        return service.create(region, body, jwt.getName()).map(a -> Response.created(uri.getAbsolutePathBuilder().path(a.id()).build())
+    public Uni<Response> create(@PathParam("region") String region, AccountRequest body) {
+        return service.create(region, body, jwt.getName()).map(a -> Locations.created("/api/v1/regions/" + region + "/accounts/" + a.id())
                 .header("Cache-Control", "no-store").entity(a).build());
     }
 
     @POST
     @Path("/accounts/{id}/deactivation")
-    @Operation(summary = "Deactivate an account", description = "Idempotent; revokes its refresh tokens. 409 for one's own account.")
+    @Operation(operationId = "deactivateAccount", summary = "Deactivate an account", description = "Idempotent; revokes its refresh tokens. 409 for one's own account.")
     @APIResponse(responseCode = "204", description = "deactivated")
     public Uni<Response> deactivate(@PathParam("region") String region, @PathParam("id") String id) {
         return service.deactivate(region, Ids.path(id, "账号"), jwt.getSubject(), jwt.getName()).map(x -> Response.noContent().build());
@@ -91,7 +91,7 @@ public class AccountResource {
     @Path("/accounts/{id}/password-reset")
     @APIResponse(responseCode = "200", description = "the temporary password when generated",
             content = @Content(schema = @Schema(implementation = PasswordResetResult.class)))
-    @Operation(summary = "Reset an account's password", description = "Without a body a temporary password is generated, returned "
+    @Operation(operationId = "resetAccountPassword", summary = "Reset an account's password", description = "Without a body a temporary password is generated, returned "
             + "once, and must be changed at the next sign-in. Revokes the account's refresh tokens and clears a lock.")
     @Consumes(MediaType.WILDCARD)
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false,
@@ -112,7 +112,7 @@ public class AccountResource {
 
     @POST
     @Path("/accounts/{id}/totp-reset")
-    @Operation(summary = "Turn an account's TOTP off", description = "For a lost phone: the person enrols again.")
+    @Operation(operationId = "resetAccountTotp", summary = "Turn an account's TOTP off", description = "For a lost phone: the person enrols again.")
     @APIResponse(responseCode = "204", description = "TOTP off")
     public Uni<Response> resetTotp(@PathParam("region") String region, @PathParam("id") String id) {
         return service.resetTotp(region, Ids.path(id, "账号")).map(x -> Response.noContent().build());
@@ -121,7 +121,7 @@ public class AccountResource {
     @GET
     @Path("/security-policy")
     @APIResponse(responseCode = "200", description = "the policy", content = @Content(schema = @Schema(implementation = SecurityPolicyView.class)))
-    @Operation(summary = "Read the region's security policy", description = "ETag carries the version for If-Match.")
+    @Operation(operationId = "getSecurityPolicy", summary = "Read the region's security policy", description = "ETag carries the version for If-Match.")
     public Uni<Response> policy(@PathParam("region") String region) {
         return service.policy(region).map(p -> Response.ok(new SecurityPolicyView(p.supervisorTotpRequired))
                 .header("ETag", ETags.of(p.version)).build());
@@ -131,7 +131,7 @@ public class AccountResource {
     @Path("/security-policy")
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "the policy", content = @Content(schema = @Schema(implementation = SecurityPolicyView.class)))
-    @Operation(summary = "Replace the region's security policy", description = "Needs If-Match: 428 without it, 412 when stale.")
+    @Operation(operationId = "replaceSecurityPolicy", summary = "Replace the region's security policy", description = "Needs If-Match: 428 without it, 412 when stale.")
     public Uni<Response> replacePolicy(@PathParam("region") String region, @HeaderParam("If-Match") String ifMatch,
                                        SecurityPolicyView body) {
         if (body == null) {

@@ -6,6 +6,7 @@ import io.duban.org.apiclient.ApiClientDtos.ApiClientRequest;
 import io.duban.org.apiclient.ApiClientDtos.ApiClientView;
 import io.duban.org.apiclient.ApiClientDtos.ClientSecret;
 import io.duban.common.web.Ids;
+import io.duban.common.web.Locations;
 import io.duban.common.web.Paging;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -43,7 +43,7 @@ public class ApiClientResource {
     JsonWebToken jwt;
 
     @GET
-    @Operation(summary = "List API clients", description = "Ordered by name, then id; secrets are never shown again.")
+    @Operation(operationId = "listApiClients", summary = "List API clients", description = "Ordered by name, then id; secrets are never shown again.")
     public Uni<Page<ApiClientView>> list(@PathParam("region") String region,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size) {
@@ -52,18 +52,18 @@ public class ApiClientResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register an API client", description = "Role unit (bound to one unit) or viewer (read-only). The "
+    @Operation(operationId = "createApiClient", summary = "Register an API client", description = "Role unit (bound to one unit) or viewer (read-only). The "
             + "answer carries clientSecret, shown this once.")
     @APIResponse(responseCode = "201", description = "the client with its secret", content = @Content(schema = @Schema(implementation = ApiClientView.class)))
-    public Uni<Response> create(@PathParam("region") String region, ApiClientRequest body, UriInfo uri) {
-        return service.create(region, body, jwt.getName()).map(c -> Response.created(uri.getAbsolutePathBuilder().path(c.id()).build())
+    public Uni<Response> create(@PathParam("region") String region, ApiClientRequest body) {
+        return service.create(region, body, jwt.getName()).map(c -> Locations.created("/api/v1/regions/" + region + "/api-clients/" + c.id())
                 .header("Cache-Control", "no-store").entity(c).build());
     }
 
     @POST
     @Path("/{id}/secret")
     @APIResponse(responseCode = "200", description = "the new secret", content = @Content(schema = @Schema(implementation = ClientSecret.class)))
-    @Operation(summary = "Rotate the client's secret", description = "The old secret stops working at once; tokens already issued live out their 30 minutes.")
+    @Operation(operationId = "rotateApiClientSecret", summary = "Rotate the client's secret", description = "The old secret stops working at once; tokens already issued live out their 30 minutes.")
     public Uni<Response> rotate(@PathParam("region") String region, @PathParam("id") String id) {
         return service.rotate(region, Ids.path(id, "接入应用"), jwt.getName())
                 .map(s -> Response.ok(s).header("Cache-Control", "no-store").build());
@@ -71,7 +71,7 @@ public class ApiClientResource {
 
     @POST
     @Path("/{id}/deactivation")
-    @Operation(summary = "Deactivate an API client", description = "Idempotent.")
+    @Operation(operationId = "deactivateApiClient", summary = "Deactivate an API client", description = "Idempotent.")
     @APIResponse(responseCode = "204", description = "deactivated")
     public Uni<Response> deactivate(@PathParam("region") String region, @PathParam("id") String id) {
         return service.deactivate(region, Ids.path(id, "接入应用"), jwt.getName()).map(x -> Response.noContent().build());

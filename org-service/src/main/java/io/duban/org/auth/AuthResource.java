@@ -67,7 +67,7 @@ public class AuthResource {
     @Path("/login")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign in with username and password (and TOTP code)", description = "401 bad-credentials (the same for "
+    @Operation(operationId = "signIn", summary = "Sign in with username and password (and TOTP code)", description = "401 bad-credentials (the same for "
             + "an unknown user), 401 totp-required (totpRequired: true), 423 account-locked (lockedUntil), 429 too-many-attempts "
             + "(Retry-After). Five consecutive failures lock the account for 15 minutes.")
     @APIResponse(responseCode = "200", description = "signed in", content = @Content(schema = @Schema(implementation = LoginResponse.class)))
@@ -82,7 +82,7 @@ public class AuthResource {
     @Path("/refresh")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Renew the session", description = "The refresh token is rotated: the one sent is revoked, a new one returned. "
+    @Operation(operationId = "refreshSession", summary = "Renew the session", description = "The refresh token is rotated: the one sent is revoked, a new one returned. "
             + "401 when it is unknown, revoked, expired, or the account is inactive.")
     @APIResponse(responseCode = "200", description = "renewed", content = @Content(schema = @Schema(implementation = LoginResponse.class)))
     @APIResponse(responseCode = "401", description = "the refresh token is not usable")
@@ -94,7 +94,7 @@ public class AuthResource {
     @Path("/logout")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign out", description = "Revokes the refresh token; 204 whether or not it was valid.")
+    @Operation(operationId = "signOut", summary = "Sign out", description = "Revokes the refresh token; 204 whether or not it was valid.")
     @APIResponse(responseCode = "204", description = "signed out")
     public Uni<Response> logout(RefreshRequest body) {
         return signIn.logout(body == null ? null : body.refreshToken(), address()).map(x -> Response.noContent().build());
@@ -104,7 +104,7 @@ public class AuthResource {
     @Path("/token")
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "OAuth 2.0 client credentials grant (RFC 6749 §4.4)", description = "grant_type=client_credentials with "
+    @Operation(operationId = "issueClientToken", summary = "OAuth 2.0 client credentials grant (RFC 6749 §4.4)", description = "grant_type=client_credentials with "
             + "client_id and client_secret in the form or as HTTP Basic. 401 {error: invalid_client}; 400 {error: "
             + "invalid_request | unsupported_grant_type}.")
     @APIResponse(responseCode = "200", description = "an access token", content = @Content(schema = @Schema(implementation = ClientToken.class)))
@@ -146,7 +146,7 @@ public class AuthResource {
     @GET
     @Path("/jwks")
     @PermitAll
-    @Operation(summary = "The public keys tokens are verified with (JWKS, RFC 7517)", description = "During a key rotation both keys.")
+    @Operation(operationId = "getSigningKeys", summary = "The public keys tokens are verified with (JWKS, RFC 7517)", description = "During a key rotation both keys.")
     public Map<String, Object> jwks() {
         return keys.jwks();
     }
@@ -154,7 +154,7 @@ public class AuthResource {
     @GET
     @Path("/me")
     @Authenticated
-    @Operation(summary = "The signed-in account")
+    @Operation(operationId = "getSignedInAccount", summary = "The signed-in account")
     public Uni<AccountView> me() {
         return signIn.me(region(), jwt.getSubject());
     }
@@ -163,7 +163,7 @@ public class AuthResource {
     @Path("/password")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change one's own password", description = "400 errors[newPassword] when the new password breaks the rule "
+    @Operation(operationId = "changeOwnPassword", summary = "Change one's own password", description = "400 errors[newPassword] when the new password breaks the rule "
             + "(at least 8 characters, three of upper, lower, digit, symbol), errors[currentPassword] when the current one is wrong.")
     @APIResponse(responseCode = "204", description = "changed")
     public Uni<Response> changePassword(PasswordChange body) {
@@ -177,7 +177,7 @@ public class AuthResource {
     @POST
     @Path("/totp/enrolment")
     @Authenticated
-    @Operation(summary = "Start TOTP enrolment", description = "A new seed as Base32, otpauth URI and QR code (SVG), shown this once. "
+    @Operation(operationId = "startTotpEnrolment", summary = "Start TOTP enrolment", description = "A new seed as Base32, otpauth URI and QR code (SVG), shown this once. "
             + "409 when TOTP is already on.")
     public Uni<Response> enrolTotp() {
         return signIn.enrolTotp(region(), jwt.getSubject(), address()).map(AuthResource::noStore);
@@ -187,7 +187,7 @@ public class AuthResource {
     @Path("/totp/confirmation")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Confirm TOTP enrolment with a code", description = "400 errors[code] when the code is wrong.")
+    @Operation(operationId = "confirmTotpEnrolment", summary = "Confirm TOTP enrolment with a code", description = "400 errors[code] when the code is wrong.")
     @APIResponse(responseCode = "204", description = "TOTP is on")
     public Uni<Response> confirmTotp(TotpConfirmation body) {
         return signIn.confirmTotp(region(), jwt.getSubject(), body == null ? null : body.code(), address())
