@@ -1,5 +1,6 @@
 package io.duban.report.life;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
@@ -18,6 +19,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** 签收 judged: the assignments not signed for within the region's window. A unit token sees only its own. */
+@Tag(name = "acknowledgements", description = "签收：逾期未签收的责任分解")
 @Path("/api/v1/regions/{region}/acknowledgements/overdue")
 @Produces(MediaType.APPLICATION_JSON)
 public class AssignmentLifeResource {
@@ -29,8 +31,8 @@ public class AssignmentLifeResource {
     Caller caller;
 
     @GET
+    @Operation(operationId = "listOverdueAcknowledgements", summary = "逾期未签收：超过签收时限（工作日）仍未签收的，或逾期后才签收的责任分解")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.SYSTEM, Roles.UNIT})
-    @Operation(summary = "逾期未签收：超过签收时限（工作日）仍未签收的，或逾期后才签收的责任分解")
     public Uni<List<LateAcknowledgement>> overdue(@PathParam("region") String region, @QueryParam("asOf") String asOf,
             @QueryParam("unitId") String unitId, @QueryParam("planId") String planId) {
         String unit = unitId == null || unitId.isBlank() ? null : unitId.trim();

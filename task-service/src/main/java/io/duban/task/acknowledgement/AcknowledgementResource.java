@@ -1,5 +1,7 @@
 package io.duban.task.acknowledgement;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.duban.common.web.Ids;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** 签收: the unit signs for an assignment it was given (待签收 → 未启动). */
+@Tag(name = "acknowledgements", description = "签收：单位签收交办的责任分解")
 @Path("/api/v1/regions/{region}/assignments/{id}/acknowledgement")
 @Produces(MediaType.APPLICATION_JSON)
 public class AcknowledgementResource {
@@ -33,6 +36,7 @@ public class AcknowledgementResource {
     Caller caller;
 
     @POST
+    @Operation(operationId = "acknowledgeAssignment", summary = "签收责任分解")
     @RolesAllowed({Roles.UNIT, Roles.SUPERVISOR})
     @APIResponse(responseCode = "200", description = "signed for: the acknowledgement and the assignment (ETag: its new version)",
             content = @Content(schema = @Schema(implementation = AcknowledgementService.Acknowledged.class)))

@@ -1,5 +1,7 @@
 package io.duban.task.dispute;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.duban.common.web.Ids;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** 申诉: raised by the unit on its own assignment, decided by the supervisor only. */
+@Tag(name = "disputes", description = "申诉：单位认为不属于本单位职责")
 @Path("/api/v1/regions/{region}")
 @Produces(MediaType.APPLICATION_JSON)
 public class DisputeResource {
@@ -44,6 +47,7 @@ public class DisputeResource {
     Caller caller;
 
     @POST
+    @Operation(operationId = "raiseDispute", summary = "提出申诉")
     @Path("/assignments/{id}/disputes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.UNIT, Roles.SUPERVISOR})
@@ -61,6 +65,7 @@ public class DisputeResource {
     }
 
     @POST
+    @Operation(operationId = "decideDispute", summary = "处理申诉（成立或驳回）")
     @Path("/disputes/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
@@ -75,6 +80,7 @@ public class DisputeResource {
     }
 
     @GET
+    @Operation(operationId = "listDisputes", summary = "申诉列表")
     @Path("/disputes")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<List<DisputeDto>> list(@PathParam("region") String region, @QueryParam("status") String status,
@@ -91,6 +97,7 @@ public class DisputeResource {
     }
 
     @GET
+    @Operation(operationId = "getDispute", summary = "一条申诉")
     @Path("/disputes/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Response> one(@PathParam("region") String region, @PathParam("id") String id) {

@@ -1,5 +1,7 @@
 package io.duban.task.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.duban.common.web.Ids;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** 工作台账: each unit's entries per assignment, its 报送, the plan's overview and the Excel exports. */
+@Tag(name = "ledgers", description = "工作台账：责任科室、责任人、工作措施、计划完成时间")
 @Path("/api/v1/regions/{region}")
 public class LedgerResource {
 
@@ -39,6 +42,7 @@ public class LedgerResource {
     Caller caller;
 
     @PUT
+    @Operation(operationId = "putLedgerEntry", summary = "填写台账")
     @Path("/assignments/{id}/ledger")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -53,6 +57,7 @@ public class LedgerResource {
     }
 
     @GET
+    @Operation(operationId = "getLedgerEntry", summary = "一个责任分解的台账")
     @Path("/assignments/{id}/ledger")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
@@ -61,6 +66,7 @@ public class LedgerResource {
     }
 
     @GET
+    @Operation(operationId = "listLedgerEntryVersions", summary = "台账的各版本")
     @Path("/assignments/{id}/ledger/history")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
@@ -69,6 +75,7 @@ public class LedgerResource {
     }
 
     @POST
+    @Operation(operationId = "submitLedger", summary = "报送工作台账")
     @Path("/units/{unitId}/ledgers/{planId}/submission")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -83,6 +90,7 @@ public class LedgerResource {
     }
 
     @GET
+    @Operation(operationId = "listLedgerRows", summary = "单位的工作台账")
     @Path("/units/{unitId}/ledgers/{planId}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
@@ -92,6 +100,7 @@ public class LedgerResource {
     }
 
     @GET
+    @Operation(operationId = "exportUnitLedger", summary = "单位工作台账（Excel）")
     @Path("/units/{unitId}/ledgers/{planId}")
     @Produces(XLSX)
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
@@ -104,6 +113,7 @@ public class LedgerResource {
     }
 
     @GET
+    @Operation(operationId = "getLedgerStatus", summary = "各单位台账填写与报送情况")
     @Path("/plans/{id}/ledger-status")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.SYSTEM})
@@ -112,6 +122,7 @@ public class LedgerResource {
     }
 
     @GET
+    @Operation(operationId = "exportPlanLedgers", summary = "全部单位工作台账（Excel，每单位一页）")
     @Path("/plans/{id}/ledgers")
     @Produces(XLSX)
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.SYSTEM})

@@ -1,5 +1,7 @@
 package io.duban.task.review;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.duban.common.web.Ids;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** 办结审核: the supervisor accepts or returns a unit's completion; the unit reads the decisions (退回原因). */
+@Tag(name = "reviews", description = "办结审核：通过或退回单位报送的办结")
 @Path("/api/v1/regions/{region}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
@@ -46,6 +49,7 @@ public class ReviewResource {
     Caller caller;
 
     @POST
+    @Operation(operationId = "reviewCompletion", summary = "审核办结（通过或退回）")
     @Path("/assignments/{id}/reviews")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
@@ -63,6 +67,7 @@ public class ReviewResource {
     }
 
     @GET
+    @Operation(operationId = "listReviews", summary = "一个责任分解的审核记录")
     @Path("/assignments/{id}/reviews")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<List<ReviewDto>> history(@PathParam("region") String region, @PathParam("id") String id) {
@@ -72,6 +77,7 @@ public class ReviewResource {
     }
 
     @GET
+    @Operation(operationId = "listPendingReviews", summary = "待审核的办结")
     @Path("/reviews/pending")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.SYSTEM})
     public Uni<List<PendingReview>> pending(@PathParam("region") String region, @QueryParam("limit") Integer limit) {

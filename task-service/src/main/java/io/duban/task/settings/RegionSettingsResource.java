@@ -1,5 +1,7 @@
 package io.duban.task.settings;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * A region's settings of the assignment's life (签收 window, 办结审核). They live in task-service because
  * 办结审核 changes what a report writes; report-service learns them from the feed (REGION_SETTINGS).
  */
+@Tag(name = "settings", description = "本区域的签收时限与办结审核设置")
 @Path("/api/v1/regions/{region}/settings")
 @Produces(MediaType.APPLICATION_JSON)
 public class RegionSettingsResource {
@@ -34,6 +37,7 @@ public class RegionSettingsResource {
     RegionSettingsRepository settings;
 
     @GET
+    @Operation(operationId = "getRegionSettings", summary = "读取区域设置")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @APIResponse(responseCode = "200", description = "the settings (ETag: their version; \"0\" for the defaults)",
             content = @Content(schema = @Schema(implementation = RegionSettings.class)))
@@ -42,6 +46,7 @@ public class RegionSettingsResource {
     }
 
     @PUT
+    @Operation(operationId = "putRegionSettings", summary = "保存区域设置")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
     @APIResponse(responseCode = "200", description = "the saved settings (ETag: their new version)",
