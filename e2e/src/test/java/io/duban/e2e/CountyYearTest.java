@@ -1,5 +1,7 @@
 package io.duban.e2e;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
@@ -159,8 +161,8 @@ class CountyYearTest {
     @Test
     @Order(20)
     void step2_educationReportsOnTime() {
-        String unit = units.get(EDUCATION);
-        String token = Tokens.unit(REGION, unit);
+        // education's 联络员 signs in at org-service; task-service accepts the token org-service signed
+        String token = signIn(EDUCATION, "jyj");
         done(token, assignment(17, EDUCATION), "2023-09-05", null, null).then().statusCode(201);
 
         String a10 = assignment(10, EDUCATION);
@@ -759,6 +761,26 @@ class CountyYearTest {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------
+
+    /**
+     * A unit account as a county sets one up: the supervisor creates it at org-service (a generated password), the
+     * 联络员 signs in, must change the password first, and renews the session for a full token.
+     */
+    String signIn(String unitName, String username) {
+        String initial = org(supervisor).contentType("application/json")
+                .body(Map.of("username", username, "displayName", unitName + "联络员", "role", "unit", "unitId", units.get(unitName)))
+                .post(BASE + "/accounts").then().statusCode(201).extract().path("initialPassword");
+        var session = given().baseUri(cluster.org.url()).contentType("application/json")
+                .body(Map.of("username", username, "password", initial)).post("/api/v1/auth/login")
+                .then().statusCode(200).body("mustChangePassword", equalTo(true)).extract();
+        given().baseUri(cluster.org.url()).contentType("application/json")
+                .header("Authorization", Tokens.bearer(session.path("accessToken")))
+                .body(Map.of("currentPassword", initial, "newPassword", "Jyj#2023gk")).post("/api/v1/auth/password")
+                .then().statusCode(204);
+        return given().baseUri(cluster.org.url()).contentType("application/json")
+                .body(Map.of("refreshToken", session.path("refreshToken"))).post("/api/v1/auth/refresh")
+                .then().statusCode(200).body("account.unitId", equalTo(units.get(unitName))).extract().path("accessToken");
+    }
 
     RequestSpecification org(String token) {
         return Api.as(cluster.org, token);

@@ -149,7 +149,9 @@ public class SignInService {
                 return accounts.findInRegion(a.region, a.id).map(fresh -> fail(fresh != null && fresh.lockedUntil != null
                         ? AuthProblem.locked(fresh.lockedUntil.toInstant(), config.lockDuration()) : AuthProblem.badCredentials()));
             }
-            OffsetDateTime absolute = OffsetDateTime.now().plus(config.sessionMax());
+            // the entity was read before the UPDATE; show the sign-in just recorded (it is never flushed from here)
+            a.lastLoginAt = OffsetDateTime.now();
+            OffsetDateTime absolute = a.lastLoginAt.plus(config.sessionMax());
             return events.record(a.region, Kind.LOGIN_OK, a.id, a.username, address, null, null)
                     .chain(() -> session(a, absolute, totpEnrolmentRequired));
         });

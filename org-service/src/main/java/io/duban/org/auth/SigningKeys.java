@@ -1,25 +1,18 @@
 package io.duban.org.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duban.common.security.SigningKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -51,16 +44,10 @@ public class SigningKeys {
 
     @PostConstruct
     void load() {
-        try {
-            byte[] der = pemBody(read(config.privateKeyLocation()));
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
-            RSAPrivateCrtKey crt = (RSAPrivateCrtKey) privateKey;
-            publicKey = (RSAPublicKey) rsa.generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
-            keyId = config.keyId().filter(s -> !s.isBlank()).orElse(kidOf(publicKey));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("duban.auth.private-key-location (DUBAN_JWT_PRIVATE_KEY) is not a PKCS#8 RSA private key", e);
-        }
+        SigningKey key = SigningKey.load(config.privateKeyLocation());
+        privateKey = key.privateKey();
+        publicKey = key.publicKey();
+        keyId = config.keyId().filter(s -> !s.isBlank()).orElse(key.kid());
     }
 
     public PrivateKey privateKey() {
@@ -71,14 +58,8 @@ public class SigningKeys {
         return keyId;
     }
 
-    /** first 16 characters of base64url(SHA-256(SubjectPublicKeyInfo DER)), as {@code ./duban} computes it with openssl. */
     public static String kidOf(PublicKey key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return SigningKey.kidOf(key);
     }
 
     /**
@@ -142,22 +123,7 @@ public class SigningKeys {
         return Base64.getDecoder().decode(s);
     }
 
-    /** A file path, or a class-path resource (with or without {@code classpath:}), as smallrye-jwt reads locations. */
     static byte[] read(String location) {
-        try {
-            String name = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
-            Path file = Path.of(name.startsWith("file:") ? name.substring(5) : name);
-            if (!location.startsWith("classpath:") && Files.isRegularFile(file)) {
-                return Files.readAllBytes(file);
-            }
-            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name.startsWith("/") ? name.substring(1) : name)) {
-                if (in == null) {
-                    throw new IllegalStateException("key not found: " + location);
-                }
-                return in.readAllBytes();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SigningKey.read(location);
     }
 }

@@ -64,7 +64,7 @@ class SignInTest {
                 .body("mustChangePassword", equalTo(false))
                 .body("account.id", equalTo(id)).body("account.role", equalTo("unit")).body("account.region", equalTo(region))
                 .body("account.unitId", equalTo(unitId)).body("account.unitName", equalTo("县民政局"))
-                .body("account.totpEnabled", equalTo(false)).body("refreshToken", notNullValue())
+                .body("account.totpEnabled", equalTo(false)).body("account.lastLoginAt", notNullValue()).body("refreshToken", notNullValue())
                 .extract();
         String token = r.path("accessToken");
 

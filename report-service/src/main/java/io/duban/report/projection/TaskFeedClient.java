@@ -1,5 +1,6 @@
 package io.duban.report.projection;
 
+import io.duban.common.security.SigningKey;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -29,6 +30,11 @@ public class TaskFeedClient {
     @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "duban")
     String issuer;
 
+    @ConfigProperty(name = "smallrye.jwt.sign.key.location")
+    String signingKeyLocation;
+
+    private volatile SigningKey signingKey;
+
     private volatile String token;
     private volatile Instant tokenRenewAt = Instant.EPOCH;
 
@@ -45,8 +51,13 @@ public class TaskFeedClient {
         }
         // Signing reads the key file the first time: not on the event loop.
         return Uni.createFrom().item(() -> {
+            if (signingKey == null) {
+                signingKey = SigningKey.load(signingKeyLocation);
+            }
+            // the kid lets task-service pick the key while it verifies with two during a key rotation
             String t = Jwt.issuer(issuer).upn("report-service").subject("report-service")
-                    .groups(Set.of("system")).claim("region", "*").expiresIn(TOKEN_SECONDS).sign();
+                    .groups(Set.of("system")).claim("region", "*").expiresIn(TOKEN_SECONDS)
+                    .jws().keyId(signingKey.kid()).sign(signingKey.privateKey());
             token = t;
             tokenRenewAt = Instant.now().plusSeconds(TOKEN_SECONDS / 2);
             return "Bearer " + t;
