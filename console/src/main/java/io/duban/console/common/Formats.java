@@ -25,6 +25,20 @@ public final class Formats {
         return BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
+    private static final java.time.format.DateTimeFormatter MINUTES = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** An instant as the API gives it (ISO-8601 with offset) in Beijing time to the minute; empty for none. */
+    public static String time(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return "";
+        }
+        try {
+            return java.time.OffsetDateTime.parse(iso).atZoneSameInstant(Today.ZONE).format(MINUTES);
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+
     public static String joined(List<String> parts, String sep) {
         return parts == null ? "" : String.join(sep, parts);
     }

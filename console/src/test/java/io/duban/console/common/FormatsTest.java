@@ -17,4 +17,10 @@ class FormatsTest {
     void noRateIsADash() {
         assertEquals("—", Formats.pct(null));
     }
+
+    @org.junit.jupiter.api.Test
+    void instantsReadInBeijingTime() {
+        assertEquals("2023-10-09 16:05", Formats.time("2023-10-09T08:05:59.123Z"));
+        assertEquals("", Formats.time(null));
+    }
 }
