@@ -1,5 +1,6 @@
 package io.duban.org.auth;
 
+import io.duban.org.credential.AuthEvents;
 import io.duban.org.account.AccountDtos.AccountView;
 import io.duban.org.apiclient.ApiClientService;
 import io.duban.org.auth.AuthDtos.ClientToken;
@@ -9,7 +10,7 @@ import io.duban.org.auth.AuthDtos.PasswordChange;
 import io.duban.org.auth.AuthDtos.RefreshRequest;
 import io.duban.org.auth.AuthDtos.TotpConfirmation;
 import io.duban.org.auth.AuthDtos.TotpEnrolment;
-import io.duban.org.auth.AuthEvents.Kind;
+import io.duban.org.credential.AuthEvents.Kind;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;

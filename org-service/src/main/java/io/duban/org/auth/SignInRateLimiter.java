@@ -1,5 +1,6 @@
 package io.duban.org.auth;
 
+import io.duban.org.credential.AuthConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

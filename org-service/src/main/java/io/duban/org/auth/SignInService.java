@@ -1,5 +1,10 @@
 package io.duban.org.auth;
 
+import io.duban.org.credential.RefreshTokens;
+import io.duban.org.credential.PasswordHasher;
+import io.duban.org.credential.LoginAttempts;
+import io.duban.org.credential.AuthEvents;
+import io.duban.org.credential.AuthConfig;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Roles;
@@ -12,7 +17,7 @@ import io.duban.org.account.SecurityPolicy;
 import io.duban.org.auth.AuthDtos.LoginRequest;
 import io.duban.org.auth.AuthDtos.LoginResponse;
 import io.duban.org.auth.AuthDtos.TotpEnrolment;
-import io.duban.org.auth.AuthEvents.Kind;
+import io.duban.org.credential.AuthEvents.Kind;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,6 @@
 package io.duban.org.auth;
 
+import io.duban.org.credential.AuthConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.common.security.SigningKey;
 import jakarta.annotation.PostConstruct;

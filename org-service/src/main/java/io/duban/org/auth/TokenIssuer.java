@@ -1,5 +1,6 @@
 package io.duban.org.auth;
 
+import io.duban.org.credential.AuthConfig;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package io.duban.org.auth;
 
+import io.duban.org.credential.AuthConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.duban.org.auth;
+package io.duban.org.credential;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package io.duban.org.auth;
+package io.duban.org.credential;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

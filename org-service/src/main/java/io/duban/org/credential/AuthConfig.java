@@ -1,4 +1,4 @@
-package io.duban.org.auth;
+package io.duban.org.credential;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
