@@ -31,11 +31,18 @@ public final class SourceReader {
             case TSV, CSV -> {
                 String text = TextEncoding.decode(body);
                 List<List<String>> grid = TableReader.readText(text, format == TableReader.Format.TSV ? '\t' : ',');
+                TableReader.refuseControlCharacters(grid);
                 yield RowMerger.hasHeader(grid) ? table(grid) : document(Arrays.asList(text.split("\r\n|\r|\n", -1)));
             }
-            case XLSX -> table(XlsxTable.read(body));
+            case XLSX -> {
+                List<List<String>> grid = XlsxTable.read(body);
+                TableReader.refuseControlCharacters(grid);
+                yield table(grid);
+            }
             case DOCX -> {
                 DocxTable.Content content = DocxTable.readAll(body);
+                TableReader.refuseControlCharacters(content.grid());
+                TableReader.refuseControlCharacters(content.paragraphs().stream().map(List::of).toList());
                 if (!content.grid().isEmpty() && (RowMerger.hasHeader(content.grid()) || noText(content.paragraphs()))) {
                     yield table(content.grid());
                 }
