@@ -32,6 +32,29 @@ public final class AssignmentDeriver {
         return new ArrayList<>(byUnit.values());
     }
 
+    /**
+     * What the text asks for, less what upheld disputes (申诉成立) took away and plus the units they designated in
+     * its place: a correction re-reads the 责任单位 text, but the supervisor's decision on a dispute outlives it.
+     * {@code withdrawnUnits}: units whose dispute of this task was upheld; {@code designatedUnits}: units named in
+     * those decisions, kept in the role and name of their current assignment when the text does not name them.
+     */
+    public static List<Responsibility> afterUpheldDisputes(List<Responsibility> desired, java.util.Set<UUID> withdrawnUnits,
+            java.util.Set<UUID> designatedUnits, List<AssignmentDto> existing) {
+        List<Responsibility> out = new ArrayList<>();
+        for (Responsibility r : distinct(desired)) {
+            if (!withdrawnUnits.contains(r.unitId()) || designatedUnits.contains(r.unitId())) {
+                out.add(r);
+            }
+        }
+        for (AssignmentDto a : existing) {
+            boolean named = out.stream().anyMatch(r -> r.unitId().equals(a.unitId()));
+            if (a.active() && designatedUnits.contains(a.unitId()) && !named) {
+                out.add(new Responsibility(a.unitId(), a.unitName(), a.role()));
+            }
+        }
+        return out;
+    }
+
     public static Plan reconcile(String region, UUID planId, UUID taskId, List<AssignmentDto> existing,
             List<Responsibility> desired) {
         Map<UUID, AssignmentDto> current = new LinkedHashMap<>();

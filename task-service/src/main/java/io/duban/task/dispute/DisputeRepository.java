@@ -53,6 +53,18 @@ public class DisputeRepository {
                 });
     }
 
+    /** The upheld disputes of one task, oldest decision first: a correction of the task must keep what they decided. */
+    public Uni<List<DisputeDto>> upheldForTask(SqlClient tx, String region, UUID taskId) {
+        return tx.preparedQuery("select " + DisputeDto.COLUMNS + " from dispute where region = $1 and task_id = $2"
+                        + " and status = 'UPHELD' order by decided_at, id")
+                .execute(Tuple.of(region, taskId))
+                .map(rows -> {
+                    List<DisputeDto> out = new java.util.ArrayList<>();
+                    rows.forEach(r -> out.add(DisputeDto.from(r)));
+                    return out;
+                });
+    }
+
     /** The dispute, or 404 — also when a unit-scoped caller asks for another unit's. */
     public Uni<DisputeDto> get(SqlClient client, String region, UUID id, UUID unitScope) {
         return client.preparedQuery("select " + DisputeDto.COLUMNS + " from dispute where region = $1 and id = $2")

@@ -7,6 +7,11 @@ import io.duban.common.web.Ids;
 import io.duban.deadlines.rule.DeadlineRule;
 import io.duban.deadlines.rule.PlanContext;
 import io.duban.task.assignment.AssignmentDeriver;
+import io.duban.task.dispute.DisputeDto;
+import io.duban.task.dispute.DisputeRepository;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import io.duban.task.assignment.AssignmentDto;
 import io.duban.task.assignment.AssignmentRepository;
 import io.duban.task.feed.ChangeLog;
@@ -45,6 +50,9 @@ public class TaskService {
 
     @Inject
     OrgClient org;
+
+    @Inject
+    DisputeRepository disputes;
 
     public Uni<TaskDto> get(String region, UUID id) {
         return tasks.get(region, id).flatMap(t -> assignments.activeForTask(region, id).map(a -> TaskDto.from(t, a)));
@@ -141,15 +149,24 @@ public class TaskService {
             if (!ok) {
                 throw ProblemException.preconditionFailed("任务已被他人修改，请重新读取后再更正。");
             }
-            return assignments.forTask(tx, region, updated.id());
-        }).flatMap(existing -> {
+            return assignments.forTask(tx, region, updated.id())
+                    .flatMap(existing -> disputes.upheldForTask(tx, region, updated.id()).map(upheld -> Map.entry(existing, upheld)));
+        }).flatMap(found -> {
+            List<AssignmentDto> existing = found.getKey();
+            Set<UUID> withdrawn = new HashSet<>();
+            Set<UUID> designatedByDecision = new HashSet<>();
+            for (DisputeDto d : found.getValue()) {
+                withdrawn.add(d.unitId());
+                designatedByDecision.addAll(d.designatedUnitIds());
+            }
             List<Snapshot> changes = new ArrayList<>();
             changes.add(updated.snapshot());
             if (resolution == null) {
                 return ChangeLog.append(tx, changes);
             }
             AssignmentDeriver.Plan plan = AssignmentDeriver.reconcile(region, updated.planId(), updated.id(), existing,
-                    TaskBuilder.responsibilities(resolution, updated.designated()));
+                    AssignmentDeriver.afterUpheldDisputes(TaskBuilder.responsibilities(resolution, updated.designated()),
+                            withdrawn, designatedByDecision, existing));
             for (AssignmentDto a : plan.created()) {
                 changes.add(a.snapshot());
             }

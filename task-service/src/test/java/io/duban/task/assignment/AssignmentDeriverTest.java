@@ -58,4 +58,27 @@ class AssignmentDeriverTest {
                 new Responsibility(B, "b", Role.CO)));
         assertEquals(List.of(Role.LEAD, Role.CO), d.stream().map(Responsibility::role).toList());
     }
+
+    @Test
+    void aCorrectionKeepsWhatAnUpheldDisputeDecided() {
+        // the text still names A (LEAD) and B (CO); A's dispute was upheld and C designated in its place
+        AssignmentDto a = existing(A, Role.LEAD, AssignmentStatus.NOT_STARTED, false);
+        AssignmentDto b = existing(B, Role.CO, AssignmentStatus.NOT_STARTED, true);
+        AssignmentDto c = existing(C, Role.LEAD, AssignmentStatus.IN_PROGRESS, true);
+        List<Responsibility> fromText = List.of(new Responsibility(A, "a", Role.LEAD), new Responsibility(B, "b", Role.CO));
+        List<Responsibility> wanted = AssignmentDeriver.afterUpheldDisputes(fromText, java.util.Set.of(A), java.util.Set.of(C),
+                List.of(a, b, c));
+        assertEquals(List.of(B, C), wanted.stream().map(Responsibility::unitId).toList());
+        assertEquals(Role.LEAD, wanted.get(1).role());
+        var plan = AssignmentDeriver.reconcile("370323", PLAN, TASK, List.of(a, b, c), wanted);
+        assertTrue(plan.created().isEmpty(), "nobody new");
+        assertTrue(plan.changed().isEmpty(), "A stays withdrawn, C stays designated: " + plan.changed());
+    }
+
+    @Test
+    void withoutUpheldDisputesTheTextDecidesAlone() {
+        List<Responsibility> fromText = List.of(new Responsibility(A, "a", Role.LEAD), new Responsibility(B, "b", Role.CO));
+        assertEquals(fromText, AssignmentDeriver.afterUpheldDisputes(fromText, java.util.Set.of(), java.util.Set.of(),
+                List.of(existing(C, Role.CO, AssignmentStatus.DONE, true))));
+    }
 }

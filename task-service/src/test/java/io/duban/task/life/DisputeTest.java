@@ -71,6 +71,13 @@ class DisputeTest {
         List<DisputeSnapshot> feed = life.feed(ChangeType.DISPUTE).stream().map(DisputeSnapshot.class::cast).toList();
         assertEquals(List.of("OPEN", "UPHELD"), feed.stream().map(DisputeSnapshot::status).toList());
         assertEquals(List.of(bigData), feed.get(1).designatedUnitIds());
+        // a later correction re-reads the 责任单位 text, which names education alone: the decision outlives it
+        Object version = Api.task(life.region, life.plan, 36).get("version");
+        life.supervisor().header("If-Match", "\"" + version + "\"").body(Map.of("responsibleText", Life.EDU))
+                .put(life.path("/tasks/" + task)).then().statusCode(200);
+        life.supervisor().get(life.path("/assignments/" + id)).then().body("active", equalTo(false));
+        assertEquals(List.of("LEAD"), Api.assignmentsOfTask(life.region, task).stream()
+                .filter(a -> BIG_DATA.equals(a.get("unitName"))).map(a -> a.get("role")).toList());
     }
 
     @Test
