@@ -21,10 +21,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,29 +60,7 @@ class RequestHardeningTest {
     }
 
     private static List<Integer> race(int n, Supplier<Integer> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<CompletableFuture<Integer>> runs = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                runs.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        go.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return call.get();
-                }, pool));
-            }
-            go.countDown();
-            List<Integer> codes = new ArrayList<>();
-            for (CompletableFuture<Integer> r : runs) {
-                codes.add(r.get());
-            }
-            return codes;
-        } finally {
-            pool.shutdown();
-        }
+        return io.duban.testing.Race.run(n, call);
     }
 
     @ParameterizedTest

@@ -10,10 +10,6 @@ import io.restassured.http.ContentType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -38,29 +34,7 @@ class NameUniquenessTest {
 
     /** Starts all calls at once and returns their status codes. */
     private static List<Integer> race(List<Supplier<Integer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<CompletableFuture<Integer>> runs = new ArrayList<>();
-            for (Supplier<Integer> call : calls) {
-                runs.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        go.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return call.get();
-                }, pool));
-            }
-            go.countDown();
-            List<Integer> codes = new ArrayList<>();
-            for (CompletableFuture<Integer> r : runs) {
-                codes.add(r.get());
-            }
-            return codes;
-        } finally {
-            pool.shutdown();
-        }
+        return io.duban.testing.Race.run(calls);
     }
 
     private static void exactlyOneCreated(List<Integer> codes) {
