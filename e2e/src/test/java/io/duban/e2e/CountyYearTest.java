@@ -584,9 +584,9 @@ class CountyYearTest {
             assertEquals(List.of("汇总", "任务明细", "检查问题"),
                     List.of(book.getSheetName(0), book.getSheetName(1), book.getSheetName(2)));
             org.apache.poi.ss.usermodel.Sheet summary = book.getSheet("汇总");
-            assertEquals(byName.size(), summary.getLastRowNum(), "one row per unit below the header");
+            assertEquals(byName.size() + 1, summary.getLastRowNum(), "one row per unit below the title and the header");
             org.apache.poi.ss.usermodel.Row approvalRow = null;
-            for (int i = 1; i <= summary.getLastRowNum(); i++) {
+            for (int i = 2; i <= summary.getLastRowNum(); i++) {
                 for (org.apache.poi.ss.usermodel.Cell c : summary.getRow(i)) {
                     if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && APPROVAL.equals(c.getStringCellValue())) {
                         approvalRow = summary.getRow(i);
@@ -597,8 +597,8 @@ class CountyYearTest {
             assertTrue(java.util.stream.StreamSupport.stream(found.spliterator(), false)
                     .anyMatch(c -> c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC && c.getNumericCellValue() == 97.5),
                     "the total is a number cell");
-            assertEquals(140, book.getSheet("任务明细").getLastRowNum(), "every obligation of the year");
-            assertEquals(3, book.getSheet("检查问题").getLastRowNum(), "the three findings that count");
+            assertEquals(141, book.getSheet("任务明细").getLastRowNum(), "every obligation of the year");
+            assertEquals(4, book.getSheet("检查问题").getLastRowNum(), "the three findings that count");
         }
     }
 

@@ -30,7 +30,7 @@ public final class AssessmentExport {
                     u.task().overdueOpen(), u.task().pending(), u.task().deduction(), u.task().score(),
                     u.inspection().points().doubleValue(), u.inspection().score(), u.total(), u.returns()));
         }
-        return new SpreadsheetWriter.Table("汇总", SUMMARY, rows);
+        return new SpreadsheetWriter.Table("汇总", title(a, "结果汇总"), SUMMARY, rows);
     }
 
     static SpreadsheetWriter.Table details(Assessment.Full full) {
@@ -39,7 +39,7 @@ public final class AssessmentExport {
             rows.add(Arrays.asList(o.unitName(), role(o.role()), o.taskSeq(), o.requirement(), o.rule(), o.dueOn(),
                     o.completedOn(), ObligationStatus.label(o.status()), o.workdaysLate()));
         }
-        return new SpreadsheetWriter.Table("任务明细", List.of(new Column("单位", 24), new Column("角色", 8),
+        return new SpreadsheetWriter.Table("任务明细", title(full.assessment(), "任务明细"), List.of(new Column("单位", 24), new Column("角色", 8),
                 new Column("任务序号", 10), new Column("工作要求", 60), new Column("时限要求", 30), new Column("到期日", 12),
                 new Column("办结日", 12), new Column("状态", 12), new Column("逾期工作日", 12)), rows);
     }
@@ -51,8 +51,14 @@ public final class AssessmentExport {
                 rows.add(Arrays.asList(u.unitName(), f.foundOn(), source(f.source()), f.description(), f.points().doubleValue()));
             }
         }
-        return new SpreadsheetWriter.Table("检查问题", List.of(new Column("单位", 24), new Column("发现日期", 12),
+        return new SpreadsheetWriter.Table("检查问题", title(a, "检查发现问题"), List.of(new Column("单位", 24), new Column("发现日期", 12),
                 new Column("来源", 10), new Column("问题描述", 60), new Column("扣分", 8)), rows);
+    }
+
+    /** The printed heading of a sheet: the year, what is assessed, the sheet's part, and the as-of day it counts to. */
+    static String title(Assessment a, String part) {
+        return a.year() + "年度政务公开工作考核" + part + "（截至" + a.asOf().getYear() + "年" + a.asOf().getMonthValue() + "月"
+                + a.asOf().getDayOfMonth() + "日）";
     }
 
     static String role(String role) {

@@ -1,5 +1,6 @@
 package io.duban.report.document;
 
+import io.duban.common.document.PrintLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,12 +13,14 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * Tables for Excel: XLSX with real numeric cells, a frozen bold header row and set column widths
- * (streamed, so a county's ten thousand obligations stay cheap), and CSV as Excel on a Chinese
- * Windows reads it: UTF-8 with a byte-order mark, RFC 4180 quoting, CRLF.
+ * Tables for Excel: XLSX with real numeric cells, an optional title row, a frozen bold header row, set column widths,
+ * borders and the county's print setup ({@link PrintLayout}; streamed, so a county's ten thousand obligations stay
+ * cheap), and CSV as Excel on a Chinese Windows reads it: UTF-8 with a byte-order mark, RFC 4180 quoting, CRLF.
  */
 public final class SpreadsheetWriter {
 
@@ -25,8 +28,15 @@ public final class SpreadsheetWriter {
     public record Column(String header, int width) {
     }
 
-    /** A sheet: values are Number (numeric cell), LocalDate (date cell) or anything else as text. */
-    public record Table(String name, List<Column> columns, List<List<Object>> rows) {
+    /**
+     * A sheet: values are Number (numeric cell), LocalDate (date cell) or anything else as text. {@code title}, when
+     * not null, is printed above the header across all columns and repeats with it on every page.
+     */
+    public record Table(String name, String title, List<Column> columns, List<List<Object>> rows) {
+
+        public Table(String name, List<Column> columns, List<List<Object>> rows) {
+            this(name, null, columns, rows);
+        }
     }
 
     private SpreadsheetWriter() {
@@ -37,42 +47,70 @@ public final class SpreadsheetWriter {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Font bold = wb.createFont();
             bold.setBold(true);
-            CellStyle head = wb.createCellStyle();
+            Font large = wb.createFont();
+            large.setBold(true);
+            large.setFontHeightInPoints((short) 14);
+            CellStyle title = wb.createCellStyle();
+            title.setFont(large);
+            title.setAlignment(HorizontalAlignment.CENTER);
+            title.setVerticalAlignment(VerticalAlignment.CENTER);
+            CellStyle head = PrintLayout.bordered(wb);
             head.setFont(bold);
             head.setAlignment(HorizontalAlignment.CENTER);
-            CellStyle date = wb.createCellStyle();
+            head.setVerticalAlignment(VerticalAlignment.CENTER);
+            head.setWrapText(true);
+            CellStyle text = PrintLayout.bordered(wb);
+            text.setVerticalAlignment(VerticalAlignment.TOP);
+            text.setWrapText(true);
+            CellStyle number = PrintLayout.bordered(wb);
+            number.setVerticalAlignment(VerticalAlignment.TOP);
+            CellStyle date = PrintLayout.bordered(wb);
+            date.setVerticalAlignment(VerticalAlignment.TOP);
             date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
-            CellStyle decimal = wb.createCellStyle();
+            CellStyle decimal = PrintLayout.bordered(wb);
+            decimal.setVerticalAlignment(VerticalAlignment.TOP);
             decimal.setDataFormat(wb.createDataFormat().getFormat("0.00"));
             for (Table t : tables) {
                 Sheet sheet = wb.createSheet(t.name());
-                Row h = sheet.createRow(0);
-                for (int c = 0; c < t.columns().size(); c++) {
+                int columns = t.columns().size();
+                int r = 0;
+                if (t.title() != null && columns > 0) {
+                    Row titleRow = sheet.createRow(r++);
+                    titleRow.setHeightInPoints(24);
+                    Cell cell = titleRow.createCell(0);
+                    cell.setCellValue(t.title());
+                    cell.setCellStyle(title);
+                    if (columns > 1) {
+                        sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns - 1));
+                    }
+                }
+                Row h = sheet.createRow(r++);
+                for (int c = 0; c < columns; c++) {
                     Cell cell = h.createCell(c);
                     cell.setCellValue(t.columns().get(c).header());
                     cell.setCellStyle(head);
                     sheet.setColumnWidth(c, Math.min(255, t.columns().get(c).width()) * 256);
                 }
-                sheet.createFreezePane(0, 1);
-                int r = 1;
+                sheet.createFreezePane(0, r);
+                PrintLayout.apply(sheet, r, columns);
                 for (List<Object> values : t.rows()) {
                     Row row = sheet.createRow(r++);
-                    for (int c = 0; c < values.size(); c++) {
-                        Object v = values.get(c);
-                        if (v == null) {
-                            continue;
-                        }
+                    // every column gets a cell, empty ones too, so the printed grid has no gaps in its borders
+                    for (int c = 0; c < Math.max(columns, values.size()); c++) {
+                        Object v = c < values.size() ? values.get(c) : null;
                         Cell cell = row.createCell(c);
-                        if (v instanceof Number n) {
+                        if (v == null) {
+                            cell.setCellStyle(text);
+                        } else if (v instanceof Number n) {
                             cell.setCellValue(n.doubleValue());
-                            if (v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal) {
-                                cell.setCellStyle(decimal);
-                            }
+                            cell.setCellStyle(v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal
+                                    ? decimal : number);
                         } else if (v instanceof LocalDate d) {
                             cell.setCellValue(d);
                             cell.setCellStyle(date);
                         } else {
                             cell.setCellValue(v.toString());
+                            cell.setCellStyle(text);
                         }
                     }
                 }

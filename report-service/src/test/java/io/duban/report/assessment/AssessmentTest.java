@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.duban.report.support.Api;
@@ -34,6 +35,8 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -113,7 +116,7 @@ class AssessmentTest {
     }
 
     @Test
-    void theWorkbookHasRealNumbersFrozenHeadersAndThreeSheets() throws Exception {
+    void theWorkbookHasRealNumbersTitlesFrozenHeadersAPrintSetupAndThreeSheets() throws Exception {
         byte[] xlsx = Api.as(Tokens.supervisor(region)).accept(XLSX).get(base + "/assessments/2023").then().statusCode(200)
                 .contentType(XLSX).header("Content-Disposition", startsWith("attachment; filename=\"assessment-2023.xlsx\""))
                 .extract().asByteArray();
@@ -121,12 +124,23 @@ class AssessmentTest {
             assertEquals(List.of("汇总", "任务明细", "检查问题"),
                     List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2)));
             Sheet summary = wb.getSheet("汇总");
-            assertEquals("综合得分", summary.getRow(0).getCell(11).getStringCellValue());
+            assertTrue(summary.getRow(0).getCell(0).getStringCellValue().startsWith("2023年度政务公开工作考核结果汇总（截至"),
+                    summary.getRow(0).getCell(0).getStringCellValue());
+            assertEquals("A1:M1", summary.getMergedRegion(0).formatAsString());
+            assertEquals("综合得分", summary.getRow(1).getCell(11).getStringCellValue());
             assertNotNull(summary.getPaneInformation());
-            assertEquals(1, summary.getPaneInformation().getHorizontalSplitPosition());
+            assertEquals(2, summary.getPaneInformation().getHorizontalSplitPosition());
             assertEquals(28 * 256, summary.getColumnWidth(1));
-            assertEquals(1 + 19, summary.getPhysicalNumberOfRows());
-            Row last = summary.getRow(19);
+            assertEquals(2 + 19, summary.getPhysicalNumberOfRows());
+            // printed: A4 landscape (13 columns, 144 characters wide), one page wide, title and header on every page
+            assertEquals(PrintSetup.A4_PAPERSIZE, summary.getPrintSetup().getPaperSize());
+            assertTrue(summary.getPrintSetup().getLandscape());
+            assertTrue(summary.getFitToPage());
+            assertEquals(1, summary.getPrintSetup().getFitWidth());
+            assertEquals(0, summary.getPrintSetup().getFitHeight());
+            assertEquals("1:2", summary.getRepeatingRows().formatAsString());
+            assertEquals(BorderStyle.THIN, summary.getRow(2).getCell(1).getCellStyle().getBorderLeft());
+            Row last = summary.getRow(20);
             assertEquals(MINZHENG, last.getCell(1).getStringCellValue());
             assertEquals(CellType.NUMERIC, last.getCell(0).getCellType());
             assertEquals(19.0, last.getCell(0).getNumericCellValue());
@@ -135,11 +149,13 @@ class AssessmentTest {
             assertEquals(94.5, last.getCell(11).getNumericCellValue());
 
             Sheet details = wb.getSheet("任务明细");
-            assertEquals(1 + 23, details.getPhysicalNumberOfRows());
-            assertEquals(1, details.getPaneInformation().getHorizontalSplitPosition());
+            assertEquals(2 + 23, details.getPhysicalNumberOfRows());
+            assertEquals(2, details.getPaneInformation().getHorizontalSplitPosition());
             Sheet findings = wb.getSheet("检查问题");
-            assertEquals(1 + 3, findings.getPhysicalNumberOfRows());
-            assertEquals(CellType.NUMERIC, findings.getRow(1).getCell(4).getCellType());
+            assertEquals(2 + 3, findings.getPhysicalNumberOfRows());
+            assertEquals(CellType.NUMERIC, findings.getRow(2).getCell(4).getCellType());
+            // 5 columns, 114 characters: still landscape; the title names the part
+            assertTrue(findings.getRow(0).getCell(0).getStringCellValue().contains("检查发现问题"));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.duban.task.ledger;
 
+import io.duban.common.document.PrintLayout;
 import io.duban.task.assignment.AssignmentStatus;
 import io.duban.task.assignment.Transition;
 import java.io.ByteArrayOutputStream;
@@ -9,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -46,10 +46,10 @@ public final class LedgerWorkbook {
             CellStyle title = wb.createCellStyle();
             title.setFont(bold);
             title.setAlignment(HorizontalAlignment.CENTER);
-            CellStyle head = bordered(wb);
+            CellStyle head = PrintLayout.bordered(wb);
             head.setFont(bold);
             head.setAlignment(HorizontalAlignment.CENTER);
-            CellStyle body = bordered(wb);
+            CellStyle body = PrintLayout.bordered(wb);
             body.setWrapText(true);
             body.setVerticalAlignment(VerticalAlignment.TOP);
             Set<String> names = new HashSet<>();
@@ -68,6 +68,7 @@ public final class LedgerWorkbook {
                     sheet.setColumnWidth(i, WIDTHS[i] * 256);
                 }
                 sheet.createFreezePane(0, 2);
+                PrintLayout.apply(sheet, 2, HEADERS.size());
                 int n = 2;
                 for (LedgerRow r : u.rows()) {
                     Row row = sheet.createRow(n++);
@@ -116,15 +117,6 @@ public final class LedgerWorkbook {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    private static CellStyle bordered(XSSFWorkbook wb) {
-        CellStyle s = wb.createCellStyle();
-        s.setBorderTop(BorderStyle.THIN);
-        s.setBorderBottom(BorderStyle.THIN);
-        s.setBorderLeft(BorderStyle.THIN);
-        s.setBorderRight(BorderStyle.THIN);
-        return s;
     }
 
     /** Excel's sheet names: at most 31 characters, none of []:*?/\, unique in the workbook. */

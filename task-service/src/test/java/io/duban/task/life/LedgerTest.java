@@ -106,6 +106,11 @@ class LedgerTest {
             assertEquals("王老师（0533-3222333）", f.formatCellValue(filled.getCell(4)));
             assertEquals("2023年11月30日", f.formatCellValue(filled.getCell(6)));
             assertEquals("待签收", f.formatCellValue(filled.getCell(8)));
+            // 216 characters of columns: A4 landscape, one page wide, title and header repeated on every page
+            assertEquals(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE, s.getPrintSetup().getPaperSize());
+            assertTrue(s.getPrintSetup().getLandscape());
+            assertEquals(1, s.getPrintSetup().getFitWidth());
+            assertEquals("1:2", s.getRepeatingRows().formatAsString());
         }
         life.unit(Life.HEALTH).accept(XLSX).get(life.path("/units/" + edu + "/ledgers/" + life.plan)).then().statusCode(404);
         life.unit(Life.EDU).get(life.path("/units/" + edu + "/ledgers/" + life.plan)).then().statusCode(200)
