@@ -39,6 +39,13 @@ public final class Architecture {
                 .because("a resource is thin: statements belong to a repository (STYLE.md)");
     }
 
+    /** An API DTO is for the API only: its column list and row mapping belong to its repository. */
+    public static ArchRule dtosHoldNoRowMapping() {
+        return noClasses().that().haveSimpleNameEndingWith("Dto")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vertx.mutiny.sqlclient..", "io.vertx.sqlclient..")
+                .because("a database row shape is for its repository only (STYLE.md, across a wire)");
+    }
+
     /** Domain decisions in plain classes: no Quarkus, no JAX-RS, no SQL client, no CDI. */
     public static ArchRule plainDomainClassesStayPlain() {
         return noClasses().that().haveNameMatching(PLAIN_DOMAIN_NAMES)

@@ -32,6 +32,11 @@ public abstract class LayeringTest {
     }
 
     @Test
+    void dtosHoldNoRowMapping() {
+        Architecture.dtosHoldNoRowMapping().allowEmptyShould(true).check(classes());
+    }
+
+    @Test
     void plainDomainClassesImportNeitherQuarkusNorJaxRsNorTheSqlClient() {
         Architecture.plainDomainClassesStayPlain().check(classes());
     }

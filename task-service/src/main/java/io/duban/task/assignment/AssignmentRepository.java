@@ -1,6 +1,7 @@
 package io.duban.task.assignment;
 
 import io.duban.common.problem.ProblemException;
+import io.duban.common.sql.PagedQuery;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
 import io.smallrye.mutiny.Uni;
@@ -18,8 +19,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class AssignmentRepository {
 
+    private static final String COLUMNS = "id, region, plan_id, task_id, unit_id, unit_name, role, status, active, created_on, "
+            + "acknowledged_on, version";
+    /** The columns of {@code assignment a}, for statements that join it to itself. */
+    private static final String PREFIXED_COLUMNS = java.util.Arrays.stream(COLUMNS.split(","))
+            .map(c -> "a." + c.strip()).collect(java.util.stream.Collectors.joining(", "));
+
     @Inject
     Pool pool;
+
+    private static AssignmentDto map(Row r) {
+        return new AssignmentDto(r.getUUID("id"), r.getString("region"), r.getUUID("plan_id"), r.getUUID("task_id"),
+                r.getUUID("unit_id"), r.getString("unit_name"), Role.valueOf(r.getString("role")),
+                AssignmentStatus.valueOf(r.getString("status")), r.getBoolean("active"), r.getLocalDate("created_on"),
+                r.getLocalDate("acknowledged_on"), r.getLong("version"));
+    }
 
     public Uni<Void> insertAll(SqlClient tx, List<AssignmentDto> all) {
         if (all.isEmpty()) {
@@ -67,45 +81,44 @@ public class AssignmentRepository {
     }
 
     public Uni<List<AssignmentDto>> forTask(SqlClient client, String region, UUID taskId) {
-        return client.preparedQuery("select " + AssignmentDto.COLUMNS + " from assignment where region = $1 and task_id = $2 "
+        return client.preparedQuery("select " + COLUMNS + " from assignment where region = $1 and task_id = $2 "
                         + "order by case role when 'LEAD' then 0 when 'CO' then 1 else 2 end, unit_name, id for update")
                 .execute(Tuple.of(region, taskId))
                 .map(rows -> {
                     List<AssignmentDto> out = new ArrayList<>();
                     for (Row r : rows) {
-                        out.add(AssignmentDto.from(r));
+                        out.add(map(r));
                     }
                     return out;
                 });
     }
 
     public Uni<List<AssignmentDto>> activeForTask(String region, UUID taskId) {
-        return pool.preparedQuery("select " + AssignmentDto.COLUMNS + " from assignment where region = $1 and task_id = $2 and active "
+        return pool.preparedQuery("select " + COLUMNS + " from assignment where region = $1 and task_id = $2 and active "
                         + "order by case role when 'LEAD' then 0 when 'CO' then 1 else 2 end, unit_name, id")
                 .execute(Tuple.of(region, taskId))
                 .map(rows -> {
                     List<AssignmentDto> out = new ArrayList<>();
                     for (Row r : rows) {
-                        out.add(AssignmentDto.from(r));
+                        out.add(map(r));
                     }
                     return out;
                 });
     }
 
     /** The assignment, or 404 — also when a unit-scoped caller asks for another unit's (never leak it exists). */
-    /** The assignment, or 404 (also when it is another unit's and {@code unitScope} is set). */
     public Uni<AssignmentDto> get(String region, UUID id, UUID unitScope) {
         return get(pool, region, id, unitScope);
     }
 
     public Uni<AssignmentDto> get(SqlClient client, String region, UUID id, UUID unitScope) {
-        return client.preparedQuery("select " + AssignmentDto.COLUMNS + " from assignment where region = $1 and id = $2")
+        return client.preparedQuery("select " + COLUMNS + " from assignment where region = $1 and id = $2")
                 .execute(Tuple.of(region, id))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw notFound(id);
                     }
-                    AssignmentDto a = AssignmentDto.from(rows.iterator().next());
+                    AssignmentDto a = map(rows.iterator().next());
                     if (unitScope != null && !unitScope.equals(a.unitId())) {
                         throw notFound(id);
                     }
@@ -129,15 +142,47 @@ public class AssignmentRepository {
         }
         return tx.preparedQuery("update assignment set status = $5, acknowledged_on = coalesce(acknowledged_on, $6), version = version + 1 "
                         + "where region = $1 and id = $2 and version = $3 and status = $4 and active" + scoped
-                        + " returning " + AssignmentDto.COLUMNS)
+                        + " returning " + COLUMNS)
                 .execute(args)
                 .flatMap(rows -> {
                     if (rows.rowCount() == 1) {
-                        return Uni.createFrom().item(AssignmentDto.from(rows.iterator().next()));
+                        return Uni.createFrom().item(map(rows.iterator().next()));
                     }
                     return get(tx, region, id, unitScope).map(current -> {
                         throw Transition.refusal(current, expected, from, what);
                     });
+                });
+    }
+
+    /** An assignment a progress report moved, and the status it had before (a PENDING_ACK one was signed for by the report). */
+    public record Reported(AssignmentDto assignment, AssignmentStatus previous) {
+    }
+
+    /**
+     * Moves the assignment to a report's {@code status} against the version the client read (a unit-scoped caller only its
+     * own unit's) and signs for it if still unsigned; empty when nothing matched. Under 办结审核 (the region's
+     * completionReview REQUIRED) a DONE report puts the assignment in PENDING_REVIEW. The self-join reads the status
+     * before the update, so on the hot path a report is this one UPDATE and one INSERT.
+     */
+    public Uni<java.util.Optional<Reported>> report(SqlClient tx, String region, UUID id, UUID unitScope, long expected,
+            AssignmentStatus status, java.time.LocalDate today) {
+        String scoped = unitScope == null ? "" : " and a.unit_id = $6";
+        Tuple args = Tuple.of(region, id, status.name(), expected, today);
+        if (unitScope != null) {
+            args.addUUID(unitScope);
+        }
+        return tx.preparedQuery("update assignment a set status = case when $3 = 'DONE' and exists (select 1 from region_settings s "
+                        + "where s.region = $1 and s.completion_review = 'REQUIRED') then 'PENDING_REVIEW' else $3 end, "
+                        + "acknowledged_on = coalesce(a.acknowledged_on, $5), version = a.version + 1 "
+                        + "from assignment was where was.region = $1 and was.id = $2 and a.region = $1 and a.id = $2 "
+                        + "and a.version = $4 and a.active" + scoped + " returning " + PREFIXED_COLUMNS + ", was.status as previous_status")
+                .execute(args)
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return java.util.Optional.<Reported>empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return java.util.Optional.of(new Reported(map(row), AssignmentStatus.valueOf(row.getString("previous_status"))));
                 });
     }
 
@@ -148,13 +193,13 @@ public class AssignmentRepository {
         if (unitId != null) {
             args.addUUID(unitId);
         }
-        return pool.preparedQuery("select " + AssignmentDto.COLUMNS + " from assignment where region = $1 and status = $2 and active"
+        return pool.preparedQuery("select " + COLUMNS + " from assignment where region = $1 and status = $2 and active"
                         + scoped + " order by created_on, seq, id limit $3")
                 .execute(args)
                 .map(rows -> {
                     List<AssignmentDto> out = new ArrayList<>();
                     for (Row r : rows) {
-                        out.add(AssignmentDto.from(r));
+                        out.add(map(r));
                     }
                     return out;
                 });
@@ -195,21 +240,9 @@ public class AssignmentRepository {
         if (!f.includeInactive()) {
             where.append(" and a.active");
         }
-        List<Object> countArgs = new ArrayList<>(args);
-        args.add(page.size());
-        args.add(page.offset());
         // stable order, served by the assignment_list / assignment_unit_list indexes
-        String select = "select " + AssignmentDto.COLUMNS + " from assignment a where " + where
-                + " order by a.plan_id, a.seq, a.role_rank, a.unit_name, a.id limit $" + (args.size() - 1) + " offset $" + args.size();
-        Uni<List<AssignmentDto>> items = pool.preparedQuery(select).execute(Tuple.tuple(args)).map(rows -> {
-            List<AssignmentDto> out = new ArrayList<>();
-            for (Row r : rows) {
-                out.add(AssignmentDto.from(r));
-            }
-            return out;
-        });
-        Uni<Long> total = pool.preparedQuery("select count(*) from assignment a where " + where).execute(Tuple.tuple(countArgs))
-                .map(rows -> rows.iterator().next().getLong(0));
-        return Uni.combine().all().unis(items, total).asTuple().map(t -> Page.of(t.getItem1(), t.getItem2(), page));
+        return PagedQuery.page(pool, "select " + COLUMNS + " from assignment a where " + where
+                        + " order by a.plan_id, a.seq, a.role_rank, a.unit_name, a.id",
+                "select count(*) from assignment a where " + where, args, page, AssignmentRepository::map);
     }
 }

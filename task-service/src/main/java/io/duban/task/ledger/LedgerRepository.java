@@ -23,13 +23,23 @@ import java.util.UUID;
 @ApplicationScoped
 public class LedgerRepository {
 
+    private static final String COLUMNS = "id, region, assignment_id, plan_id, unit_id, office, owner, owner_phone, measures, planned_on, "
+            + "after_submission, updated_by, updated_at, version";
+
     @Inject
     Pool pool;
 
+    private static LedgerEntryDto map(Row r) {
+        return new LedgerEntryDto(r.getUUID("id"), r.getString("region"), r.getUUID("assignment_id"), r.getUUID("plan_id"),
+                r.getUUID("unit_id"), r.getString("office"), r.getString("owner"), r.getString("owner_phone"), r.getString("measures"),
+                r.getLocalDate("planned_on"), r.getBoolean("after_submission"), r.getString("updated_by"),
+                r.getOffsetDateTime("updated_at").toInstant(), r.getLong("version"));
+    }
+
     public Uni<Optional<LedgerEntryDto>> entry(SqlClient client, String region, UUID assignmentId) {
-        return client.preparedQuery("select " + LedgerEntryDto.COLUMNS + " from ledger_entry where region = $1 and assignment_id = $2")
+        return client.preparedQuery("select " + COLUMNS + " from ledger_entry where region = $1 and assignment_id = $2")
                 .execute(Tuple.of(region, assignmentId))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(LedgerEntryDto.from(rows.iterator().next())));
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));
     }
 
     public Uni<Optional<LedgerEntryDto>> entry(String region, UUID assignmentId) {
@@ -47,17 +57,17 @@ public class LedgerRepository {
         String sql = expected == 0
                 ? "insert into ledger_entry (region, id, assignment_id, plan_id, unit_id, office, owner, owner_phone, measures, planned_on, "
                         + "after_submission, updated_by, updated_at, version) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-                        + "$14 + 1) returning " + LedgerEntryDto.COLUMNS
+                        + "$14 + 1) returning " + COLUMNS
                 : "update ledger_entry set plan_id = $4, unit_id = $5, office = $6, owner = $7, owner_phone = $8, measures = $9, "
                         + "planned_on = $10, after_submission = $11, updated_by = $12, updated_at = $13, version = version + 1 "
-                        + "where region = $1 and id = $2 and assignment_id = $3 and version = $14 returning " + LedgerEntryDto.COLUMNS;
+                        + "where region = $1 and id = $2 and assignment_id = $3 and version = $14 returning " + COLUMNS;
         return tx.preparedQuery(sql).execute(args)
                 .onFailure(x -> x instanceof PgException pg && "23505".equals(pg.getSqlState())).recoverWithNull()
                 .flatMap(rows -> {
                     if (rows == null || rows.rowCount() == 0) {
                         return Uni.createFrom().item(Optional.<LedgerEntryDto>empty());
                     }
-                    LedgerEntryDto saved = LedgerEntryDto.from(rows.iterator().next());
+                    LedgerEntryDto saved = map(rows.iterator().next());
                     return tx.preparedQuery("insert into ledger_entry_version (region, entry_id, version, data) values ($1, $2, $3, $4::text::jsonb)")
                             .execute(Tuple.of(saved.region(), saved.id(), saved.version(), Json.write(saved)))
                             .flatMap(v -> ChangeLog.append(tx, saved.snapshot()))

@@ -1,10 +1,7 @@
 package io.duban.task.report;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.duban.task.assignment.AssignmentStatus;
-import io.duban.task.common.Json;
 import io.duban.feed.ReportSnapshot;
-import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,17 +14,6 @@ import java.util.UUID;
 public record ReportDto(UUID id, String region, UUID assignmentId, AssignmentStatus status, String note,
         List<String> evidenceUrls, LocalDate completedOn, UUID eventId, String reportedBy, Instant reportedAt,
         boolean reviewRequired) {
-
-    static final String COLUMNS = "id, region, assignment_id, status, note, evidence_urls::text as evidence_urls, completed_on, "
-            + "event_id, reported_by, reported_at, review_required";
-
-    static ReportDto from(Row r) {
-        return new ReportDto(r.getUUID("id"), r.getString("region"), r.getUUID("assignment_id"),
-                AssignmentStatus.valueOf(r.getString("status")), r.getString("note"),
-                Json.read(r.getString("evidence_urls"), new TypeReference<List<String>>() { }), r.getLocalDate("completed_on"),
-                r.getUUID("event_id"), r.getString("reported_by"), r.getOffsetDateTime("reported_at").toInstant(),
-                r.getBoolean("review_required"));
-    }
 
     /** The REPORT snapshot of the change feed, mapped field by field. */
     public ReportSnapshot snapshot() {

@@ -19,8 +19,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReviewRepository {
 
+    private static final String COLUMNS = "id, region, assignment_id, report_id, decision, comment, completed_on, reviewed_by, reviewed_at";
+
     @Inject
     Pool pool;
+
+    private static ReviewDto map(Row r) {
+        return new ReviewDto(r.getUUID("id"), r.getString("region"), r.getUUID("assignment_id"), r.getUUID("report_id"),
+                ReviewDecision.valueOf(r.getString("decision")), r.getString("comment"), r.getLocalDate("completed_on"),
+                r.getString("reviewed_by"), r.getOffsetDateTime("reviewed_at").toInstant());
+    }
 
     /** The completion under review: the assignment's latest DONE report made under 办结审核. */
     public record Reviewed(UUID reportId, java.time.LocalDate completedOn) {
@@ -48,13 +56,13 @@ public class ReviewRepository {
     }
 
     public Uni<List<ReviewDto>> history(String region, UUID assignmentId) {
-        return pool.preparedQuery("select " + ReviewDto.COLUMNS + " from completion_review where region = $1 and assignment_id = $2 "
+        return pool.preparedQuery("select " + COLUMNS + " from completion_review where region = $1 and assignment_id = $2 "
                         + "order by reviewed_at, id")
                 .execute(Tuple.of(region, assignmentId))
                 .map(rows -> {
                     List<ReviewDto> out = new ArrayList<>();
                     for (Row r : rows) {
-                        out.add(ReviewDto.from(r));
+                        out.add(map(r));
                     }
                     return out;
                 });

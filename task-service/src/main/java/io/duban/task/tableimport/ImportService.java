@@ -227,8 +227,7 @@ public class ImportService {
         for (AssignmentDto a : p.assignments()) {
             changes.add(a.snapshot());
         }
-        return pool.withTransaction(tx -> tx.preparedQuery("select 1 from plan where region = $1 and id = $2 for update")
-                        .execute(io.vertx.mutiny.sqlclient.Tuple.of(region, planId))
+        return pool.withTransaction(tx -> plans.lock(tx, region, planId)
                         .flatMap(locked -> tasks.planHasTasks(tx, region, planId))
                         .flatMap(has -> {
                             if (has) {
