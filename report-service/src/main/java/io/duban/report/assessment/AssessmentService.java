@@ -1,7 +1,5 @@
 package io.duban.report.assessment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.ETags;
 import io.duban.report.finding.Finding;
@@ -11,22 +9,20 @@ import io.duban.report.query.ObligationQueries;
 import io.duban.report.query.ObligationView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Year-end 考核: the scheme per year, the computation over obligations due in the year and the
- * year's findings, and finalizing (a frozen copy that later facts never change).
+ * year's findings, and finalizing (a frozen copy that later facts never change). The statements are
+ * {@link AssessmentRepository}'s; this class checks requests and owns each unit of work.
  */
 @ApplicationScoped
 public class AssessmentService {
@@ -44,7 +40,7 @@ public class AssessmentService {
     FindingService findings;
 
     @Inject
-    ObjectMapper json;
+    AssessmentRepository assessments;
 
     /** A scheme with its version; version 0 is the built-in default (nothing stored yet). */
     public record VersionedScheme(AssessmentScheme scheme, long version) {
@@ -60,11 +56,9 @@ public class AssessmentService {
     }
 
     public Uni<VersionedScheme> scheme(String region, int year) {
-        return pool.preparedQuery("SELECT scheme::text AS scheme, version FROM assessment_scheme WHERE region = $1 AND year = $2")
-                .execute(Tuple.of(region, year)).map(rows -> rows.size() == 0
-                        ? new VersionedScheme(AssessmentScheme.defaults(), 0)
-                        : new VersionedScheme(read(rows.iterator().next().getString("scheme"), AssessmentScheme.class),
-                        rows.iterator().next().getLong("version")));
+        return assessments.scheme(region, year).map(stored -> stored
+                .map(st -> new VersionedScheme(st.scheme(), st.version()))
+                .orElseGet(() -> new VersionedScheme(AssessmentScheme.defaults(), 0)));
     }
 
     /** Replaces the year's scheme: 400 with errors[] when invalid, If-Match once stored, 409 once the year is finalized. */
@@ -76,26 +70,21 @@ public class AssessmentService {
         if (!problems.isEmpty()) {
             throw ProblemException.validation("考核方案不符合要求：" + problems.get(0).message(), problems);
         }
-        return pool.withTransaction(c -> c.preparedQuery("SELECT 1 FROM assessment WHERE region = $1 AND year = $2")
-                .execute(Tuple.of(region, year)).chain(done -> {
-                    if (done.size() > 0) {
-                        throw ProblemException.conflict(year + " 年度考核已定稿，方案不能再修改。");
-                    }
-                    return c.preparedQuery("SELECT version FROM assessment_scheme WHERE region = $1 AND year = $2 FOR UPDATE")
-                            .execute(Tuple.of(region, year));
-                }).chain(rows -> {
-                    if (rows.size() == 0) {
-                        if (ifMatch != null && !ifMatch.isBlank() && ETags.requireVersion(ifMatch) != 0) {
-                            throw ProblemException.preconditionFailed("该年度尚未保存考核方案（当前为默认方案，版本 0）。");
-                        }
-                        return c.preparedQuery("INSERT INTO assessment_scheme (region, year, scheme, updated_by)"
-                                + " VALUES ($1, $2, $3::text::jsonb, $4) RETURNING version").execute(Tuple.of(region, year, write(s), by));
-                    }
-                    ETags.check(ifMatch, rows.iterator().next().getLong("version"));
-                    return c.preparedQuery("UPDATE assessment_scheme SET scheme = $3::text::jsonb, updated_by = $4, updated_at = now(),"
-                                    + " version = version + 1 WHERE region = $1 AND year = $2 RETURNING version")
-                            .execute(Tuple.of(region, year, write(s), by));
-                }).map(rows -> new VersionedScheme(s, rows.iterator().next().getLong("version"))));
+        return pool.withTransaction(c -> assessments.finalized(c, region, year).chain(done -> {
+            if (done) {
+                throw ProblemException.conflict(year + " 年度考核已定稿，方案不能再修改。");
+            }
+            return assessments.lockSchemeVersion(c, region, year);
+        }).chain(version -> {
+            if (version.isEmpty()) {
+                if (ifMatch != null && !ifMatch.isBlank() && ETags.requireVersion(ifMatch) != 0) {
+                    throw ProblemException.preconditionFailed("该年度尚未保存考核方案（当前为默认方案，版本 0）。");
+                }
+                return assessments.insertScheme(c, region, year, s, by);
+            }
+            ETags.check(ifMatch, version.get());
+            return assessments.updateScheme(c, region, year, s, by);
+        }).map(v -> new VersionedScheme(s, v)));
     }
 
     /** The finalized assessment when there is one, else computed now as of {@code asOf} (default: 1 January after). */
@@ -111,31 +100,18 @@ public class AssessmentService {
                 throw ProblemException.conflict(year + " 年度考核已于 " + frozen.assessment().finalizedAt() + " 定稿。");
             }
             return scheme(region, year).chain(s -> compute(region, year, asOf != null ? asOf : defaultAsOf(year), s.scheme()));
-        }).chain(full -> pool.preparedQuery("INSERT INTO assessment (region, year, content, finalized_by) VALUES ($1, $2, $3::text::jsonb, $4)"
-                        + " ON CONFLICT (region, year) DO NOTHING RETURNING finalized_at")
-                .execute(Tuple.of(region, year, write(full), by)).map(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.conflict(year + " 年度考核已定稿。");
-                    }
-                    Assessment a = full.assessment();
-                    return new Assessment.Full(new Assessment(a.region(), a.year(), a.asOf(), a.scheme(), true,
-                            rows.iterator().next().getOffsetDateTime("finalized_at"), by, a.units()), full.obligations());
-                }));
+        }).chain(full -> assessments.insertFinal(region, year, full, by).map(finalizedAt -> {
+            if (finalizedAt.isEmpty()) {
+                throw ProblemException.conflict(year + " 年度考核已定稿。");
+            }
+            Assessment a = full.assessment();
+            return new Assessment.Full(new Assessment(a.region(), a.year(), a.asOf(), a.scheme(), true,
+                    finalizedAt.get(), by, a.units()), full.obligations());
+        }));
     }
 
     private Uni<Assessment.Full> stored(String region, int year) {
-        return pool.preparedQuery("SELECT content::text AS content, finalized_by, finalized_at FROM assessment"
-                        + " WHERE region = $1 AND year = $2").execute(Tuple.of(region, year))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return null;
-                    }
-                    Row r = rows.iterator().next();
-                    Assessment.Full f = read(r.getString("content"), Assessment.Full.class);
-                    Assessment a = f.assessment();
-                    return new Assessment.Full(new Assessment(a.region(), a.year(), a.asOf(), a.scheme(), true,
-                            r.getOffsetDateTime("finalized_at"), r.getString("finalized_by"), a.units()), f.obligations());
-                });
+        return assessments.finalResult(region, year).map(f -> f.orElse(null));
     }
 
     Uni<Assessment.Full> compute(String region, int year, LocalDate asOf, AssessmentScheme scheme) {
@@ -144,14 +120,7 @@ public class AssessmentService {
         Uni<List<ObligationView>> obligations = queries.all(ObligationFilter.region(region, asOf).withDue(first, last), List.of(),
                 "x.unit_name, x.unit_id, x.due_on, x.task_seq NULLS LAST, x.id");
         Uni<List<Finding>> found = findings.effective(region, first, last);
-        Uni<Map<String, String>> assigned = pool.preparedQuery("SELECT a.unit_id, max(a.unit_name) AS unit_name FROM assignment a"
-                        + " JOIN plan p ON p.region = a.region AND p.id = a.plan_id"
-                        + " WHERE a.region = $1 AND p.year = $2 AND a.active AND a.unit_id <> '' GROUP BY a.unit_id")
-                .execute(Tuple.of(region, year)).map(rows -> {
-                    Map<String, String> m = new LinkedHashMap<>();
-                    rows.forEach(r -> m.put(r.getString("unit_id"), r.getString("unit_name")));
-                    return m;
-                });
+        Uni<Map<String, String>> assigned = assessments.assignedUnits(region, year);
         Uni<Map<String, Long>> returned = returnCounts.byUnit(region, first, asOf.isBefore(last) ? asOf : last, List.of());
         return Uni.combine().all().unis(obligations, found, assigned, returned).asTuple()
                 .map(t -> assess(region, year, asOf, scheme, t.getItem1(), t.getItem2(), t.getItem3(), t.getItem4()));
@@ -219,21 +188,5 @@ public class AssessmentService {
                 o.role(), o.taskSeq(), o.requirement(), o.rule(), o.dueOn(),
                 o.status().startsWith("DONE") ? o.completedOn() : null, o.status(), o.workdaysLate())).toList();
         return new Assessment.Full(new Assessment(region, year, asOf, scheme, false, null, null, units), details);
-    }
-
-    private <T> T read(String s, Class<T> type) {
-        try {
-            return json.readValue(s, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored assessment data unreadable", e);
-        }
-    }
-
-    private String write(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
