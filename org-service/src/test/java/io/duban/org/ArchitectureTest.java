@@ -12,6 +12,6 @@ class ArchitectureTest extends LayeringTest {
 
     @Override
     protected boolean usesPlainLibraries() {
-        return false; // org-service uses neither deadlines nor the feed contract
+        return false; // the feed contract is not on org-service's class path (task- and report-service check both libraries)
     }
 }

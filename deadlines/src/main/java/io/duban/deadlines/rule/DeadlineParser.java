@@ -2,7 +2,7 @@ package io.duban.deadlines.rule;
 
 import io.duban.deadlines.period.Period;
 import io.duban.deadlines.period.PeriodUnit;
-import java.text.Normalizer;
+import io.duban.deadlines.text.TextNormalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
@@ -112,7 +112,7 @@ public final class DeadlineParser {
 
     /** The grammar itself, without the safety net (package-private for the fuzz tests). */
     static DeadlineRule read(String text, PlanContext context) {
-        String s = normalize(text);
+        String s = TextNormalizer.normalize(text);
         if (s.isEmpty()) {
             return new DeadlineRule.Unparsed(text, "时限要求为空");
         }
@@ -132,44 +132,6 @@ public final class DeadlineParser {
             rule = new DeadlineRule.Asap();
         }
         return rule != null ? rule : new DeadlineRule.Unparsed(text, "无法识别的时限要求");
-    }
-
-    /** NFKC, then drop white space and control/format characters. */
-    static String normalize(String text) {
-        if (isPlain(text)) {
-            // ASCII and CJK unified ideographs are NFKC-stable: only white space needs to go.
-            StringBuilder b = new StringBuilder(text.length());
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c > ' ') {
-                    b.append(c);
-                }
-            }
-            return b.length() == text.length() ? text : b.toString();
-        }
-        String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        StringBuilder b = new StringBuilder(nfkc.length());
-        nfkc.codePoints().forEach(cp -> {
-            int type = Character.getType(cp);
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || type == Character.CONTROL
-                    || type == Character.FORMAT || type == Character.UNASSIGNED || type == Character.SURROGATE) {
-                return;
-            }
-            b.appendCodePoint(cp);
-        });
-        return b.toString();
-    }
-
-    private static boolean isPlain(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean plain = c == ' ' || c == '\t' || (c > ' ' && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)
-                    || c == '、' || c == '“' || c == '”' || c == '《' || c == '》' || c == '〔' || c == '〕';
-            if (!plain) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean hasNumber(String s) {

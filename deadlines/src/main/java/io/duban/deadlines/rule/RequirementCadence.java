@@ -1,5 +1,6 @@
 package io.duban.deadlines.rule;
 
+import io.duban.deadlines.text.TextNormalizer;
 import java.time.Month;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +37,7 @@ public final class RequirementCadence {
         if (requirement == null) {
             return new DeadlineRule.Ongoing();
         }
-        String s = DeadlineParser.normalize(requirement.length() > 4000 ? requirement.substring(0, 4000) : requirement);
+        String s = TextNormalizer.normalize(requirement.length() > 4000 ? requirement.substring(0, 4000) : requirement);
         Matcher m;
         if ((m = MONTHLY_DAY.matcher(s)).find()) {
             int day = DeadlineParser.number(m.group(1));

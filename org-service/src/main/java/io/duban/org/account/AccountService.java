@@ -1,5 +1,6 @@
 package io.duban.org.account;
 
+import io.duban.common.web.Ids;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.ETags;
@@ -99,9 +100,8 @@ public class AccountService {
         }
         UUID unitId = null;
         if (req.unitId() != null && !req.unitId().isBlank()) {
-            try {
-                unitId = UUID.fromString(req.unitId().strip());
-            } catch (IllegalArgumentException e) {
+            unitId = Ids.parse(req.unitId().strip());
+            if (unitId == null) {
                 errors.add(new FieldError("unitId", "单位不存在"));
             }
         } else if ("unit".equals(req.role())) {

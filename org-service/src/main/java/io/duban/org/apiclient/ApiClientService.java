@@ -1,5 +1,6 @@
 package io.duban.org.apiclient;
 
+import io.duban.common.web.Ids;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.Page;
@@ -61,9 +62,8 @@ public class ApiClientService {
         }
         UUID unitId = null;
         if ("unit".equals(req.role())) {
-            try {
-                unitId = UUID.fromString(req.unitId() == null ? "" : req.unitId().strip());
-            } catch (IllegalArgumentException e) {
+            unitId = req.unitId() == null ? null : Ids.parse(req.unitId().strip());
+            if (unitId == null) {
                 errors.add(new FieldError("unitId", "单位接入应用必须指定所属单位"));
             }
         } else if (req.unitId() != null && !req.unitId().isBlank()) {

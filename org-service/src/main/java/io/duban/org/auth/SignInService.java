@@ -1,5 +1,6 @@
 package io.duban.org.auth;
 
+import io.duban.common.web.Ids;
 import io.duban.org.credential.RefreshTokens;
 import io.duban.org.credential.PasswordHasher;
 import io.duban.org.credential.LoginAttempts;
@@ -280,10 +281,8 @@ public class SignInService {
     }
 
     private Uni<Account> own(String region, String subject) {
-        UUID id;
-        try {
-            id = UUID.fromString(subject == null ? "" : subject);
-        } catch (IllegalArgumentException e) {
+        UUID id = Ids.parse(subject);
+        if (id == null) {
             throw ProblemException.notFound("此访问令牌不属于任何账号");
         }
         return accounts.findInRegion(region, id).map(a -> {

@@ -1,11 +1,12 @@
 package io.duban.org.directory;
 
-import java.text.Normalizer;
+import io.duban.deadlines.text.TextNormalizer;
 
 /**
- * A 责任单位 text in the one spelling the resolver compares: full-width letters and punctuation
- * folded to half-width (NFKC: （）→(), ，→, ；→;), every kind of white space and line break
- * removed (the real tables break names across lines), and 、 inside a phrase ("部门、单位", "各镇、街道",
+ * A 责任单位 text in the one spelling the resolver compares: the deadlines library's {@link TextNormalizer}
+ * (the same normalisation the 时限 parser reads): full-width letters and punctuation folded to half-width
+ * (NFKC: （）→(), ，→, ；→;), every kind of white space, line break, control and format character
+ * removed (the real tables break names across lines); 〔【[ read as (, and 、 inside a phrase ("部门、单位", "各镇、街道",
  * "各镇（街道、经济开发区）") not read as a separator. Each
  * character remembers where it came from so matches can be reported in the caller's own text.
  */
@@ -40,13 +41,11 @@ public final class NormalizedText {
                 st[sb.length()] = i;
                 en[sb.length()] = next;
                 sb.append((char) cp);
-            } else if (!isBlank(cp)) {
-                String folded = fold(new String(Character.toChars(cp)));
+            } else {
+                // one code point at a time, so each folded character remembers where it came from
+                String folded = brackets(TextNormalizer.normalize(new String(Character.toChars(cp))));
                 for (int k = 0; k < folded.length(); k++) {
                     char c = folded.charAt(k);
-                    if (isBlank(c)) {
-                        continue;
-                    }
                     if (sb.length() == st.length) {
                         st = java.util.Arrays.copyOf(st, st.length * 2);
                         en = java.util.Arrays.copyOf(en, en.length * 2);
@@ -129,18 +128,14 @@ public final class NormalizedText {
         return original.substring(start[from], end[to - 1]).strip();
     }
 
-    private static String fold(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    /** The brackets and commas the tables use for the ones the resolver reads. */
+    private static String brackets(String n) {
         return switch (n) {
             case "﹑", "､" -> "、";
             case "〔", "【", "[" -> "(";
             case "〕", "】", "]" -> ")";
             default -> n;
         };
-    }
-
-    private static boolean isBlank(int cp) {
-        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x200B || cp == 0xFEFF;
     }
 
     private static boolean isHan(char c) {
