@@ -39,9 +39,11 @@ public class TaskClient {
     TaskApi api;
 
     final Calls calls;
+    final PlanListCache planLists;
 
-    public TaskClient(Calls calls) {
+    public TaskClient(Calls calls, PlanListCache planLists) {
         this.calls = calls;
+        this.planLists = planLists;
     }
 
     public Uni<List<Plan>> plans(Session s) {
@@ -53,7 +55,12 @@ public class TaskClient {
     }
 
     public Uni<Plan> createPlan(Session s, NewPlan p) {
-        return calls.guard(NAME, api.createPlan(s.bearer(), s.region(), p));
+        return calls.guard(NAME, api.createPlan(s.bearer(), s.region(), p)).invoke(created -> planLists.forget(s.region()));
+    }
+
+    /** The region's plans as the dashboard's filter lists them: kept for a few seconds ({@link PlanListCache}). */
+    public Uni<List<Plan>> plansForFilter(Session s) {
+        return planLists.get(s.region(), () -> plans(s));
     }
 
     public Uni<ImportResult> importTable(Session s, String planId, boolean dryRun, String contentType, byte[] table) {
