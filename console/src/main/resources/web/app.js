@@ -65,7 +65,38 @@ function autoSubmit() {
   });
 }
 
+// Date fields are text in 年-月-日 (a browser's own date field follows the browser's language, mm/dd/yyyy in
+// an English one); a button beside each opens the browser's date picker and writes the day back as yyyy-MM-dd.
+function datePickers() {
+  document.querySelectorAll('input[data-date]').forEach(input => {
+    const picker = document.createElement('input');
+    picker.type = 'date';
+    picker.tabIndex = -1;
+    picker.className = 'sr';
+    picker.setAttribute('aria-hidden', 'true');
+    if (input.dataset.max) picker.max = input.dataset.max;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'pick';
+    button.textContent = '选择';
+    button.setAttribute('aria-label', '用日历选择日期');
+    button.addEventListener('click', () => {
+      const v = input.value.trim().replace(/[年月/.]/g, '-').replace('日', '');
+      if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(v)) {
+        const [y, m, d] = v.split('-');
+        picker.value = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+      }
+      if (typeof picker.showPicker === 'function') {
+        try { picker.showPicker(); } catch (e) { picker.focus(); }
+      }
+    });
+    picker.addEventListener('change', () => { if (picker.value) input.value = picker.value; });
+    input.after(button, picker);
+  });
+}
+
 document.addEventListener('DOMContentLoaded', () => {
+  datePickers();
   drawCharts();
   confirmations();
   autoSubmit();

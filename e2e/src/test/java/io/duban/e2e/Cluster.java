@@ -86,11 +86,17 @@ final class Cluster implements AutoCloseable {
      * started now and stopped with the cluster.
      */
     ServiceProcess startConsole() throws IOException {
+        return startConsole(Map.of());
+    }
+
+    /** A console with extra settings (e.g. a short {@code DUBAN_CONSOLE_IDLE_TIMEOUT}). */
+    ServiceProcess startConsole(Map<String, String> settings) throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("DUBAN_ORG_URL", org.url());
         env.put("DUBAN_TASK_URL", task.url());
         env.put("DUBAN_REPORT_URL", report.url());
         env.put("DUBAN_CONSOLE_SESSION_KEY", "ZHViYW4tZTJlLWNvbnNvbGUtc2Vzc2lvbi1rZXktMzI=");
+        env.putAll(settings);
         ServiceProcess p = new ServiceProcess(root, "console", env);
         extras.add(p);
         return p.start();

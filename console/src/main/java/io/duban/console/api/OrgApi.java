@@ -46,6 +46,18 @@ public interface OrgApi {
     Uni<Response> changePassword(@HeaderParam(AUTH) String bearer, PasswordChange body);
 
     @GET
+    @Path("/auth/me")
+    Uni<Account> me(@HeaderParam(AUTH) String bearer);
+
+    @POST
+    @Path("/auth/totp/enrolment")
+    Uni<OrgModels.TotpEnrolment> startTotpEnrolment(@HeaderParam(AUTH) String bearer);
+
+    @POST
+    @Path("/auth/totp/confirmation")
+    Uni<Response> confirmTotp(@HeaderParam(AUTH) String bearer, OrgModels.TotpCode body);
+
+    @GET
     @Path("/regions/{region}/units")
     Uni<Paged<Unit>> units(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
                            @QueryParam("page") int page, @QueryParam("size") int size);

@@ -52,6 +52,19 @@ public class OrgClient {
                 .replaceWithVoid();
     }
 
+    /** The signed-in person's own account (whether TOTP is on). */
+    public Uni<Account> me(Session s) {
+        return calls.guard(NAME, api.me(s.bearer()));
+    }
+
+    public Uni<OrgModels.TotpEnrolment> startTotpEnrolment(Session s) {
+        return calls.guard(NAME, api.startTotpEnrolment(s.bearer()));
+    }
+
+    public Uni<Void> confirmTotp(Session s, String code) {
+        return calls.guard(NAME, api.confirmTotp(s.bearer(), new OrgModels.TotpCode(code))).map(Calls::ok).replaceWithVoid();
+    }
+
     /** Every unit of the region (active first), by name. */
     public Uni<List<Unit>> units(Session s) {
         return calls.guard(NAME, api.units(s.bearer(), s.region(), 1, 500)).map(p -> {

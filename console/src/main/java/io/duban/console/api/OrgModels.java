@@ -30,7 +30,15 @@ public final class OrgModels {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record LoginResult(String accessToken, long expiresIn, String refreshToken, long refreshExpiresIn,
-                              boolean mustChangePassword, Account account) {
+                              boolean mustChangePassword, boolean totpEnrolmentRequired, Account account) {
+    }
+
+    /** A TOTP enrolment: the seed (Base32), its otpauth URI and the QR code of it as SVG, shown this once. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TotpEnrolment(String secret, String otpauthUri, String qrSvg) {
+    }
+
+    public record TotpCode(String code) {
     }
 
     public record RefreshRequest(String refreshToken) {

@@ -58,6 +58,17 @@ public interface ReportApi {
                        @PathParam("unitId") String unitId, @QueryParam("asOf") String asOf);
 
     @GET
+    @Path("/regions/{region}/acknowledgements/overdue")
+    Uni<List<ReportModels.LateAcknowledgement>> lateAcknowledgements(@HeaderParam(AUTH) String bearer,
+                                                                     @PathParam("region") String region,
+                                                                     @QueryParam("asOf") String asOf);
+
+    @GET
+    @Path("/counties/{county}/dashboard")
+    Uni<Dashboard> countyDashboard(@HeaderParam(AUTH) String bearer, @PathParam("county") String county,
+                                   @QueryParam("asOf") String asOf);
+
+    @GET
     @Path("/overdue/summary")
     Uni<OverdueSummary> overdueSummary(@HeaderParam(AUTH) String bearer, @QueryParam("regionPrefix") String prefix,
                                        @QueryParam("asOf") String asOf);

@@ -58,6 +58,15 @@ public class ReportClient {
         return calls.guard(NAME, api.agenda(s.bearer(), s.region(), unitId, asOf.toString()));
     }
 
+    public Uni<List<ReportModels.LateAcknowledgement>> lateAcknowledgements(Session s, LocalDate asOf) {
+        return calls.guard(NAME, api.lateAcknowledgements(s.bearer(), s.region(), asOf.toString()));
+    }
+
+    /** A county's dashboard for the prefecture or province that covers it (read-only). */
+    public Uni<Dashboard> countyDashboard(Session s, String county, LocalDate asOf) {
+        return calls.guard(NAME, api.countyDashboard(s.bearer(), county, asOf.toString()));
+    }
+
     public Uni<OverdueSummary> overdueSummary(Session s, LocalDate asOf) {
         return calls.guard(NAME, api.overdueSummary(s.bearer(), null, asOf.toString()));
     }

@@ -24,7 +24,24 @@ public final class ReportModels {
     public record Dashboard(String region, String planId, LocalDate asOf, Map<String, Long> totals, long total,
                             Double onTimeRate, List<UnitOverdue> overdueByUnit, Upcoming dueNext10Workdays,
                             List<MonthTrend> monthlyTrend, Review needsReview, long ongoingItems,
-                            boolean provisionalDates) {
+                            boolean provisionalDates, AssignmentLife assignmentLife) {
+
+        /** What waits for the supervisor from assignments' life (签收, 申诉, 办结审核, 台账); zeros when not given. */
+        public AssignmentLife life() {
+            return assignmentLife == null ? new AssignmentLife(0, 0, 0, 0, 0) : assignmentLife;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AssignmentLife(long pendingAcknowledgements, long lateAcknowledgements, long openDisputes,
+                                 long pendingReviews, long ledgersNotSubmitted) {
+    }
+
+    /** An assignment not signed for (签收) within the region's window: PENDING still, or LATE (signed after it). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LateAcknowledgement(String assignmentId, String planId, String taskId, Integer taskSeq, String unitId,
+                                      String unitName, String role, LocalDate createdOn, LocalDate dueOn,
+                                      LocalDate acknowledgedOn, String state) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,6 +1,13 @@
 package io.duban.console.api;
 
 import io.duban.console.api.TaskModels.Assignment;
+import io.duban.console.api.TaskModels.Dispute;
+import io.duban.console.api.TaskModels.DisputeDecision;
+import io.duban.console.api.TaskModels.NewDispute;
+import io.duban.console.api.TaskModels.NewLedgerEntry;
+import io.duban.console.api.TaskModels.NewReview;
+import io.duban.console.api.TaskModels.PendingReview;
+import io.duban.console.api.TaskModels.Review;
 import io.duban.console.api.TaskModels.Designations;
 import io.duban.console.api.TaskModels.ImportResult;
 import io.duban.console.api.TaskModels.NewPlan;
@@ -19,9 +26,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** task-service: plans, table import, tasks, assignments, progress reports. Wrapped by {@link TaskClient}. */
+/** task-service: plans, table import, tasks, assignments, progress reports, 签收, 申诉, 办结审核, 工作台账. Wrapped by {@link TaskClient}. */
 @RegisterRestClient(configKey = "task")
 @Path("/api/v1/regions/{region}")
 public interface TaskApi {
@@ -88,6 +97,68 @@ public interface TaskApi {
     Uni<Response> report(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
                          @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                          @HeaderParam("Idempotency-Key") String idempotencyKey, NewReport body);
+
+    @GET
+    @Path("/assignments")
+    Uni<Paged<Assignment>> assignmentsWithStatus(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                                                 @QueryParam("status") String status, @QueryParam("page") int page,
+                                                 @QueryParam("size") int size);
+
+    @POST
+    @Path("/assignments/{id}/acknowledgement")
+    Uni<Response> acknowledge(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                              @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                              @HeaderParam("Idempotency-Key") String idempotencyKey);
+
+    @POST
+    @Path("/assignments/{id}/disputes")
+    Uni<Response> raiseDispute(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                               @PathParam("id") String id, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                               NewDispute body);
+
+    @GET
+    @Path("/disputes")
+    Uni<List<Dispute>> disputes(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                                @QueryParam("status") String status, @QueryParam("limit") Integer limit);
+
+    @POST
+    @Path("/disputes/{id}/decision")
+    Uni<Response> decideDispute(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                                @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                DisputeDecision body);
+
+    @GET
+    @Path("/reviews/pending")
+    Uni<List<PendingReview>> pendingReviews(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                                            @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/assignments/{id}/reviews")
+    Uni<List<Review>> reviews(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                              @PathParam("id") String id);
+
+    @POST
+    @Path("/assignments/{id}/reviews")
+    Uni<Response> review(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                         @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                         @HeaderParam("Idempotency-Key") String idempotencyKey, NewReview body);
+
+    /** Answers 404 while the assignment has no ledger entry yet: read as a raw answer. */
+    @GET
+    @Path("/assignments/{id}/ledger")
+    Uni<Response> ledger(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                         @PathParam("id") String id);
+
+    @PUT
+    @Path("/assignments/{id}/ledger")
+    Uni<Response> saveLedger(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                             @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, NewLedgerEntry body);
+
+    @POST
+    @Path("/units/{unitId}/ledgers/{planId}/submission")
+    Uni<Response> submitLedger(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                               @PathParam("unitId") String unitId, @PathParam("planId") String planId,
+                               @HeaderParam("Idempotency-Key") String idempotencyKey, Map<String, Object> body);
 
     @ClientExceptionMapper
     static RuntimeException toProblem(Response r) {

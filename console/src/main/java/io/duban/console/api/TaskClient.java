@@ -1,6 +1,15 @@
 package io.duban.console.api;
 
 import io.duban.console.api.TaskModels.Assignment;
+import io.duban.console.api.TaskModels.Dispute;
+import io.duban.console.api.TaskModels.DisputeDecision;
+import io.duban.console.api.TaskModels.LedgerEntry;
+import io.duban.console.api.TaskModels.LedgerSubmission;
+import io.duban.console.api.TaskModels.NewDispute;
+import io.duban.console.api.TaskModels.NewReview;
+import io.duban.console.api.TaskModels.PendingReview;
+import io.duban.console.api.TaskModels.Review;
+import io.duban.console.api.TaskModels.NewLedgerEntry;
 import io.duban.console.api.TaskModels.Designations;
 import io.duban.console.api.TaskModels.ImportResult;
 import io.duban.console.api.TaskModels.NewPlan;
@@ -15,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -29,9 +39,11 @@ public class TaskClient {
     TaskApi api;
 
     final Calls calls;
+    final PlanListCache planLists;
 
-    public TaskClient(Calls calls) {
+    public TaskClient(Calls calls, PlanListCache planLists) {
         this.calls = calls;
+        this.planLists = planLists;
     }
 
     public Uni<List<Plan>> plans(Session s) {
@@ -43,7 +55,12 @@ public class TaskClient {
     }
 
     public Uni<Plan> createPlan(Session s, NewPlan p) {
-        return calls.guard(NAME, api.createPlan(s.bearer(), s.region(), p));
+        return calls.guard(NAME, api.createPlan(s.bearer(), s.region(), p)).invoke(created -> planLists.forget(s.region()));
+    }
+
+    /** The region's plans as the dashboard's filter lists them: kept for a few seconds ({@link PlanListCache}). */
+    public Uni<List<Plan>> plansForFilter(Session s) {
+        return planLists.get(s.region(), () -> plans(s));
     }
 
     public Uni<ImportResult> importTable(Session s, String planId, boolean dryRun, String contentType, byte[] table) {
@@ -84,6 +101,64 @@ public class TaskClient {
     public Uni<Void> report(Session s, String assignmentId, String etag, String idempotencyKey, NewReport r) {
         return calls.guard(NAME, api.report(s.bearer(), s.region(), assignmentId, etag, idempotencyKey, r))
                 .map(Calls::ok).replaceWithVoid();
+    }
+
+    /** The assignments not yet signed for (签收) that the token sees (a unit: its own), oldest plan first. */
+    public Uni<List<Assignment>> pendingAcknowledgements(Session s) {
+        return calls.guard(NAME, api.assignmentsWithStatus(s.bearer(), s.region(), "PENDING_ACK", 1, PAGE)).map(Paged::items);
+    }
+
+    public Uni<Void> acknowledge(Session s, String assignmentId, String etag, String idempotencyKey) {
+        return calls.guard(NAME, api.acknowledge(s.bearer(), s.region(), assignmentId, etag, idempotencyKey))
+                .map(Calls::ok).replaceWithVoid();
+    }
+
+    public Uni<Void> raiseDispute(Session s, String assignmentId, String idempotencyKey, String reason) {
+        return calls.guard(NAME, api.raiseDispute(s.bearer(), s.region(), assignmentId, idempotencyKey, new NewDispute(reason)))
+                .map(Calls::ok).replaceWithVoid();
+    }
+
+    /** Disputes the token sees (a unit: its own), of one status or all. */
+    public Uni<List<Dispute>> disputes(Session s, String status) {
+        return calls.guard(NAME, api.disputes(s.bearer(), s.region(), status, 500));
+    }
+
+    public Uni<Void> decideDispute(Session s, String disputeId, String etag, DisputeDecision d) {
+        return calls.guard(NAME, api.decideDispute(s.bearer(), s.region(), disputeId, etag, d)).map(Calls::ok)
+                .replaceWithVoid();
+    }
+
+    public Uni<List<PendingReview>> pendingReviews(Session s) {
+        return calls.guard(NAME, api.pendingReviews(s.bearer(), s.region(), 500));
+    }
+
+    public Uni<List<Review>> reviews(Session s, String assignmentId) {
+        return calls.guard(NAME, api.reviews(s.bearer(), s.region(), assignmentId));
+    }
+
+    public Uni<Void> review(Session s, String assignmentId, String etag, String idempotencyKey, NewReview r) {
+        return calls.guard(NAME, api.review(s.bearer(), s.region(), assignmentId, etag, idempotencyKey, r)).map(Calls::ok)
+                .replaceWithVoid();
+    }
+
+    /** The assignment's 工作台账 row with its ETag, or empty (no ETag) while none was written. */
+    public Uni<Versioned<LedgerEntry>> ledger(Session s, String assignmentId) {
+        // "no entry yet" is a 404 (another unit's assignment was already refused by the assignment read)
+        return calls.guard(NAME, api.ledger(s.bearer(), s.region(), assignmentId)).map(Calls::ok)
+                .map(r -> new Versioned<>(r.readEntity(LedgerEntry.class), Calls.etag(r)))
+                .onFailure(e -> e instanceof ApiProblem p && p.status() == 404)
+                .recoverWithItem(new Versioned<LedgerEntry>(null, ""));
+    }
+
+    public Uni<Void> saveLedger(Session s, String assignmentId, String etag, NewLedgerEntry e) {
+        return calls.guard(NAME, api.saveLedger(s.bearer(), s.region(), assignmentId, etag == null || etag.isBlank() ? null : etag, e))
+                .map(Calls::ok).replaceWithVoid();
+    }
+
+    /** 报送: the unit submits its 工作台账 of a plan, dated today. */
+    public Uni<LedgerSubmission> submitLedger(Session s, String unitId, String planId, String idempotencyKey) {
+        return calls.guard(NAME, api.submitLedger(s.bearer(), s.region(), unitId, planId, idempotencyKey, Map.of()))
+                .map(Calls::ok).map(r -> r.readEntity(LedgerSubmission.class));
     }
 
     /** Every page of a list, one after another. */

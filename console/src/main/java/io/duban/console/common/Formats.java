@@ -39,6 +39,16 @@ public final class Formats {
         }
     }
 
+    /** A day as Chinese text reads it: 2023年12月31日; empty for none. */
+    public static String cn(java.time.LocalDate d) {
+        return d == null ? "" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    /** Whether a day is today in Beijing (for "（今天）" beside an asOf). */
+    public static boolean today(java.time.LocalDate d) {
+        return Today.date().equals(d);
+    }
+
     public static String joined(List<String> parts, String sep) {
         return parts == null ? "" : String.join(sep, parts);
     }

@@ -76,7 +76,7 @@ public class DashboardPage {
         LocalDate asOf = Today.asOf(asOfParam);
         String plan = planId == null || planId.isBlank() ? null : planId;
         return Uni.combine().all()
-                .unis(report.dashboard(s, asOf, plan), report.overdue(s, asOf, plan, 10), tasks.plans(s))
+                .unis(report.dashboard(s, asOf, plan), report.overdue(s, asOf, plan, 10), tasks.plansForFilter(s))
                 .asTuple()
                 .map(t -> {
                     Dashboard d = t.getItem1();

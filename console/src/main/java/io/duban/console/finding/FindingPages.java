@@ -7,6 +7,7 @@ import io.duban.console.api.ReportClient;
 import io.duban.console.api.ReportModels.Finding;
 import io.duban.console.api.ReportModels.NewFinding;
 import io.duban.console.common.Chrome;
+import io.duban.console.common.Dates;
 import io.duban.console.common.FormErrors;
 import io.duban.console.common.Today;
 import io.duban.console.session.CurrentSession;
@@ -75,7 +76,7 @@ public class FindingPages {
         } catch (NumberFormatException e) {
             return page(s, form, FormErrors.field("points", "扣分应为数字（最多两位小数）。")).map(FindingPages::refusedPage);
         }
-        return report.recordFinding(s, idempotencyKey, new NewFinding(unitId, foundOn, source, description, p))
+        return report.recordFinding(s, idempotencyKey, new NewFinding(unitId, Dates.iso(foundOn), source, description, p))
                 .map(f -> Response.seeOther(URI.create("/findings")).build())
                 .onFailure(e -> e instanceof ApiProblem a && (a.status() == 400 || a.status() == 409 || a.status() == 422))
                 .recoverWithUni(e -> page(s, form, FormErrors.of((ApiProblem) e)).map(FindingPages::refusedPage));

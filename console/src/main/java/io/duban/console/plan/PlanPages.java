@@ -6,6 +6,7 @@ import io.duban.console.api.TaskClient;
 import io.duban.console.api.TaskModels.NewPlan;
 import io.duban.console.api.TaskModels.Plan;
 import io.duban.console.common.Chrome;
+import io.duban.console.common.Dates;
 import io.duban.console.common.FormErrors;
 import io.duban.console.common.Today;
 import io.duban.console.session.CurrentSession;
@@ -72,7 +73,7 @@ public class PlanPages {
         } catch (NumberFormatException e) {
             return again(s, form, FormErrors.field("year", "年度应为四位数字。"));
         }
-        return tasks.createPlan(s, new NewPlan(title, docNumber, issuedOn, y, kind))
+        return tasks.createPlan(s, new NewPlan(title, docNumber, Dates.iso(issuedOn), y, kind))
                 .map(p -> Response.seeOther(URI.create("/plans/" + p.id() + "/import")).build())
                 .onFailure(e -> e instanceof ApiProblem p && (p.status() == 400 || p.status() == 422))
                 .recoverWithUni(e -> again(s, form, FormErrors.of((ApiProblem) e)));

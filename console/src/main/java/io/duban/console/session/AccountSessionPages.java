@@ -69,7 +69,8 @@ public class AccountSessionPages {
                 .chain(v -> org.refresh(s.refreshToken()))
                 .map(r -> {
                     long now = java.time.Instant.now().getEpochSecond();
-                    Session changed = s.withTokens(r.accessToken(), r.refreshToken(), now + r.expiresIn()).passwordChanged();
+                    Session changed = s.withTokens(r.accessToken(), r.refreshToken(), now + r.expiresIn()).passwordChanged()
+                            .totpEnrolment(r.totpEnrolmentRequired());
                     current.set(changed);
                     return Response.ok(Templates.password(Chrome.of(changed, "password"), false, true, FormErrors.NONE)
                             .render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();

@@ -29,6 +29,11 @@ public class CurrentSession {
         this.cleared = false;
     }
 
+    /** This request's session, unchanged: the cookie is not written again. */
+    void use(Session s) {
+        this.session = s;
+    }
+
     public void clear() {
         this.session = null;
         this.cleared = true;

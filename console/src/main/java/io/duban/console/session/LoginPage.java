@@ -91,9 +91,10 @@ public class LoginPage {
         var a = r.account();
         Session s = new Session(r.accessToken(), r.refreshToken(), now + r.expiresIn(), a.id(), a.username(),
                 a.displayName(), a.role(), a.region(), a.unitId(), a.unitName(), r.mustChangePassword(),
-                codec.randomToken(), now);
+                codec.randomToken(), now, r.totpEnrolmentRequired());
         current.set(s);
-        String to = s.mustChangePassword() ? "/account/password" : next != null ? next : "/";
+        String to = s.mustChangePassword() ? "/account/password" : s.totpEnrolmentRequired() ? "/account/totp"
+                : next != null ? next : "/";
         return Response.seeOther(URI.create(to))
                 .header(HttpHeaders.SET_COOKIE, SessionCookies.expired(SessionCookies.LOGIN_CSRF, config.secureCookie()))
                 .build();

@@ -2,11 +2,12 @@ package io.duban.console.session;
 
 /**
  * What the console keeps about a signed-in person, encrypted in the session cookie: the tokens
- * (never shown to the page), who they are, the CSRF token of their forms and when they were last seen.
+ * (never shown to the page), who they are, the CSRF token of their forms, when they were last seen, and
+ * whether the token is restricted until a password change or a TOTP enrolment.
  */
 public record Session(String accessToken, String refreshToken, long accessExpiresAt, String accountId, String username,
                       String displayName, String role, String region, String unitId, String unitName,
-                      boolean mustChangePassword, String csrf, long lastSeen) {
+                      boolean mustChangePassword, String csrf, long lastSeen, boolean totpEnrolmentRequired) {
 
     public String bearer() {
         return "Bearer " + accessToken;
@@ -36,16 +37,22 @@ public record Session(String accessToken, String refreshToken, long accessExpire
 
     public Session seen(long now) {
         return new Session(accessToken, refreshToken, accessExpiresAt, accountId, username, displayName, role, region,
-                unitId, unitName, mustChangePassword, csrf, now);
+                unitId, unitName, mustChangePassword, csrf, now, totpEnrolmentRequired);
     }
 
     public Session withTokens(String access, String refresh, long expiresAt) {
         return new Session(access, refresh, expiresAt, accountId, username, displayName, role, region, unitId, unitName,
-                mustChangePassword, csrf, lastSeen);
+                mustChangePassword, csrf, lastSeen, totpEnrolmentRequired);
     }
 
     public Session passwordChanged() {
         return new Session(accessToken, refreshToken, accessExpiresAt, accountId, username, displayName, role, region,
-                unitId, unitName, false, csrf, lastSeen);
+                unitId, unitName, false, csrf, lastSeen, totpEnrolmentRequired);
+    }
+
+    /** After a refresh: whether the new token is still restricted to TOTP enrolment (the region requires it). */
+    public Session totpEnrolment(boolean required) {
+        return new Session(accessToken, refreshToken, accessExpiresAt, accountId, username, displayName, role, region,
+                unitId, unitName, mustChangePassword, csrf, lastSeen, required);
     }
 }

@@ -19,7 +19,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * Every page but the login page needs a session: no cookie, an altered one or one idle longer than
  * the idle timeout → the login page, remembering where the person wanted to go. An access token
  * about to expire is refreshed here with the refresh token (org-service rotates it). Someone who
- * must change their password sees only the change-password page. Every answer carries the
+ * must change their password sees only the change-password page, and someone whose region requires a
+ * second factor they have not enrolled sees only the TOTP enrolment page. Every answer carries the
  * security headers (Content-Security-Policy without inline scripts).
  */
 public class SessionFilter {
@@ -61,8 +62,13 @@ public class SessionFilter {
             current.set(s.seen(now));
             return Uni.createFrom().item(Response.seeOther(URI.create("/account/password")).build());
         }
-        if (s.accessExpiresAt() - now > 60) {
+        if (s.totpEnrolmentRequired() && !s.mustChangePassword() && !path.startsWith("/account/totp")
+                && !path.equals("/logout")) {
             current.set(s.seen(now));
+            return Uni.createFrom().item(Response.seeOther(URI.create("/account/totp")).build());
+        }
+        if (s.accessExpiresAt() - now > 60) {
+            touch(s, now);
             return Uni.createFrom().nullItem();
         }
         return org.refresh(s.refreshToken())
@@ -74,6 +80,19 @@ public class SessionFilter {
                     current.clear();
                     return toLogin(ctx, true);
                 });
+    }
+
+    /**
+     * The session is sealed again (a new cookie) only when its last-seen time is worth moving: every tenth of the
+     * idle timeout (at most a minute), not on every request — a page then costs no encryption and no Set-Cookie.
+     */
+    private void touch(Session s, long now) {
+        long every = Math.min(60, Math.max(1, config.idleTimeout().toSeconds() / 10));
+        if (now - s.lastSeen() >= every) {
+            current.set(s.seen(now));
+        } else {
+            current.use(s);
+        }
     }
 
     @ServerResponseFilter

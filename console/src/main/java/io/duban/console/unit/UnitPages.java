@@ -123,6 +123,6 @@ public class UnitPages {
         Session s = current.require("supervisor", "viewer");
         LocalDate asOf = Today.asOf(asOfParam);
         return Uni.combine().all().unis(org.unit(s, id), report.agenda(s, id, asOf)).asTuple()
-                .map(t -> Templates.unit(Chrome.of(s, "units"), t.getItem1(), WorkbenchPages.view(t.getItem2(), asOf)));
+                .map(t -> Templates.unit(Chrome.of(s, "units"), t.getItem1(), WorkbenchPages.view(t.getItem2(), asOf, java.util.List.of(), "")));
     }
 }

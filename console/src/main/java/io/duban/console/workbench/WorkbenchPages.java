@@ -7,10 +7,15 @@ import io.duban.console.api.ReportModels.Obligation;
 import io.duban.console.api.ReportModels.OngoingItem;
 import io.duban.console.api.TaskClient;
 import io.duban.console.api.TaskModels.Assignment;
+import io.duban.console.api.TaskModels.Dispute;
+import io.duban.console.api.TaskModels.LedgerEntry;
+import io.duban.console.api.TaskModels.NewLedgerEntry;
+import io.duban.console.api.TaskModels.Review;
 import io.duban.console.api.TaskModels.NewReport;
 import io.duban.console.api.TaskModels.Report;
 import io.duban.console.api.TaskModels.Task;
 import io.duban.console.common.Chrome;
+import io.duban.console.common.Dates;
 import io.duban.console.common.FormErrors;
 import io.duban.console.common.Today;
 import io.duban.console.plan.PlanTable;
@@ -32,13 +37,17 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * 我的工作台: a unit user's items grouped overdue / due soon / open / ongoing / done (report-service's
- * agenda of its own unit), and one item with its history and the progress report form (task-service).
- * Another unit's item is task-service's 404, shown as the 404 page.
+ * agenda of its own unit) with what still waits for 签收 (task-service), and one item with its history and
+ * the unit's actions on it: 签收, 上报进展 (a DONE report goes to 办结审核 when the region requires it; the
+ * reasons of a 退回 are shown), 申诉, and the 工作台账 row with 报送 of the plan's ledger. Another unit's item is
+ * task-service's 404, shown as the 404 page.
  */
 @Path("/workbench")
 @Produces(MediaType.TEXT_HTML)
@@ -46,9 +55,9 @@ public class WorkbenchPages {
 
     @CheckedTemplate(basePath = "workbench")
     static class Templates {
-        static native TemplateInstance workbench(Chrome chrome, WorkbenchView view);
+        static native TemplateInstance workbench(Chrome chrome, WorkbenchView view, String saved);
 
-        static native TemplateInstance item(Chrome chrome, ItemView view, ReportForm form, FormErrors errors);
+        static native TemplateInstance item(Chrome chrome, ItemView view, Entered entered, FormErrors errors);
     }
 
     /** An obligation with the working days left until it is due (null when past). */
@@ -59,16 +68,58 @@ public class WorkbenchPages {
     public record Group(String key, String title, List<Item> items) {
     }
 
-    public record WorkbenchView(String unitName, LocalDate asOf, List<Group> groups, List<OngoingItem> ongoing,
-                                int total) {
+    /** An assignment waiting for 签收, with the task's number and requirement as the agenda names them. */
+    public record ToAcknowledge(Assignment assignment, Integer taskSeq, String requirement) {
+    }
+
+    public record WorkbenchView(String unitName, LocalDate asOf, boolean today, List<Group> groups,
+                                List<OngoingItem> ongoing, int total, List<ToAcknowledge> toAcknowledge,
+                                String idempotencyKey) {
     }
 
     public record ItemView(Assignment assignment, String etag, Task task, String ruleWords, List<Report> reports,
-                           String idempotencyKey, boolean saved, LocalDate today) {
+                           List<Review> reviews, List<Dispute> disputes, boolean disputeOpen, LedgerEntry ledger,
+                           String ledgerEtag, Keys keys, String saved, LocalDate today) {
+
+        public boolean pendingAck() {
+            return "PENDING_ACK".equals(assignment.status());
+        }
+
+        public boolean pendingReview() {
+            return "PENDING_REVIEW".equals(assignment.status());
+        }
+
+        /** The last 退回 when the unit has not reported since: what it must fix. */
+        public Review lastReturn() {
+            return reviews.isEmpty() || !"RETURN".equals(reviews.get(reviews.size() - 1).decision()) ? null
+                    : reviews.get(reviews.size() - 1);
+        }
+    }
+
+    /** A fresh Idempotency-Key per form, so a double submit is one fact. */
+    public record Keys(String report, String acknowledge, String dispute, String submit) {
     }
 
     /** The progress form as entered. */
     public record ReportForm(String status, String note, String evidenceUrls, String completedOn) {
+    }
+
+    /** The 工作台账 form as entered (or as saved). */
+    public record LedgerForm(String office, String owner, String ownerPhone, String measures, String plannedOn) {
+
+        static LedgerForm of(LedgerEntry e) {
+            return e == null ? new LedgerForm("", "", "", "", "")
+                    : new LedgerForm(e.office(), e.owner(), e.ownerPhone() == null ? "" : e.ownerPhone(), e.measures(),
+                    e.plannedOn() == null ? "" : e.plannedOn().toString());
+        }
+    }
+
+    /** What the person typed into the item's forms, and which form the errors belong to. */
+    public record Entered(String form, ReportForm report, LedgerForm ledger, String disputeReason) {
+
+        public boolean failed(String name) {
+            return name.equals(form);
+        }
     }
 
     @Inject
@@ -84,20 +135,35 @@ public class WorkbenchPages {
     SessionCodec codec;
 
     @GET
-    public Uni<TemplateInstance> workbench(@QueryParam("asOf") String asOfParam) {
+    public Uni<TemplateInstance> workbench(@QueryParam("asOf") String asOfParam, @QueryParam("saved") String saved) {
         Session s = current.require("unit");
         LocalDate asOf = Today.asOf(asOfParam);
-        return report.agenda(s, s.unitId(), asOf).map(a -> Templates.workbench(Chrome.of(s, "workbench"), view(a, asOf)));
+        return Uni.combine().all().unis(report.agenda(s, s.unitId(), asOf), tasks.pendingAcknowledgements(s)).asTuple()
+                .map(t -> Templates.workbench(Chrome.of(s, "workbench"),
+                        view(t.getItem1(), asOf, t.getItem2(), codec.randomToken()), saved));
     }
 
-    public static WorkbenchView view(Agenda a, LocalDate asOf) {
+    public static WorkbenchView view(Agenda a, LocalDate asOf, List<Assignment> pendingAck, String idempotencyKey) {
         List<Group> groups = List.of(
                 group("overdue", "逾期未办", a.overdue(), asOf),
                 group("dueSoon", "即将到期", a.dueSoon(), asOf),
                 group("open", "未到期", a.open(), asOf),
                 group("done", "已办结", a.done(), asOf));
         int total = groups.stream().mapToInt(g -> g.items().size()).sum() + a.ongoing().size();
-        return new WorkbenchView(a.unitName(), asOf, groups, a.ongoing(), total);
+        Map<String, Obligation> byAssignment = new HashMap<>();
+        groups.forEach(g -> g.items().forEach(i -> byAssignment.putIfAbsent(i.o().assignmentId(), i.o())));
+        Map<String, OngoingItem> byTask = new HashMap<>();
+        a.ongoing().forEach(o -> byTask.putIfAbsent(o.taskId(), o));
+        List<ToAcknowledge> toAck = pendingAck.stream().map(x -> {
+            Obligation o = byAssignment.get(x.id());
+            if (o != null) {
+                return new ToAcknowledge(x, o.taskSeq(), o.requirement());
+            }
+            OngoingItem g = byTask.get(x.taskId());
+            return new ToAcknowledge(x, g == null ? null : g.taskSeq(), g == null ? "" : g.requirement());
+        }).toList();
+        return new WorkbenchView(a.unitName(), asOf, asOf.equals(Today.date()), groups, a.ongoing(), total, toAck,
+                idempotencyKey);
     }
 
     private static Group group(String key, String title, List<Obligation> os, LocalDate asOf) {
@@ -109,8 +175,9 @@ public class WorkbenchPages {
     @Path("items/{id}")
     public Uni<TemplateInstance> item(@PathParam("id") String id, @QueryParam("saved") String saved) {
         Session s = current.require("unit");
-        return itemView(s, id, saved != null).map(v -> Templates.item(Chrome.of(s, "workbench"), v,
-                new ReportForm(v.assignment().status(), "", "", ""), FormErrors.NONE));
+        return itemView(s, id, saved).map(v -> Templates.item(Chrome.of(s, "workbench"), v,
+                new Entered(null, new ReportForm(v.assignment().status(), "", "", ""), LedgerForm.of(v.ledger()), ""),
+                FormErrors.NONE));
     }
 
     @POST
@@ -118,28 +185,109 @@ public class WorkbenchPages {
     public Uni<Response> reportProgress(@PathParam("id") String id, @RestForm("_csrf") String csrf,
                                         @RestForm String etag, @RestForm String idempotencyKey, @RestForm String status,
                                         @RestForm String note, @RestForm String evidenceUrls, @RestForm String completedOn) {
-        current.require("unit");
-        Session s = current.checkCsrf(csrf);
+        Session s = unitForm(csrf);
         ReportForm form = new ReportForm(status, note, evidenceUrls, completedOn);
         List<String> urls = evidenceUrls == null ? List.of()
                 : Arrays.stream(evidenceUrls.split("\\R")).map(String::strip).filter(u -> !u.isEmpty()).toList();
         NewReport body = new NewReport(status, blank(note), urls.isEmpty() ? null : urls,
                 "DONE".equals(status) ? blank(completedOn) : null);
-        return tasks.report(s, id, etag, idempotencyKey, body)
-                .map(v -> Response.seeOther(URI.create("/workbench/items/" + id + "?saved=1")).build())
-                .onFailure(e -> e instanceof ApiProblem p && (p.status() == 400 || p.status() == 409 || p.status() == 412
-                        || p.status() == 422 || p.status() == 428))
-                .recoverWithUni(e -> itemView(s, id, false).map(v -> Response.status(400)
-                        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                        .entity(Templates.item(Chrome.of(s, "workbench"), v, form, FormErrors.of((ApiProblem) e)).render())
-                        .build()));
+        return done(tasks.report(s, id, etag, idempotencyKey, body), id, "report")
+                .onFailure(WorkbenchPages::refused).recoverWithUni(e -> again(s, id, (ApiProblem) e,
+                        ledger -> new Entered("report", form, ledger, "")));
     }
 
-    private Uni<ItemView> itemView(Session s, String id, boolean saved) {
+    @POST
+    @Path("items/{id}/acknowledgement")
+    public Uni<Response> acknowledge(@PathParam("id") String id, @RestForm("_csrf") String csrf, @RestForm String etag,
+                                     @RestForm String idempotencyKey, @RestForm String back) {
+        Session s = unitForm(csrf);
+        Uni<Void> ack = tasks.acknowledge(s, id, etag, idempotencyKey);
+        if ("workbench".equals(back)) {
+            // from the list: back to it; a refusal (someone signed meanwhile) shows on the item page
+            return ack.map(v -> Response.seeOther(URI.create("/workbench?saved=ack")).build())
+                    .onFailure(WorkbenchPages::refused).recoverWithUni(e -> again(s, id, (ApiProblem) e,
+                            ledger -> new Entered("ack", null, ledger, "")));
+        }
+        return done(ack, id, "ack").onFailure(WorkbenchPages::refused).recoverWithUni(e -> again(s, id, (ApiProblem) e,
+                ledger -> new Entered("ack", null, ledger, "")));
+    }
+
+    @POST
+    @Path("items/{id}/disputes")
+    public Uni<Response> dispute(@PathParam("id") String id, @RestForm("_csrf") String csrf,
+                                 @RestForm String idempotencyKey, @RestForm String reason) {
+        Session s = unitForm(csrf);
+        return done(tasks.raiseDispute(s, id, idempotencyKey, blank(reason)), id, "dispute")
+                .onFailure(WorkbenchPages::refused).recoverWithUni(e -> again(s, id, (ApiProblem) e,
+                        ledger -> new Entered("dispute", null, ledger, reason == null ? "" : reason)));
+    }
+
+    @POST
+    @Path("items/{id}/ledger")
+    public Uni<Response> ledger(@PathParam("id") String id, @RestForm("_csrf") String csrf, @RestForm String etag,
+                                @RestForm String office, @RestForm String owner, @RestForm String ownerPhone,
+                                @RestForm String measures, @RestForm String plannedOn) {
+        Session s = unitForm(csrf);
+        LedgerForm form = new LedgerForm(office, owner, ownerPhone, measures, plannedOn);
+        NewLedgerEntry body = new NewLedgerEntry(blank(office), blank(owner), blank(ownerPhone), blank(measures),
+                Dates.iso(plannedOn));
+        return done(tasks.saveLedger(s, id, etag, body), id, "ledger")
+                .onFailure(WorkbenchPages::refused).recoverWithUni(e -> again(s, id, (ApiProblem) e,
+                        saved -> new Entered("ledger", null, form, "")));
+    }
+
+    @POST
+    @Path("items/{id}/ledger-submission")
+    public Uni<Response> submitLedger(@PathParam("id") String id, @RestForm("_csrf") String csrf,
+                                      @RestForm String planId, @RestForm String idempotencyKey) {
+        Session s = unitForm(csrf);
+        return done(tasks.submitLedger(s, s.unitId(), planId, idempotencyKey).replaceWithVoid(), id, "submitted")
+                .onFailure(WorkbenchPages::refused).recoverWithUni(e -> again(s, id, (ApiProblem) e,
+                        ledger -> new Entered("submit", null, ledger, "")));
+    }
+
+    private Session unitForm(String csrf) {
+        current.require("unit");
+        return current.checkCsrf(csrf);
+    }
+
+    private static Uni<Response> done(Uni<Void> action, String id, String saved) {
+        return action.map(v -> Response.seeOther(URI.create("/workbench/items/" + id + "?saved=" + saved)).build());
+    }
+
+    /** What a service refuses for what was entered (shown next to the fields), not a failure of the page. */
+    static boolean refused(Throwable e) {
+        return e instanceof ApiProblem p && (p.status() == 400 || p.status() == 409 || p.status() == 412
+                || p.status() == 422 || p.status() == 428);
+    }
+
+    private Uni<Response> again(Session s, String id, ApiProblem p, java.util.function.Function<LedgerForm, Entered> entered) {
+        return itemView(s, id, null).map(v -> Response.status(p.status() == 409 || p.status() == 412 ? 409 : 400)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.item(Chrome.of(s, "workbench"), v, withReportDefault(entered.apply(LedgerForm.of(v.ledger())), v),
+                        FormErrors.of(p)).render())
+                .build());
+    }
+
+    private static Entered withReportDefault(Entered e, ItemView v) {
+        return e.report() != null ? e : new Entered(e.form(), new ReportForm(v.assignment().status(), "", "", ""),
+                e.ledger(), e.disputeReason());
+    }
+
+    private Uni<ItemView> itemView(Session s, String id, String saved) {
+        // the assignment first: another unit's is a 404 before anything else is asked
         return tasks.assignment(s, id).flatMap(a -> Uni.combine().all()
-                .unis(tasks.task(s, a.value().taskId()), tasks.reports(s, id)).asTuple()
-                .map(t -> new ItemView(a.value(), a.etag(), t.getItem1().value(), PlanTable.ruleWords(t.getItem1().value()),
-                        newestFirst(t.getItem2()), codec.randomToken(), saved, Today.date())));
+                .unis(tasks.task(s, a.value().taskId()), tasks.reports(s, id), tasks.reviews(s, id),
+                        tasks.disputes(s, null), tasks.ledger(s, id))
+                .asTuple()
+                .map(t -> {
+                    List<Dispute> mine = t.getItem4().stream().filter(d -> id.equals(d.assignmentId())).toList();
+                    boolean open = mine.stream().anyMatch(d -> "OPEN".equals(d.status()));
+                    Keys keys = new Keys(codec.randomToken(), codec.randomToken(), codec.randomToken(), codec.randomToken());
+                    return new ItemView(a.value(), a.etag(), t.getItem1().value(), PlanTable.ruleWords(t.getItem1().value()),
+                            newestFirst(t.getItem2()), t.getItem3(), mine, open, t.getItem5().value(), t.getItem5().etag(),
+                            keys, saved, Today.date());
+                }));
     }
 
     private static List<Report> newestFirst(List<Report> reports) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SessionCodecTest {
 
     static final Session SESSION = new Session("access.jwt.token", "refresh-1", 1_700_000_000L, "a1", "jyj", "联络员",
-            "unit", "370323", "u-1", "县教育和体育局", false, "csrf-token", 1_700_000_100L);
+            "unit", "370323", "u-1", "县教育和体育局", false, "csrf-token", 1_700_000_100L, false);
 
     final SessionCodec codec = new SessionCodec(new byte[32]);
 

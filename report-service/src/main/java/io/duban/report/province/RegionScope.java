@@ -52,6 +52,22 @@ public final class RegionScope {
         return p;
     }
 
+    /**
+     * A county the caller may read above its own county (a prefecture or province reading one of its counties,
+     * read-only): {@code county} must be a 6-digit code (404 otherwise: it names nothing) that the caller's code
+     * covers (403 otherwise). A county caller covers only itself.
+     */
+    public static String requireCovered(String callerRegion, String county) {
+        if (county == null || !CODE.matcher(county).matches()) {
+            throw ProblemException.notFound("行政区划代码应为 6 位数字。");
+        }
+        String own = resolve(callerRegion, Optional.empty());
+        if (!county.startsWith(own)) {
+            throw ProblemException.forbidden("只能查看本辖区（行政区划代码以 " + (own.isEmpty() ? "任意数字" : own) + " 开头）的县。");
+        }
+        return county;
+    }
+
     /** The half-open range [from, to) of 6-digit codes starting with {@code prefix} (to null when unbounded). */
     static String[] range(String prefix) {
         if (prefix.isEmpty()) {

@@ -69,6 +69,10 @@ class ProvinceResourceTest {
                 .extract().as(Map.class);
         long sum = ((List<Map<String, Object>>) body.get("regions")).stream().mapToLong(r -> ((Number) r.get("overdue")).longValue()).sum();
         assertEquals(((Number) body.get("total")).longValue(), sum);
+        // The prefecture opens one of its counties read-only: that county's dashboard, the county's own numbers.
+        Api.as(Tokens.viewer(city + "00")).queryParam("asOf", "2023-10-09").get("/api/v1/counties/" + b + "/dashboard")
+                .then().statusCode(200).body("region", equalTo(b)).body("totals.OVERDUE", equalTo(after.get(b).intValue()));
+        Api.as(Tokens.supervisor(b)).get("/api/v1/counties/" + b + "/dashboard").then().statusCode(200);
         // A county token sees only itself, by default and when asking for it.
         Api.as(Tokens.supervisor(b)).queryParam("asOf", "2023-10-09").get(PATH).then().statusCode(200)
                 .body("regionPrefix", equalTo(b)).body("regions.region", equalTo(List.of(b)))
@@ -90,6 +94,13 @@ class ProvinceResourceTest {
                 .contentType("application/problem+json").body("errors[0].field", equalTo("regionPrefix"));
         Api.as(Tokens.viewer("370000")).queryParam("asOf", "2023-13-01").get(PATH).then().statusCode(400);
         io.restassured.RestAssured.given().get(PATH).then().statusCode(401);
+        // a county outside the caller's code, another county for a county token, a unit, a code that names nothing
+        Api.as(Tokens.viewer("370300")).get("/api/v1/counties/370124/dashboard").then().statusCode(403)
+                .contentType("application/problem+json");
+        Api.as(Tokens.supervisor("370323")).get("/api/v1/counties/370322/dashboard").then().statusCode(403);
+        Api.as(Tokens.unit("370323", "u-1")).get("/api/v1/counties/370323/dashboard").then().statusCode(403);
+        Api.as(Tokens.viewer("370000")).get("/api/v1/counties/3703x3/dashboard").then().statusCode(404);
+        io.restassured.RestAssured.given().get("/api/v1/counties/370323/dashboard").then().statusCode(401);
     }
 
     @SuppressWarnings("unchecked")
