@@ -18,9 +18,12 @@ public record Assessment(String region, int year, LocalDate asOf, AssessmentSche
                              double total, long returns) {
     }
 
-    /** Obligations due in the year by outcome as of asOf; {@code pending} = not yet due or due but not late. */
+    /**
+     * Obligations due in the year by outcome as of asOf; {@code pending} = not yet due or due but not late;
+     * {@code extended} = of the on-time ones, those done after the original due date by a granted extension's.
+     */
     public record TaskPart(long due, long onTime, long doneLate, long overdueOpen, long pending, double deduction,
-                           double score) {
+                           double score, Long extended) {
     }
 
     public record InspectionPart(BigDecimal points, double score, List<FindingLine> findings) {

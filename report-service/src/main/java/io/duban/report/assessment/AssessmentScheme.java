@@ -13,10 +13,40 @@ import java.util.Set;
  * late, each weighted by the unit's role on the task ({@code roleWeights}); inspection part:
  * {@code inspectionBase} minus the year's finding points; total = (1 − w) × task + w × inspection
  * with w = {@code inspectionWeight} (the plans say inspection counts for at least half). Parts do
- * not go below 0.
+ * not go below 0. {@code extendedCompletion} says how an obligation done after its original due date but
+ * by a granted extension's date counts (default ON_TIME).
  */
 public record AssessmentScheme(Double base, Double overdueOpenPenalty, Double doneLatePenalty,
-                               Map<String, Double> roleWeights, Double inspectionBase, Double inspectionWeight) {
+                               Map<String, Double> roleWeights, Double inspectionBase, Double inspectionWeight,
+                               ExtendedCompletion extendedCompletion) {
+
+    public AssessmentScheme(Double base, Double overdueOpenPenalty, Double doneLatePenalty, Map<String, Double> roleWeights,
+                            Double inspectionBase, Double inspectionWeight) {
+        this(base, overdueOpenPenalty, doneLatePenalty, roleWeights, inspectionBase, inspectionWeight, null);
+    }
+
+    /**
+     * An extended obligation done by its new date: ON_TIME (no deduction), LATE (the done-late penalty), or PARTIAL
+     * ({@code weight} of an on-time completion: the done-late penalty × (1 − weight)).
+     */
+    public record ExtendedCompletion(String mode, Double weight) {
+
+        static final Set<String> MODES = Set.of("ON_TIME", "LATE", "PARTIAL");
+
+        /** The share of the done-late penalty such a completion costs: 0 on time, 1 late, 1 − weight partial. */
+        public double shortfall() {
+            return switch (mode == null ? "ON_TIME" : mode) {
+                case "LATE" -> 1.0;
+                case "PARTIAL" -> 1.0 - (weight == null ? 1.0 : weight);
+                default -> 0.0;
+            };
+        }
+    }
+
+    /** The extended-completion rule in force (ON_TIME when the scheme names none). */
+    public ExtendedCompletion extended() {
+        return extendedCompletion == null ? new ExtendedCompletion("ON_TIME", null) : extendedCompletion;
+    }
 
     static final Set<String> ROLES = Set.of("LEAD", "RESPONSIBLE", "CO");
     /** Scores are out of 100 in every real scheme; 1000 leaves room and keeps 1e308 (and its overflowing sums) out. */
@@ -30,7 +60,7 @@ public record AssessmentScheme(Double base, Double overdueOpenPenalty, Double do
         w.put("LEAD", 1.0);
         w.put("RESPONSIBLE", 1.0);
         w.put("CO", 0.0);
-        return new AssessmentScheme(100.0, 2.0, 1.0, w, 100.0, 0.5);
+        return new AssessmentScheme(100.0, 2.0, 1.0, w, 100.0, 0.5, new ExtendedCompletion("ON_TIME", null));
     }
 
     /** Every problem with the scheme, field by field; empty when it is usable. */
@@ -51,6 +81,18 @@ public record AssessmentScheme(Double base, Double overdueOpenPenalty, Double do
             }
             roleWeights.keySet().stream().filter(k -> !ROLES.contains(k)).sorted()
                     .forEach(k -> e.add(new FieldError("roleWeights." + k, "未知角色 " + k + "，应为 LEAD、RESPONSIBLE 或 CO。")));
+        }
+        if (extendedCompletion != null) {
+            ExtendedCompletion x = extendedCompletion;
+            if (x.mode() == null || !ExtendedCompletion.MODES.contains(x.mode())) {
+                e.add(new FieldError("extendedCompletion.mode", "extendedCompletion.mode 应为 ON_TIME、LATE 或 PARTIAL。"));
+            } else if ("PARTIAL".equals(x.mode())) {
+                if (x.weight() == null || x.weight().isNaN() || x.weight() < 0 || x.weight() > 1) {
+                    e.add(new FieldError("extendedCompletion.weight", "extendedCompletion 为 PARTIAL 时 weight 应为 0 到 1 之间的数。"));
+                }
+            } else if (x.weight() != null) {
+                e.add(new FieldError("extendedCompletion.weight", "只有 PARTIAL 需要 weight。"));
+            }
         }
         return e;
     }

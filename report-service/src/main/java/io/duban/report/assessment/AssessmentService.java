@@ -140,12 +140,19 @@ public class AssessmentService {
         Map<String, double[]> weighted = new TreeMap<>();
         for (ObligationView o : rows) {
             names.putIfAbsent(o.unitId(), o.unitName());
-            long[] c = counts.computeIfAbsent(o.unitId(), k -> new long[5]);
-            double[] w = weighted.computeIfAbsent(o.unitId(), k -> new double[2]);
+            long[] c = counts.computeIfAbsent(o.unitId(), k -> new long[6]);
+            double[] w = weighted.computeIfAbsent(o.unitId(), k -> new double[3]);
             double weight = scheme.weight(o.role());
             c[0]++;
             switch (o.status()) {
-                case "DONE_ON_TIME" -> c[1]++;
+                case "DONE_ON_TIME" -> {
+                    c[1]++;
+                    // on time only thanks to a granted extension: the scheme says how that counts
+                    if (o.extended() && o.completedOn() != null && o.completedOn().isAfter(o.originalDueOn())) {
+                        c[5]++;
+                        w[2] += weight * scheme.extended().shortfall();
+                    }
+                }
                 case "DONE_LATE" -> {
                     c[2]++;
                     w[0] += weight;
@@ -166,12 +173,15 @@ public class AssessmentService {
         }
         List<Scoring.Tally> tallies = new ArrayList<>();
         names.forEach((unit, name) -> {
-            long[] c = counts.getOrDefault(unit, new long[5]);
-            double[] w = weighted.getOrDefault(unit, new double[2]);
+            long[] c = counts.getOrDefault(unit, new long[6]);
+            double[] w = weighted.getOrDefault(unit, new double[3]);
             BigDecimal points = byUnit.getOrDefault(unit, List.of()).stream().map(Finding::points)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
-            tallies.add(new Scoring.Tally(unit, name == null ? unit : name, c[0], c[1], c[2], c[3], c[4], w[0], w[1], points));
+            tallies.add(new Scoring.Tally(unit, name == null ? unit : name, c[0], c[1], c[2], c[3], c[4], w[0], w[1], points,
+                    w[2]));
         });
+        Map<String, Long> extendedCount = new TreeMap<>();
+        counts.forEach((unit, c) -> extendedCount.put(unit, c[5]));
         List<Assessment.UnitResult> units = new ArrayList<>();
         for (Scoring.Score s : Scoring.score(scheme, tallies)) {
             Scoring.Tally t = s.tally();
@@ -180,7 +190,7 @@ public class AssessmentService {
                     .map(f -> new Assessment.FindingLine(f.id(), f.foundOn(), f.source(), f.description(), f.points())).toList();
             units.add(new Assessment.UnitResult(s.rank(), t.unitId(), t.unitName(),
                     new Assessment.TaskPart(t.due(), t.onTime(), t.doneLate(), t.overdueOpen(), t.pending(), s.taskDeduction(),
-                            s.taskPart()),
+                            s.taskPart(), extendedCount.getOrDefault(t.unitId(), 0L)),
                     new Assessment.InspectionPart(t.findingPoints(), s.inspectionPart(), lines), s.total(),
                     returns.getOrDefault(t.unitId(), 0L)));
         }

@@ -14,10 +14,18 @@ public final class Scoring {
 
     /**
      * A unit's year: obligations due in it by outcome, the same counts weighted by role, and the
-     * points of its (not voided) findings.
+     * points of its (not voided) findings; {@code weightedExtendedShortfall} = Σ role weight × the scheme's
+     * shortfall of each completion that needed a granted extension (charged at the done-late penalty).
      */
     public record Tally(String unitId, String unitName, long due, long onTime, long doneLate, long overdueOpen, long pending,
-                        double weightedDoneLate, double weightedOverdueOpen, BigDecimal findingPoints) {
+                        double weightedDoneLate, double weightedOverdueOpen, BigDecimal findingPoints,
+                        double weightedExtendedShortfall) {
+
+        public Tally(String unitId, String unitName, long due, long onTime, long doneLate, long overdueOpen, long pending,
+                     double weightedDoneLate, double weightedOverdueOpen, BigDecimal findingPoints) {
+            this(unitId, unitName, due, onTime, doneLate, overdueOpen, pending, weightedDoneLate, weightedOverdueOpen,
+                    findingPoints, 0);
+        }
     }
 
     /** A scored unit: deductions and parts rounded to 2 decimals. */
@@ -28,7 +36,8 @@ public final class Scoring {
     public static List<Score> score(AssessmentScheme s, List<Tally> tallies) {
         List<Score> unranked = new ArrayList<>();
         for (Tally t : tallies) {
-            double taskDeduction = round(s.overdueOpenPenalty() * t.weightedOverdueOpen() + s.doneLatePenalty() * t.weightedDoneLate());
+            double taskDeduction = round(s.overdueOpenPenalty() * t.weightedOverdueOpen()
+                    + s.doneLatePenalty() * (t.weightedDoneLate() + t.weightedExtendedShortfall()));
             double task = round(Math.max(0, s.base() - taskDeduction));
             double inspectionDeduction = round(t.findingPoints().doubleValue());
             double inspection = round(Math.max(0, s.inspectionBase() - inspectionDeduction));

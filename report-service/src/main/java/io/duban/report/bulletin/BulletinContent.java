@@ -16,7 +16,38 @@ import java.util.UUID;
 public record BulletinContent(String title, String region, int year, int quarter, LocalDate periodFrom, LocalDate periodTo,
                               LocalDate asOf, List<UUID> planIds, RegionProfile profile, Totals overall,
                               Previous previous, Change change, List<UnitRow> units, List<LateItem> lateItems,
-                              List<UnitFindings> findings, List<UnitRef> praised, List<Criticized> criticized) {
+                              List<UnitFindings> findings, List<UnitRef> praised, List<Criticized> criticized,
+                              Supervision supervision) {
+
+    public BulletinContent(String title, String region, int year, int quarter, LocalDate periodFrom, LocalDate periodTo,
+                           LocalDate asOf, List<UUID> planIds, RegionProfile profile, Totals overall, Previous previous,
+                           Change change, List<UnitRow> units, List<LateItem> lateItems, List<UnitFindings> findings,
+                           List<UnitRef> praised, List<Criticized> criticized) {
+        this(title, region, year, quarter, periodFrom, periodTo, asOf, planIds, profile, overall, previous, change, units,
+                lateItems, findings, praised, criticized, null);
+    }
+
+    /** The same content with its 督办 part. */
+    public BulletinContent withSupervision(Supervision s) {
+        return new BulletinContent(title, region, year, quarter, periodFrom, periodTo, asOf, planIds, profile, overall, previous,
+                change, units, lateItems, findings, praised, criticized, s);
+    }
+
+    /**
+     * The 督办 part (issue 14; null in bulletins made before it): extensions granted in the quarter (by the day they
+     * were granted), per unit.
+     */
+    public record Supervision(List<UnitExtensions> extensions) {
+    }
+
+    /** A unit's extensions granted in the quarter. */
+    public record UnitExtensions(String unitId, String unitName, List<ExtensionLine> items) {
+    }
+
+    /** One granted extension: the obligation's task, from which date to which, when and why. */
+    public record ExtensionLine(Integer taskSeq, LocalDate previousDueOn, LocalDate dueOn, LocalDate grantedOn, String reason,
+                                boolean requested) {
+    }
 
     /** Counts over obligations due in a quarter. */
     public record Totals(long due, long onTime, long late, long overdue, long pending, Double onTimeRate) {

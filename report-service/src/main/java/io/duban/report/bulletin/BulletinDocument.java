@@ -98,6 +98,24 @@ public final class BulletinDocument {
             d.table(List.of("单位", "发现日期", "来源", "问题", "扣分"), rows, List.of(16, 15, 10, 45, 8));
         }
 
+        if (c.supervision() != null) {
+            d.heading("延期情况");
+            if (c.supervision().extensions().isEmpty()) {
+                d.paragraph("本季度未批准延期。");
+            } else {
+                List<List<String>> rows = new ArrayList<>();
+                for (BulletinContent.UnitExtensions u : c.supervision().extensions()) {
+                    for (BulletinContent.ExtensionLine x : u.items()) {
+                        rows.add(List.of(u.unitName(), x.taskSeq() == null ? "" : String.valueOf(x.taskSeq()),
+                                x.previousDueOn().toString(), x.dueOn().toString(), x.grantedOn().toString(),
+                                (x.requested() ? "单位申请：" : "直接延期：") + x.reason()));
+                    }
+                }
+                d.paragraph("本季度批准延期" + rows.size() + "项，涉及" + c.supervision().extensions().size() + "个单位。");
+                d.table(List.of("单位", "任务序号", "原到期日", "延至", "批准日期", "理由"), rows, List.of(16, 9, 15, 15, 15, 30));
+            }
+        }
+
         d.heading("表扬与通报批评");
         d.subheading("表扬");
         d.paragraph(c.praised().isEmpty() ? "本季度无到期事项全部按时办结且未被发现问题的单位。"

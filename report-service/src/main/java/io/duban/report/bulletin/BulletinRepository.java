@@ -121,6 +121,15 @@ public class BulletinRepository {
                 });
     }
 
+    /** Task id → 序号 of the region's tasks. */
+    Uni<java.util.Map<UUID, Integer>> taskSeqs(String region) {
+        return pool.preparedQuery("SELECT id, seq FROM task WHERE region = $1").execute(Tuple.of(region)).map(rows -> {
+            java.util.Map<UUID, Integer> m = new java.util.HashMap<>();
+            rows.forEach(r -> m.put(r.getUUID("id"), r.getInteger("seq")));
+            return m;
+        });
+    }
+
     private Bulletin from(Row r) {
         BulletinContent content;
         try {

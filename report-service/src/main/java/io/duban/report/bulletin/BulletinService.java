@@ -6,6 +6,8 @@ import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
 import io.duban.report.common.AsOf;
+import io.duban.report.extension.Extension;
+import io.duban.report.extension.ExtensionRepository;
 import io.duban.report.finding.FindingService;
 import io.duban.report.profile.ProfileService;
 import io.duban.report.query.ObligationFilter;
@@ -17,6 +19,8 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -47,6 +51,9 @@ public class BulletinService {
     @Inject
     io.duban.report.life.ReturnCounts returnCounts;
 
+    @Inject
+    ExtensionRepository extensions;
+
     public Uni<Bulletin> create(String region, NewBulletin body, String by) {
         Request r = validate(body);
         Quarters prev = r.quarter().previous();
@@ -67,10 +74,32 @@ public class BulletinService {
                         BulletinContent content = BulletinCalculator.compute(region, r.quarter(), r.asOf(), r.planIds(),
                                 profile.profile(), t.getItem1(), new BulletinContent.Previous(prev.year(), prev.quarter(),
                                         prev.last(), BulletinCalculator.totals(t.getItem2())), t.getItem3(), t.getItem4());
-                        return bulletins.insert(region, UUID.randomUUID(), r.quarter(), r.asOf(), content,
-                                BulletinDocument.defaultNextSteps(content), by);
+                        return supervision(region, r).chain(s -> {
+                            BulletinContent withS = content.withSupervision(s);
+                            return bulletins.insert(region, UUID.randomUUID(), r.quarter(), r.asOf(), withS,
+                                    BulletinDocument.defaultNextSteps(withS), by);
+                        });
                     });
         });
+    }
+
+    /** The 督办 part: extensions granted in the quarter up to asOf, by unit. */
+    private Uni<BulletinContent.Supervision> supervision(String region, Request r) {
+        LocalDate to = r.asOf().isBefore(r.quarter().last()) ? r.asOf() : r.quarter().last();
+        return Uni.combine().all().unis(extensions.grantedBetween(region, r.quarter().first(), to),
+                bulletins.taskSeqs(region)).asTuple().map(t -> {
+                    Map<String, BulletinContent.UnitExtensions> byUnit = new TreeMap<>();
+                    for (Extension x : t.getItem1()) {
+                        String unit = x.unitId() == null ? "" : x.unitId();
+                        byUnit.computeIfAbsent(unit, k -> new BulletinContent.UnitExtensions(unit, x.unitName(), new ArrayList<>()))
+                                .items().add(new BulletinContent.ExtensionLine(t.getItem2().get(x.taskId()), x.previousDueOn(),
+                                        x.dueOn(), x.grantedOn(), x.reason(),
+                                        x.requestId() != null));
+                    }
+                    List<BulletinContent.UnitExtensions> units = new ArrayList<>(byUnit.values());
+                    units.sort(java.util.Comparator.comparing(u -> u.unitName() == null ? "" : u.unitName()));
+                    return new BulletinContent.Supervision(units);
+                });
     }
 
     public Uni<Page<Bulletin.Summary>> list(String region, Integer year, boolean publishedOnly, PageRequest page) {

@@ -18,7 +18,9 @@ import java.util.UUID;
  * After a year's schedule changes, recomputes the due dates that can depend on it: RELATIVE
  * periods (FIXED and RECURRING dates do not move with holidays) that start before the year ends
  * and end in it or later, plus every provisional one. Reads them in keyset-paged chunks, computes in
- * memory, writes the changed ones back with one set-based UPDATE per chunk of rows.
+ * memory, writes the changed ones back with one set-based UPDATE per chunk of rows. The derived date is
+ * {@code original_due_on}; an obligation with a granted extension keeps the extension's date in force
+ * ({@code due_on}): an extension is a date, not a period.
  */
 final class DueDateRecomputation {
 
@@ -55,15 +57,17 @@ final class DueDateRecomputation {
     private static Uni<Integer> chunk(SqlClient client, PeriodArithmetic arithmetic, int year, LocalDate[] changedDays,
                                       String afterRegion, UUID afterId, int changedSoFar) {
         String spans = changedDays == null ? ""
-                : " AND (provisional OR EXISTS (SELECT 1 FROM unnest($6::date[]) c(day) WHERE c.day > anchor_on AND c.day <= due_on))";
+                : " AND (provisional OR EXISTS (SELECT 1 FROM unnest($6::date[]) c(day) WHERE c.day > anchor_on AND c.day <= coalesce(original_due_on, due_on)))";
         Tuple params = Tuple.of(LocalDate.of(year, 12, 31), LocalDate.of(year, 1, 1), afterRegion, afterId, CHUNK);
         if (changedDays != null) {
             params.addValue(changedDays);
         }
         return client.preparedQuery("""
-                        SELECT region, id, anchor_on, period_amount, period_unit, due_on, provisional FROM obligation
+                        SELECT region, id, anchor_on, period_amount, period_unit, coalesce(original_due_on, due_on) AS due_on,
+                               provisional FROM obligation
                         WHERE kind = 'RELATIVE' AND period_unit <> 'HOUR' AND anchor_on IS NOT NULL
-                          AND anchor_on <= $1 AND (due_on >= $2 OR provisional) AND (region, id) > ($3, $4)"""
+                          AND anchor_on <= $1 AND (coalesce(original_due_on, due_on) >= $2 OR provisional)
+                          AND (region, id) > ($3, $4)"""
                         + spans + " ORDER BY region, id LIMIT $5")
                 .execute(params)
                 .chain(rows -> {
@@ -89,7 +93,9 @@ final class DueDateRecomputation {
                     String nextRegion = lastRegion;
                     UUID nextId = lastId;
                     Uni<Integer> written = ids.isEmpty() ? Uni.createFrom().item(0) : client.preparedQuery("""
-                                    UPDATE obligation o SET due_on = u.due_on, provisional = u.provisional
+                                    UPDATE obligation o SET original_due_on = u.due_on, provisional = u.provisional,
+                                        due_on = CASE WHEN EXISTS (SELECT 1 FROM obligation_extension e
+                                                 WHERE e.region = o.region AND e.obligation_id = o.id) THEN o.due_on ELSE u.due_on END
                                     FROM unnest($1::text[], $2::uuid[], $3::date[], $4::boolean[]) u(region, id, due_on, provisional)
                                     WHERE o.region = u.region AND o.id = u.id""")
                             .execute(Tuple.of(regions.toArray(String[]::new), ids.toArray(UUID[]::new),

@@ -15,7 +15,11 @@ public enum AdvisoryLock {
     /** Per region: one alert run at a time, and no channel change in the middle of one. */
     ALERTS(7242007),
     /** Per region and Idempotency-Key: a finding's first request and its retries. */
-    FINDING_REQUEST(7242011);
+    FINDING_REQUEST(7242011),
+    /** Per region, scope and Idempotency-Key: a creating request (延期申请, 整改, 催办 …) and its retries. */
+    CREATION_KEY(7242014),
+    /** Per region and obligation: granting extensions (an approval and a direct extension must not interleave). */
+    EXTENSION(7242015);
 
     private final int key;
 

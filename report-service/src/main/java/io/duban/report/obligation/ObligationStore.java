@@ -18,6 +18,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jboss.logging.Logger;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,13 +32,20 @@ import java.util.UUID;
 /**
  * Keeps the {@code obligation} table equal to what the deriver makes of the projected facts:
  * for a set of tasks it loads their facts in a few set queries, derives, upserts by stable key
- * and deletes what no longer follows (an assignment withdrawn, a rule changed).
+ * and deletes what no longer follows (an assignment withdrawn, a rule changed). Granted extensions
+ * ({@code obligation_extension}) are applied again after every write, so they survive re-derivation;
+ * those of an obligation that ceased to exist are counted and logged.
  */
 @ApplicationScoped
 public class ObligationStore {
 
+    private static final Logger LOG = Logger.getLogger(ObligationStore.class);
+
     @Inject
     CalendarService calendars;
+
+    @Inject
+    MeterRegistry registry;
 
     /**
      * A report's status as the deriver counts it: a DONE report made under 办结审核 is DONE once accepted,
@@ -144,9 +153,9 @@ public class ObligationStore {
         String[] keepKeys = keep.stream().map(k -> (String) k[1]).toArray(String[]::new);
         // Keys embed the assignment id, so they are unique without the region; NOT IN over a
         // subquery runs as a hashed anti-join (NOT EXISTS over unnest would compare every pair).
-        Uni<?> delete = client.preparedQuery("DELETE FROM obligation o USING unnest($1::text[], $2::uuid[]) t(region, task_id)"
+        Uni<RowSet<Row>> delete = client.preparedQuery("DELETE FROM obligation o USING unnest($1::text[], $2::uuid[]) t(region, task_id)"
                 + " WHERE o.region = t.region AND o.task_id = t.task_id"
-                + " AND o.key NOT IN (SELECT unnest($3::text[]))")
+                + " AND o.key NOT IN (SELECT unnest($3::text[])) RETURNING o.region, o.id")
                 .execute(Tuple.of(regions, ids, keepKeys));
         List<Object[]> rows = new ArrayList<>();
         for (Object[] u : derived.get("upsert")) {
@@ -155,9 +164,46 @@ public class ObligationStore {
             rows.add(new Object[] {region, DerivedObligation.idFor(region, o.key()), o.key(), u[2], u[1], o.assignmentId(),
                     o.unitId(), o.unitName(), o.role(), o.kind().name(), o.eventId(), o.anchorOn(), o.anchorAt(),
                     o.periodAmount(), o.periodUnit(), o.dueOn(), o.dueAt(), o.provisional(), o.completedOn(), o.ruleText(),
-                    o.pendingReviewOn()});
+                    o.pendingReviewOn(), o.dueOn()});
         }
-        return delete.chain(() -> UPSERT.execute(client, rows));
+        return delete.chain(deleted -> droppedExtensions(client, deleted).chain(() -> UPSERT.execute(client, rows))
+                .call(() -> client.preparedQuery(APPLY_EXTENSIONS).execute(Tuple.of(regions, ids))));
+    }
+
+    /**
+     * The extension in force (the latest granted) moves each obligation's due date; the derived date stays in
+     * {@code original_due_on}. An extension is a date, so re-derivation never shifts it.
+     */
+    static final String APPLY_EXTENSIONS = """
+            UPDATE obligation o SET due_on = x.due_on
+            FROM (SELECT DISTINCT ON (e.region, e.obligation_id) e.region, e.obligation_id, e.due_on
+                  FROM obligation_extension e JOIN unnest($1::text[], $2::uuid[]) t(region, task_id)
+                    ON e.region = t.region AND e.task_id = t.task_id
+                  ORDER BY e.region, e.obligation_id, e.seq DESC) x
+            WHERE o.region = x.region AND o.id = x.obligation_id AND o.due_on IS DISTINCT FROM x.due_on""";
+
+    /** Extensions granted to obligations that ceased to exist are no longer in force: counted and logged, never silent. */
+    private Uni<Void> droppedExtensions(SqlClient client, RowSet<Row> deleted) {
+        if (deleted.size() == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> regions = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        deleted.forEach(r -> {
+            regions.add(r.getString("region"));
+            ids.add(r.getUUID("id"));
+        });
+        return client.preparedQuery("SELECT e.region, e.obligation_id, count(*) AS n, max(e.due_on) AS due_on"
+                        + " FROM obligation_extension e JOIN unnest($1::text[], $2::uuid[]) d(region, id)"
+                        + " ON e.region = d.region AND e.obligation_id = d.id GROUP BY e.region, e.obligation_id")
+                .execute(Tuple.of(regions.toArray(String[]::new), ids.toArray(UUID[]::new)))
+                .invoke(rows -> rows.forEach(r -> {
+                    LOG.warnf("obligation %s of region %s no longer follows from the facts: its %d granted extension(s)"
+                            + " (latest to %s) are no longer in force", r.getUUID("obligation_id"), r.getString("region"),
+                            r.getLong("n"), r.getLocalDate("due_on"));
+                    registry.counter("duban.obligations.extensions.dropped").increment(r.getLong("n"));
+                }))
+                .replaceWithVoid();
     }
 
     private static final BulkUpsert UPSERT = new BulkUpsert("obligation", List.of("region", "key"), List.of(
@@ -165,5 +211,6 @@ public class ObligationStore {
             col("assignment_id", "uuid"), col("unit_id", "text"), col("unit_name", "text"), col("role", "text"),
             col("kind", "text"), col("event_id", "uuid"), col("anchor_on", "date"), col("anchor_at", "timestamp"),
             col("period_amount", "int"), col("period_unit", "text"), col("due_on", "date"), col("due_at", "timestamp"),
-            col("provisional", "boolean"), col("completed_on", "date"), col("rule_text", "text"), col("pending_review_on", "date")));
+            col("provisional", "boolean"), col("completed_on", "date"), col("rule_text", "text"), col("pending_review_on", "date"),
+            col("original_due_on", "date")));
 }

@@ -4,6 +4,7 @@ import io.duban.common.web.PageRequest;
 import io.duban.report.calendar.CalendarService;
 import io.duban.common.sql.Sql;
 import io.duban.report.obligation.ObligationConfig;
+import io.duban.report.obligation.ObligationLight;
 import io.duban.report.obligation.ObligationStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -50,13 +51,18 @@ public class ObligationQueries {
         String asOf = sql.bind(f.asOf());
         String soonLimit = sql.bind(soon);
         String status = ObligationStatus.SQL.replace(":asOf", asOf).replace(":soonLimit", soonLimit);
+        String light = ObligationLight.SQL.replace(":asOf", asOf).replace(":soonLimit", soonLimit)
+                .replace(":share", sql.bind(config.yellowShare()) + "::numeric");
         sql.append("SELECT * FROM (SELECT o.id, o.assignment_id, o.task_id, "
                 + (details ? "t.seq AS task_seq, t.requirement, " : "")
                 + "o.unit_id, o.unit_name, o.role, o.rule_text, o.due_on, o.provisional, o.completed_on, o.plan_id, "
-                + status + " AS status,"
+                + status + " AS status, " + light + " AS light, coalesce(o.original_due_on, o.due_on) AS original_due_on,"
                 + " GREATEST(0, coalesce(ce.workday_seq - cd.workday_seq, 0)) AS workdays_late"
                 + " FROM obligation o"
                 + (details ? " LEFT JOIN task t ON t.region = o.region AND t.id = o.task_id" : "")
+                // for the light's window; joins to a unique key the planner drops when the light is not asked for
+                + " LEFT JOIN assignment la ON la.region = o.region AND la.id = o.assignment_id"
+                + " LEFT JOIN plan lp ON lp.region = o.region AND lp.id = o.plan_id"
                 + " LEFT JOIN calendar_day cd ON cd.day = o.due_on"
                 + " LEFT JOIN calendar_day ce ON ce.day = CASE WHEN o.completed_on IS NOT NULL AND o.completed_on <= "
                 + asOf + " THEN o.completed_on ELSE " + asOf + " END");
@@ -76,6 +82,10 @@ public class ObligationQueries {
         sql.append(") x");
         if (f.statuses() != null && !f.statuses().isEmpty()) {
             sql.append(" WHERE x.status = ANY(", f.statuses().toArray(String[]::new), ")");
+        }
+        if (f.lights() != null && !f.lights().isEmpty()) {
+            sql.append(f.statuses() != null && !f.statuses().isEmpty() ? " AND" : " WHERE");
+            sql.append(" x.light = ANY(", f.lights().toArray(String[]::new), ")");
         }
         return sql;
     }
@@ -101,7 +111,8 @@ public class ObligationQueries {
     public Uni<List<ObligationView>> all(ObligationFilter f, List<java.util.UUID> planIds, String order) {
         Sql sql = judged(f);
         if (planIds != null && !planIds.isEmpty()) {
-            sql.append(f.statuses() != null && !f.statuses().isEmpty() ? " AND" : " WHERE");
+            sql.append(f.statuses() != null && !f.statuses().isEmpty() || f.lights() != null && !f.lights().isEmpty()
+                    ? " AND" : " WHERE");
             sql.append(" x.plan_id = ANY(", planIds.toArray(java.util.UUID[]::new), ")");
         }
         sql.append(" ORDER BY " + order);

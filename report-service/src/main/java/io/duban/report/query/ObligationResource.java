@@ -8,6 +8,7 @@ import io.duban.common.web.PageRequest;
 import io.duban.common.web.Paging;
 import io.duban.report.common.AsOf;
 import io.duban.common.web.Ids;
+import io.duban.report.obligation.ObligationLight;
 import io.duban.report.obligation.ObligationStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,7 +42,7 @@ public class ObligationResource {
 
     @GET
     @Path("/obligations")
-    @Operation(operationId = "listObligations", summary = "应办事项列表（按到期日排序，可按单位、方案、状态、到期区间筛选）")
+    @Operation(operationId = "listObligations", summary = "应办事项列表（按到期日排序，可按单位、方案、状态、到期区间、红黄蓝灯筛选）")
     public Uni<ObligationQueries.ObligationPage> obligations(@PathParam("region") String region,
                                                              @QueryParam("unitId") String unitId,
                                                              @QueryParam("planId") String planId,
@@ -50,10 +51,12 @@ public class ObligationResource {
                                                              @QueryParam("dueTo") String dueTo,
                                                              @QueryParam("asOf") String asOf,
                                                              @QueryParam("page") Integer page,
-                                                             @QueryParam("size") Integer size) {
+                                                             @QueryParam("size") Integer size,
+                                                             @QueryParam("light") List<String> light) {
         PageRequest paging = Paging.of(page, size);
         ObligationFilter f = new ObligationFilter(region, AsOf.orToday(asOf), scopedUnit(unitId),
-                Ids.optional("planId", planId), statuses(status), AsOf.date("dueFrom", dueFrom), AsOf.date("dueTo", dueTo));
+                Ids.optional("planId", planId), statuses(status), AsOf.date("dueFrom", dueFrom), AsOf.date("dueTo", dueTo))
+                .withLights(lights(light));
         return queries.page(f, ObligationQueries.BY_DUE, paging);
     }
 
@@ -79,6 +82,28 @@ public class ObligationResource {
             return unitId;
         }
         return caller.isUnitScoped() ? caller.unitId().orElseThrow(() -> ProblemException.forbidden("单位账号缺少单位标识。")) : null;
+    }
+
+    /** light=RED,YELLOW (may repeat): the 红黄蓝灯 asked for. */
+    static List<String> lights(List<String> raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String part : raw) {
+            for (String s : part.split(",")) {
+                String v = s.trim().toUpperCase();
+                if (v.isEmpty()) {
+                    continue;
+                }
+                if (Arrays.stream(ObligationLight.values()).noneMatch(x -> x.name().equals(v))) {
+                    throw ProblemException.invalidField("light", "light 应为 BLUE、YELLOW 或 RED，收到："
+                            + (v.length() > 20 ? v.substring(0, 20) : v));
+                }
+                out.add(v);
+            }
+        }
+        return out.isEmpty() ? null : out;
     }
 
     static List<String> statuses(List<String> raw) {
