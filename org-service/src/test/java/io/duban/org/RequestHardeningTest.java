@@ -1,5 +1,7 @@
 package io.duban.org;
 
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import static io.duban.org.Api.base;
 import static io.duban.org.Api.supervisor;
 import static org.hamcrest.Matchers.containsString;
@@ -64,5 +66,13 @@ class RequestHardeningTest {
     @Test
     void aTokenExpiredTwentySecondsAgoIsRefused() {
         Api.as(Tokens.expired(region, 20)).get(base(region) + "/units").then().statusCode(401);
+    }
+
+    /** A malformed query parameter is a 400 naming it, the same in every service (JAX-RS alone would answer 404). */
+    @ParameterizedTest
+    @CsvSource({"page,abc", "size,-1", "size,100000", "page,0", "size,1e3"})
+    void malformedPagingIs400NamingTheParameter(String name, String value) {
+        supervisor(region).queryParam(name, value).get(base(region) + "/units").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem(name));
     }
 }

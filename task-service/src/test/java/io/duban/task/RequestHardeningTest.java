@@ -1,5 +1,6 @@
 package io.duban.task;
 
+import org.junit.jupiter.params.provider.CsvSource;
 import static io.duban.task.support.Api.base;
 import static io.duban.task.support.Api.supervisor;
 import static org.hamcrest.Matchers.equalTo;
@@ -89,5 +90,26 @@ class RequestHardeningTest {
                 .post(base(region) + "/plans/" + plan + "/import")
                 .then().statusCode(400).body("errors[0].field", equalTo("line 2")).body("line", equalTo(2));
         assertEquals(0, Api.count(region, "/plans/" + plan + "/tasks"));
+    }
+
+    /** A malformed query parameter is a 400 naming it, the same in every service (JAX-RS alone would answer 404). */
+    @ParameterizedTest
+    @CsvSource({"page,abc", "size,-1", "size,100000", "page,0", "size,1e3"})
+    void malformedPagingIs400NamingTheParameter(String name, String value) {
+        supervisor(region).queryParam(name, value).get(base(region) + "/plans").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem(name));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/assignments,size,abc", "/plans/00000000-0000-0000-0000-000000000001/tasks,page,x1", "/disputes,limit,many", "/reviews/pending,limit,1.5"})
+    void malformedNumbersInEveryListAre400(String path, String name, String value) {
+        supervisor(region).queryParam(name, value).get(base(region) + path).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem(name));
+    }
+
+    @Test
+    void malformedFeedLimitIs400() {
+        Api.as(Tokens.system("*")).queryParam("limit", "abc").get("/api/v1/changes").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("limit"));
     }
 }

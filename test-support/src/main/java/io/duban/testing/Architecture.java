@@ -39,6 +39,35 @@ public final class Architecture {
                 .because("a resource is thin: statements belong to a repository (STYLE.md)");
     }
 
+    /**
+     * Query parameters are read as text ({@code String}, a list of them, or a flag) and parsed by service-common's
+     * {@code QueryParams}/{@code Paging}, so a malformed one is a 400 naming it in every service; JAX-RS would answer
+     * one it cannot convert ({@code ?page=abc} for an {@code Integer}) as if the path named nothing.
+     */
+    public static ArchRule queryParametersAreText() {
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods().that().areDeclaredInClassesThat()
+                .haveSimpleNameEndingWith("Resource")
+                .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>(
+                        "read their query parameters as text") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaMethod method,
+                            com.tngtech.archunit.lang.ConditionEvents events) {
+                        for (com.tngtech.archunit.core.domain.JavaParameter p : method.getParameters()) {
+                            if (!p.isAnnotatedWith("jakarta.ws.rs.QueryParam")) {
+                                continue;
+                            }
+                            String type = p.getType().getName();
+                            boolean text = type.equals("java.lang.String") || type.equals("boolean")
+                                    || (type.startsWith("java.util.List") && p.getType().toString().contains("java.lang.String"));
+                            if (!text) {
+                                events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(method,
+                                        method.getFullName() + " takes query parameter " + p.getIndex() + " as " + type));
+                            }
+                        }
+                    }
+                }).allowEmptyShould(true);
+    }
+
     /** An API DTO is for the API only: its column list and row mapping belong to its repository. */
     public static ArchRule dtosHoldNoRowMapping() {
         return noClasses().that().haveSimpleNameEndingWith("Dto")
@@ -63,6 +92,20 @@ public final class Architecture {
                 .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
                         "are a REST client's wire types", c -> c.getName().startsWith("io.duban.") && c.getName().matches(".*\\.[A-Za-z]+Api(\\$.*)?")))
                 .because("a client class maps the remote answer into local types (STYLE.md, across a wire)");
+    }
+
+    /**
+     * Plain domain classes ({@link #PLAIN_DOMAIN_NAMES}, or those {@code moreNames} matches as well) return verdicts
+     * (a list of field errors, a result record, a reason) or throw their own plain exception; the service or resource
+     * turns that into the HTTP problem, so no rule knows a status code.
+     */
+    public static ArchRule domainClassesReturnVerdicts(String moreNames) {
+        String names = moreNames == null ? PLAIN_DOMAIN_NAMES : "(" + PLAIN_DOMAIN_NAMES + ")|(" + moreNames + ")";
+        return noClasses().that().haveNameMatching(names)
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.duban.common.problem.ProblemException")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.duban.common.problem.ProblemType")
+                .allowEmptyShould(true)
+                .because("domain rules return verdicts, not HTTP errors (STYLE.md, errors)");
     }
 
     /** The feature packages directly under {@code basePackage} import each other without a circle. */

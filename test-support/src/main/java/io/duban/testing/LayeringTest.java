@@ -19,6 +19,14 @@ public abstract class LayeringTest {
         return true;
     }
 
+    /**
+     * Further plain domain classes of this service, by a pattern over their full names (null: only
+     * {@link Architecture#PLAIN_DOMAIN_NAMES}), held to {@link Architecture#domainClassesReturnVerdicts}.
+     */
+    protected String moreDomainClasses() {
+        return null;
+    }
+
     private JavaClasses classes() {
         if (classes == null) {
             classes = Architecture.mainClasses(basePackage());
@@ -29,6 +37,16 @@ public abstract class LayeringTest {
     @Test
     void resourcesDoNotTouchTheSqlClient() {
         Architecture.resourcesDoNotTouchTheSqlClient().check(classes());
+    }
+
+    @Test
+    void domainClassesReturnVerdictsNotHttpErrors() {
+        Architecture.domainClassesReturnVerdicts(moreDomainClasses()).check(classes());
+    }
+
+    @Test
+    void queryParametersAreReadAsText() {
+        Architecture.queryParametersAreText().check(classes());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.duban.report.alert;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
@@ -56,8 +59,9 @@ public class AlertResource {
     @Operation(operationId = "listAlerts", summary = "提醒列表及投递状态（可按日期、单位、状态、类型筛选）")
     public Uni<Page<AlertView>> list(@PathParam("region") String region, @QueryParam("date") String date,
                                      @QueryParam("unitId") String unitId, @QueryParam("status") String status,
-                                     @QueryParam("kind") String kind, @QueryParam("page") Integer page,
-                                     @QueryParam("size") Integer size) {
+                                     @QueryParam("kind") String kind,
+                                     @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
+                                     @Parameter(description = "default 50, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size) {
         PageRequest paging = Paging.of(page, size);
         // why a delivery failed concerns who configures the channels (supervisors, operators), not units or viewers
         boolean showErrors = caller.isSupervisor() || caller.isSystem();

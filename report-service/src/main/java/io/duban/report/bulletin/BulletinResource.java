@@ -1,14 +1,14 @@
 package io.duban.report.bulletin;
 
-import io.duban.common.web.Locations;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
+import io.duban.common.web.Ids;
+import io.duban.common.web.Locations;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
 import io.duban.common.web.Paging;
-import io.duban.common.web.Ids;
+import io.duban.common.web.QueryParams;
 import io.duban.report.document.DocxWriter;
 import io.duban.report.document.Downloads;
 import io.duban.report.document.HtmlWriter;
@@ -16,6 +16,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,9 +33,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Quarterly 通报. Only a supervisor creates, edits and publishes; viewers and the system read all;
@@ -58,7 +63,7 @@ public class BulletinResource {
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(operationId = "draftBulletin", summary = "生成季度通报草稿（内容在生成时计算并固定）")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Bulletin.class)))
-    public Uni<Response> create(@PathParam("region") String region, NewBulletin body) {
+    public Uni<Response> create(@PathParam("region") String region, @Valid @NotNull(message = "缺少请求体") NewBulletin body) {
         return bulletins.create(region, body, caller.name()).map(b -> Locations
                 .created("/api/v1/regions/" + region + "/bulletins/" + b.id()).entity(b)
                 .header(HttpHeaders.ETAG, ETags.of(b.version())).build());
@@ -68,9 +73,11 @@ public class BulletinResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @Operation(operationId = "listBulletins", summary = "通报列表（新者在前；单位账号只见已发布的）")
-    public Uni<Page<Bulletin.Summary>> list(@PathParam("region") String region, @QueryParam("year") Integer year,
-                                            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return bulletins.list(region, year, caller.isUnitScoped(), Paging.of(page, size));
+    public Uni<Page<Bulletin.Summary>> list(@PathParam("region") String region,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("year") String year,
+            @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
+            @Parameter(description = "default 50, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size) {
+        return bulletins.list(region, QueryParams.integer("year", year), caller.isUnitScoped(), Paging.of(page, size));
     }
 
     @GET
@@ -107,7 +114,7 @@ public class BulletinResource {
     @Operation(operationId = "editBulletinNextSteps", summary = "修改草稿的“下一步工作要求”（需 If-Match；已发布 409）")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Bulletin.class)))
     public Uni<Response> edit(@PathParam("region") String region, @PathParam("id") String id,
-                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, NextSteps body) {
+                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull(message = "缺少请求体") NextSteps body) {
         return bulletins.editNextSteps(region, Ids.path(id, "通报"), ifMatch, body, caller.name())
                 .map(b -> Response.ok(b).header(HttpHeaders.ETAG, ETags.of(b.version())).build());
     }

@@ -1,5 +1,8 @@
 package io.duban.report.calendar;
 
+import io.duban.common.web.QueryParams;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
@@ -103,8 +106,10 @@ public class CalendarResource {
     @Path("/workdays/add")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @Operation(operationId = "addWorkdays", summary = "某日之后第 N 个工作日（起算日不计入）")
-    public CalendarDtos.AddResult add(@QueryParam("from") String from, @QueryParam("workdays") Integer workdays) {
+    public CalendarDtos.AddResult add(@QueryParam("from") String from,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "-3650", maximum = "3650")) @QueryParam("workdays") String workdaysParam) {
         LocalDate start = AsOf.required("from", from);
+        Integer workdays = QueryParams.integer("workdays", workdaysParam);
         if (workdays == null || Math.abs(workdays) > MAX_WORKDAYS) {
             throw ProblemException.invalidField("workdays", "workdays 应为 -" + MAX_WORKDAYS + " 到 " + MAX_WORKDAYS + " 之间的整数。");
         }

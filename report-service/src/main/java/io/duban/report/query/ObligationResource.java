@@ -1,5 +1,8 @@
 package io.duban.report.query;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
@@ -50,8 +53,8 @@ public class ObligationResource {
                                                              @QueryParam("dueFrom") String dueFrom,
                                                              @QueryParam("dueTo") String dueTo,
                                                              @QueryParam("asOf") String asOf,
-                                                             @QueryParam("page") Integer page,
-                                                             @QueryParam("size") Integer size,
+                                                             @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
+                                                             @Parameter(description = "default 50, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size,
                                                              @QueryParam("light") List<String> light) {
         PageRequest paging = Paging.of(page, size);
         ObligationFilter f = new ObligationFilter(region, AsOf.orToday(asOf), scopedUnit(unitId),
@@ -67,8 +70,8 @@ public class ObligationResource {
                                                          @QueryParam("unitId") String unitId,
                                                          @QueryParam("planId") String planId,
                                                          @QueryParam("asOf") String asOf,
-                                                         @QueryParam("page") Integer page,
-                                                         @QueryParam("size") Integer size) {
+                                                         @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
+                                                         @Parameter(description = "default 50, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size) {
         PageRequest paging = Paging.of(page, size);
         ObligationFilter f = ObligationFilter.region(region, AsOf.orToday(asOf)).withUnit(scopedUnit(unitId))
                 .withPlan(Ids.optional("planId", planId)).withStatuses(List.of(ObligationStatus.OVERDUE.name()));

@@ -1,5 +1,7 @@
 package io.duban.task.assignment;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,7 +48,8 @@ public class AssignmentResource {
     public Uni<Page<AssignmentDto>> list(@PathParam("region") String region, @QueryParam("unitId") String unitId,
             @QueryParam("planId") String planId, @QueryParam("taskId") String taskId, @QueryParam("status") String status,
             @QueryParam("role") String role, @QueryParam("includeInactive") boolean includeInactive,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
+            @Parameter(description = "default 50, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size) {
         PageRequest request = Paging.of(page, size);
         UUID unit = Ids.optional("unitId", unitId);
         Optional<UUID> scope = Access.unitScope(caller);

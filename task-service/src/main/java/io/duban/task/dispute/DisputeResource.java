@@ -1,5 +1,8 @@
 package io.duban.task.dispute;
 
+import io.duban.common.web.QueryParams;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.duban.common.web.Ids;
@@ -84,7 +87,7 @@ public class DisputeResource {
     @Path("/disputes")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<List<DisputeDto>> list(@PathParam("region") String region, @QueryParam("status") String status,
-            @QueryParam("limit") Integer limit) {
+            @Parameter(description = "default 500, at most 2000", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "2000")) @QueryParam("limit") String limit) {
         DisputeStatus s = null;
         if (status != null && !status.isBlank()) {
             try {
@@ -93,7 +96,7 @@ public class DisputeResource {
                 throw ProblemException.invalidField("status", "status 应为 OPEN、UPHELD 或 REJECTED");
             }
         }
-        return disputes.list(region, s, Access.unitScope(caller).orElse(null), limit == null ? 500 : Math.max(1, Math.min(limit, 2000)));
+        return disputes.list(region, s, Access.unitScope(caller).orElse(null), Math.max(1, Math.min(QueryParams.integer("limit", limit, 500), 2000)));
     }
 
     @GET

@@ -1,7 +1,7 @@
 package io.duban.task.dispute;
 
 import io.duban.common.problem.FieldError;
-import io.duban.common.problem.ProblemException;
+import io.duban.common.web.Ids;
 import io.duban.task.assignment.AssignmentDto;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,21 +17,24 @@ public final class DisputeRules {
     private DisputeRules() {
     }
 
-    /** The designated units, parsed and de-duplicated; 400 with the fields that are wrong. */
-    public static List<UUID> validate(DecisionRequest r, UUID disputingUnit) {
+    /** A decision read: the designated units, parsed and de-duplicated, and what is wrong with it (empty when nothing). */
+    public record Checked(List<UUID> designated, List<FieldError> errors) {
+    }
+
+    public static Checked check(DecisionRequest r, UUID disputingUnit) {
         List<FieldError> errors = new ArrayList<>();
         List<String> raw = r.designateUnitIds() == null ? List.of() : r.designateUnitIds();
         LinkedHashSet<UUID> units = new LinkedHashSet<>();
         for (int i = 0; i < raw.size(); i++) {
-            try {
-                UUID u = UUID.fromString(raw.get(i).trim());
-                if (u.equals(disputingUnit)) {
-                    errors.add(new FieldError("designateUnitIds[" + i + "]", "不能指定提出申诉的单位本身"));
-                }
-                units.add(u);
-            } catch (RuntimeException e) {
+            UUID u = raw.get(i) == null ? null : Ids.parse(raw.get(i).trim());
+            if (u == null) {
                 errors.add(new FieldError("designateUnitIds[" + i + "]", "应为单位的 UUID"));
+                continue;
             }
+            if (u.equals(disputingUnit)) {
+                errors.add(new FieldError("designateUnitIds[" + i + "]", "不能指定提出申诉的单位本身"));
+            }
+            units.add(u);
         }
         if (r.decision() == DecisionRequest.Decision.REJECT) {
             if (r.comment() == null || r.comment().isBlank()) {
@@ -41,18 +44,7 @@ public final class DisputeRules {
                 errors.add(new FieldError("designateUnitIds", "驳回申诉时不能指定其他单位"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation("申诉处理意见有误。", errors);
-        }
-        return new ArrayList<>(units);
-    }
-
-    /** Why a decision found no OPEN dispute at the version read: already decided → 409, else stale → 412. */
-    public static ProblemException refusal(DisputeDto current) {
-        if (current.status() != DisputeStatus.OPEN) {
-            return ProblemException.conflict("该申诉已处理，不能再次处理。").with("status", current.status().name());
-        }
-        return ProblemException.preconditionFailed("申诉已被更新（当前版本 " + current.version() + "），请重新读取后再处理。");
+        return new Checked(new ArrayList<>(units), errors);
     }
 
     /**

@@ -60,6 +60,14 @@ public class DisputeService {
         }));
     }
 
+    /** Why a decision found no OPEN dispute at the version read: already decided → 409, else stale → 412. */
+    private static ProblemException refusal(DisputeDto current) {
+        if (current.status() != DisputeStatus.OPEN) {
+            return ProblemException.conflict("该申诉已处理，不能再次处理。").with("status", current.status().name());
+        }
+        return ProblemException.preconditionFailed("申诉已被更新（当前版本 " + current.version() + "），请重新读取后再处理。");
+    }
+
     /** The decided dispute and, for an UPHOLD, the assignments it withdrew and created or reactivated. */
     public record Decided(DisputeDto dispute, List<AssignmentDto> assignments) {
     }
@@ -67,7 +75,11 @@ public class DisputeService {
     public Uni<Decided> decide(String region, UUID disputeId, String ifMatch, DecisionRequest body, String who, String authorization) {
         long expected = ETags.requireVersion(ifMatch);
         return disputes.get(region, disputeId, null).flatMap(current -> {
-            List<UUID> designate = DisputeRules.validate(body, current.unitId());
+            DisputeRules.Checked checked = DisputeRules.check(body, current.unitId());
+            if (!checked.errors().isEmpty()) {
+                throw ProblemException.validation("申诉处理意见有误。", checked.errors());
+            }
+            List<UUID> designate = checked.designated();
             return named(region, authorization, designate).flatMap(units -> pool.withTransaction(tx -> {
                 DisputeStatus status = body.decision() == DecisionRequest.Decision.UPHOLD ? DisputeStatus.UPHELD : DisputeStatus.REJECTED;
                 String comment = body.comment() == null || body.comment().isBlank() ? null : body.comment().strip();
@@ -76,7 +88,7 @@ public class DisputeService {
                         .flatMap(decided -> {
                             if (decided.isEmpty()) {
                                 return disputes.get(tx, region, disputeId, null).map(d -> {
-                                    throw DisputeRules.refusal(d);
+                                    throw refusal(d);
                                 });
                             }
                             if (status == DisputeStatus.REJECTED) {

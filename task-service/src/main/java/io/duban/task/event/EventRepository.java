@@ -2,6 +2,7 @@ package io.duban.task.event;
 
 import io.duban.common.problem.ProblemException;
 import io.duban.common.sql.PagedQuery;
+import io.duban.common.sql.Rows;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
 import io.duban.deadlines.rule.Trigger;
@@ -48,12 +49,7 @@ public class EventRepository {
     public Uni<EventDto> get(String region, UUID assignmentId, UUID eventId) {
         return pool.preparedQuery("select " + COLUMNS + " from trigger_event where region = $1 and assignment_id = $2 and id = $3")
                 .execute(Tuple.of(region, assignmentId, eventId))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.notFound("触发事件不存在：" + eventId);
-                    }
-                    return map(rows.iterator().next());
-                });
+                .map(rows -> Rows.one(rows, EventRepository::map, () -> ProblemException.notFound("触发事件不存在：" + eventId)));
     }
 
     /** Whether the event exists and was recorded on this assignment (a progress report may cite only its own). */

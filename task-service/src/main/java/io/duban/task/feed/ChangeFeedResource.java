@@ -1,5 +1,9 @@
 package io.duban.task.feed;
 
+import io.duban.common.web.QueryParams;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.duban.common.problem.ProblemException;
@@ -38,8 +42,9 @@ public class ChangeFeedResource {
     @GET
     @Operation(operationId = "readChanges", summary = "变更流：task-service 各实体变更后的完整快照，按游标续读（仅 system）")
     @RolesAllowed(Roles.SYSTEM)
-    public Uni<ChangePage> changes(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
-        int n = limit == null ? DEFAULT_LIMIT : limit;
+    public Uni<ChangePage> changes(@QueryParam("after") String after,
+            @Parameter(description = "default " + DEFAULT_LIMIT + ", at most " + MAX_LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "5000")) @QueryParam("limit") String limit) {
+        int n = QueryParams.integer("limit", limit, DEFAULT_LIMIT);
         if (n < 1 || n > MAX_LIMIT) {
             throw ProblemException.invalidField("limit", "limit 应在 1 到 " + MAX_LIMIT + " 之间。");
         }

@@ -1,6 +1,5 @@
 package io.duban.task.ledger;
 
-import io.duban.common.problem.ProblemException;
 import io.duban.deadlines.rule.DeadlineRule;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -16,12 +15,8 @@ public final class LedgerRules {
         return rule instanceof DeadlineRule.Fixed f ? Optional.ofNullable(f.date()) : Optional.empty();
     }
 
-    public static void checkPlannedOn(LocalDate plannedOn, DeadlineRule rule) {
-        dueOn(rule).ifPresent(due -> {
-            if (plannedOn.isAfter(due)) {
-                throw ProblemException.unprocessable("计划完成时间（" + plannedOn + "）不能晚于任务的完成时限（" + due + "）。")
-                        .with("field", "plannedOn").with("dueOn", due.toString());
-            }
-        });
+    /** The due day a planned day falls after, if it does: a unit may not plan to finish later than the task is due. */
+    public static Optional<LocalDate> plannedAfterDue(LocalDate plannedOn, DeadlineRule rule) {
+        return dueOn(rule).filter(plannedOn::isAfter);
     }
 }

@@ -47,7 +47,10 @@ public class LedgerService {
                 throw ProblemException.conflict("该责任分解已撤销，不能再填写台账。");
             }
             return tasks.get(region, a.taskId()).flatMap(task -> {
-                LedgerRules.checkPlannedOn(body.plannedOn(), task.deadline());
+                LedgerRules.plannedAfterDue(body.plannedOn(), task.deadline()).ifPresent(due -> {
+                    throw ProblemException.unprocessable("计划完成时间（" + body.plannedOn() + "）不能晚于任务的完成时限（" + due + "）。")
+                            .with("field", "plannedOn").with("dueOn", due.toString());
+                });
                 return pool.withTransaction(tx -> ledgers.entry(tx, region, assignmentId).flatMap(current -> {
                     long expected = current.isEmpty() && (ifMatch == null || ifMatch.isBlank()) ? 0
                             : io.duban.common.web.ETags.requireVersion(ifMatch);

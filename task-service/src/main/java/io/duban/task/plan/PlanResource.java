@@ -1,5 +1,7 @@
 package io.duban.task.plan;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.duban.common.web.Locations;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -59,8 +61,9 @@ public class PlanResource {
     @GET
     @Operation(operationId = "listPlans", summary = "工作方案列表（新者在前）")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
-    public Uni<Page<PlanDto>> list(@PathParam("region") String region, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+    public Uni<Page<PlanDto>> list(@PathParam("region") String region,
+            @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
+            @Parameter(description = "default 50, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size) {
         return plans.list(region, Paging.of(page, size));
     }
 

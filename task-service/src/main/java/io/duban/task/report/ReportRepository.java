@@ -3,6 +3,7 @@ package io.duban.task.report;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.sql.PagedQuery;
+import io.duban.common.sql.Rows;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
 import io.duban.feed.ChangeType;
@@ -57,12 +58,7 @@ public class ReportRepository {
     public Uni<ReportDto> get(String region, UUID assignmentId, UUID reportId) {
         return pool.preparedQuery("select " + COLUMNS + " from progress_report where region = $1 and assignment_id = $2 and id = $3")
                 .execute(Tuple.of(region, assignmentId, reportId))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.notFound("进展报告不存在：" + reportId);
-                    }
-                    return map(rows.iterator().next());
-                });
+                .map(rows -> Rows.one(rows, ReportRepository::map, () -> ProblemException.notFound("进展报告不存在：" + reportId)));
     }
 
     /** The assignment's reports, oldest first. */

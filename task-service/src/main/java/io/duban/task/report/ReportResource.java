@@ -1,5 +1,7 @@
 package io.duban.task.report;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.duban.common.web.Locations;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -68,7 +70,8 @@ public class ReportResource {
     @Operation(operationId = "listReports", summary = "一条责任分解的进展报告（按时间先后）")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<ReportDto>> history(@PathParam("region") String region, @PathParam("id") String id,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
+            @Parameter(description = "default 50, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size) {
         return reports.history(region, Ids.path(id, "责任分解"), Access.unitScope(caller).orElse(null), Paging.of(page, size));
     }
 

@@ -1,5 +1,8 @@
 package io.duban.task.review;
 
+import io.duban.common.web.QueryParams;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.duban.common.web.Ids;
@@ -80,7 +83,8 @@ public class ReviewResource {
     @Operation(operationId = "listPendingReviews", summary = "待审核的办结")
     @Path("/reviews/pending")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.SYSTEM})
-    public Uni<List<PendingReview>> pending(@PathParam("region") String region, @QueryParam("limit") Integer limit) {
-        return reviews.pending(region, limit == null ? 500 : Math.max(1, Math.min(limit, 2000)));
+    public Uni<List<PendingReview>> pending(@PathParam("region") String region,
+            @Parameter(description = "default 500, at most 2000", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "2000")) @QueryParam("limit") String limit) {
+        return reviews.pending(region, Math.max(1, Math.min(QueryParams.integer("limit", limit, 500), 2000)));
     }
 }

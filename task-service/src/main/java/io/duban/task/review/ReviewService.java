@@ -1,5 +1,8 @@
 package io.duban.task.review;
 
+import java.util.List;
+import io.duban.common.problem.ProblemException;
+import io.duban.common.problem.FieldError;
 import io.duban.common.web.ETags;
 import io.duban.task.assignment.AssignmentDto;
 import io.duban.task.assignment.AssignmentRepository;
@@ -37,7 +40,10 @@ public class ReviewService {
 
     public Uni<Idempotency.Stored> review(String region, UUID assignmentId, String ifMatch, String key, ReviewRequest body, String who) {
         long expected = ETags.requireVersion(ifMatch);
-        ReviewRules.validate(body);
+        List<FieldError> errors = ReviewRules.check(body);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors.get(0).message(), errors);
+        }
         String idemKey = Idempotency.validKey(key, null);
         String hash = Idempotency.hash("review", assignmentId.toString(), Json.write(body));
         return pool.withTransaction(tx -> Idempotency.claim(tx, region, idemKey, hash).flatMap(replay -> {

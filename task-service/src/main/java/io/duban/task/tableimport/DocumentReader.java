@@ -1,7 +1,6 @@
 package io.duban.task.tableimport;
 
 import io.duban.common.problem.FieldError;
-import io.duban.common.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -103,16 +102,16 @@ public final class DocumentReader {
             String deadline = b.inline == null || b.inline.deadlineText() == null ? "" : b.inline.deadlineText();
             UnitText.Annotated annotated = UnitText.annotations(responsible);
             if (requirement.length() > RowMerger.MAX_CELL || annotated.text().length() > RowMerger.MAX_RESPONSIBLE) {
-                throw ProblemException.validation("文件内容有误，未导入任何数据。", List.of(new FieldError("line " + b.line,
+                throw UnreadableSource.invalid("文件内容有误，未导入任何数据。", List.of(new FieldError("line " + b.line,
                         "第 " + b.line + " 段的措施超过 " + RowMerger.MAX_CELL + " 字或责任单位超过 " + RowMerger.MAX_RESPONSIBLE + " 字。")))
-                        .with("line", b.line);
+                        .atLine(b.line);
             }
             rows.add(new SourceRow(b.line, rows.size() + 1, b.number, List.copyOf(category), requirement, annotated.text(), deadline,
                     annotated.note(), List.of(), false));
         }
         if (rows.isEmpty()) {
-            throw ProblemException.validation("未找到任务分解表的表头，也未在文件中找到带编号的工作措施。",
-                    List.of(new FieldError("body", "既没有含“工作要求”和“责任单位”的表头，也没有“1.”“（一）”等编号的措施段落"))).with("line", 1);
+            throw UnreadableSource.invalid("未找到任务分解表的表头，也未在文件中找到带编号的工作措施。",
+                    List.of(new FieldError("body", "既没有含“工作要求”和“责任单位”的表头，也没有“1.”“（一）”等编号的措施段落"))).atLine(1);
         }
         return rows;
     }

@@ -1,6 +1,5 @@
 package io.duban.task.tableimport;
 
-import io.duban.common.problem.ProblemException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,7 @@ final class DocxTable {
     static List<List<String>> read(byte[] body) {
         Content c = readAll(body);
         if (c.grid().isEmpty()) {
-            throw ProblemException.invalidField("body", "Word 文件中没有表格。");
+            throw UnreadableSource.invalidField("body", "Word 文件中没有表格。");
         }
         return c.grid();
     }
@@ -75,7 +74,7 @@ final class DocxTable {
                 rows.add(new ArrayList<>());
             }
             return new Content(rows, paragraphs);
-        } catch (ProblemException e) {
+        } catch (UnreadableSource e) {
             throw e;
         } catch (Exception | OutOfMemoryError e) {
             throw XlsxTable.unreadable("DOCX", e);

@@ -90,6 +90,7 @@ public class ImportService {
                             phase[0] = (System.nanoTime() - t) / 1_000_000;
                             return source;
                         })
+                        .onFailure(UnreadableSource.class).transform(e -> problem((UnreadableSource) e))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                         .flatMap(source -> {
                             long t = System.nanoTime();
@@ -239,6 +240,16 @@ public class ImportService {
                         .flatMap(v -> ChangeLog.append(tx, changes)))
                 .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))
                 .transform(e -> alreadyImported());
+    }
+
+    /** The problem answer to an upload the readers refused: 400 with the fields and the first line, 413 or 415. */
+    static ProblemException problem(UnreadableSource e) {
+        ProblemException p = switch (e.kind()) {
+            case INVALID -> ProblemException.validation(e.detail(), e.errors());
+            case TOO_LARGE -> ProblemException.payloadTooLarge(e.detail());
+            case UNSUPPORTED -> ProblemException.unsupportedMediaType(e.detail());
+        };
+        return e.line() == null ? p : p.with("line", e.line());
     }
 
     private static ProblemException alreadyImported() {

@@ -1,7 +1,6 @@
 package io.duban.task.tableimport;
 
 import io.duban.common.problem.FieldError;
-import io.duban.common.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -149,10 +148,10 @@ public final class RowMerger {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.validation("表格内容有误，未导入任何数据。", errors).with("line", Integer.parseInt(errors.get(0).field().substring(5)));
+            throw UnreadableSource.invalid("表格内容有误，未导入任何数据。", errors).atLine(Integer.parseInt(errors.get(0).field().substring(5)));
         }
         if (out.isEmpty()) {
-            throw ProblemException.validation("表格中没有任务行。", List.of(new FieldError("body", "表头之后没有任何含工作要求的行")));
+            throw UnreadableSource.invalid("表格中没有任务行。", List.of(new FieldError("body", "表头之后没有任何含工作要求的行")));
         }
         return new Merged(out, repairs);
     }
@@ -183,7 +182,7 @@ public final class RowMerger {
         try {
             findHeader(grid);
             return true;
-        } catch (ProblemException e) {
+        } catch (UnreadableSource e) {
             return false;
         }
     }
@@ -225,8 +224,8 @@ public final class RowMerger {
                 return new Header(r + 1, seq, category, requirement, requirementSub, responsible, lead, co, deadline);
             }
         }
-        throw ProblemException.validation("未找到任务分解表的表头：需要“工作要求”（或具体要求、五级指标）和“责任单位”（或牵头单位、评估对象）列。",
-                List.of(new FieldError("header", "缺少工作要求或责任单位列"))).with("line", 1);
+        throw UnreadableSource.invalid("未找到任务分解表的表头：需要“工作要求”（或具体要求、五级指标）和“责任单位”（或牵头单位、评估对象）列。",
+                List.of(new FieldError("header", "缺少工作要求或责任单位列"))).atLine(1);
     }
 
     /** A repeated header row (a page break in the original) names at least two known columns. */

@@ -1,6 +1,5 @@
 package io.duban.task.tableimport;
 
-import io.duban.common.problem.ProblemException;
 import io.duban.common.text.TextEncoding;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +23,7 @@ public final class SourceReader {
 
     public static Source read(byte[] body, String contentType) {
         if (body == null || body.length == 0) {
-            throw ProblemException.invalidField("body", "上传的表格为空。");
+            throw UnreadableSource.invalidField("body", "上传的表格为空。");
         }
         TableReader.Format format = TableReader.format(body, contentType);
         return switch (format) {

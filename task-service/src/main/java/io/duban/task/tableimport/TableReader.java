@@ -1,7 +1,6 @@
 package io.duban.task.tableimport;
 
 import io.duban.common.problem.FieldError;
-import io.duban.common.problem.ProblemException;
 import io.duban.common.text.ControlCharacters;
 import io.duban.common.text.TextEncoding;
 import java.io.ByteArrayInputStream;
@@ -39,7 +38,7 @@ public final class TableReader {
     /** Reads the body; the content type decides the format, sniffing settles octet-stream and text/plain. */
     public static List<List<String>> read(byte[] body, String contentType) {
         if (body == null || body.length == 0) {
-            throw ProblemException.invalidField("body", "上传的表格为空。");
+            throw UnreadableSource.invalidField("body", "上传的表格为空。");
         }
         Format format = format(body, contentType);
         List<List<String>> rows = switch (format) {
@@ -59,8 +58,8 @@ public final class TableReader {
                 String cell = row.get(c);
                 if (cell != null && ControlCharacters.firstForbidden(cell) >= 0) {
                     int line = r + 1;
-                    throw ProblemException.validation("第 " + line + " 行第 " + (c + 1) + " 列含有不允许的控制字符，未导入任何任务。",
-                            List.of(new FieldError("line " + line, "第 " + (c + 1) + " 列含有不允许的控制字符"))).with("line", line);
+                    throw UnreadableSource.invalid("第 " + line + " 行第 " + (c + 1) + " 列含有不允许的控制字符，未导入任何任务。",
+                            List.of(new FieldError("line " + line, "第 " + (c + 1) + " 列含有不允许的控制字符"))).atLine(line);
                 }
             }
         }
@@ -71,7 +70,7 @@ public final class TableReader {
         boolean zip = body.length > 4 && body[0] == 'P' && body[1] == 'K' && body[2] == 3 && body[3] == 4;
         boolean pdf = body.length > 4 && body[0] == '%' && body[1] == 'P' && body[2] == 'D' && body[3] == 'F';
         if (pdf) {
-            throw ProblemException.unsupportedMediaType("上传的是 PDF 文件，无法读取表格；请上传 XLSX、DOCX、CSV 或 TSV 格式的任务分解表。");
+            throw UnreadableSource.unsupported("上传的是 PDF 文件，无法读取表格；请上传 XLSX、DOCX、CSV 或 TSV 格式的任务分解表。");
         }
         switch (type) {
             case XLSX:
@@ -95,7 +94,7 @@ public final class TableReader {
             if (names.contains("xl/")) {
                 return Format.XLSX;
             }
-            throw ProblemException.unsupportedMediaType("无法识别的压缩文件；请上传 XLSX、DOCX、CSV 或 TSV 格式的任务分解表。");
+            throw UnreadableSource.unsupported("无法识别的压缩文件；请上传 XLSX、DOCX、CSV 或 TSV 格式的任务分解表。");
         }
         String head = TextEncoding.decode(body.length > 4096 ? java.util.Arrays.copyOf(body, 4096) : body, true);
         long tabs = head.chars().filter(c -> c == '\t').count();
@@ -105,7 +104,7 @@ public final class TableReader {
 
     private static void requireZip(boolean zip, String what) {
         if (!zip) {
-            throw ProblemException.invalidField("body", "内容不是有效的 " + what + " 文件。");
+            throw UnreadableSource.invalidField("body", "内容不是有效的 " + what + " 文件。");
         }
     }
 
@@ -118,7 +117,7 @@ public final class TableReader {
                 names.append(e.getName()).append('\n');
             }
         } catch (IOException e) {
-            throw ProblemException.invalidField("body", "压缩文件已损坏，无法读取。");
+            throw UnreadableSource.invalidField("body", "压缩文件已损坏，无法读取。");
         }
         return names.toString();
     }
@@ -126,7 +125,7 @@ public final class TableReader {
     /** RFC 4180 reading (quoted fields may hold delimiters, quotes and line breaks) with either delimiter. */
     static List<List<String>> readText(String text, char delimiter) {
         if (text.indexOf('\0') >= 0) {
-            throw ProblemException.invalidField("body", "内容含有二进制数据，不是文本表格。");
+            throw UnreadableSource.invalidField("body", "内容含有二进制数据，不是文本表格。");
         }
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
@@ -185,8 +184,8 @@ public final class TableReader {
         cell.setLength(0);
     }
 
-    static ProblemException tooManyRows() {
-        return ProblemException.payloadTooLarge("表格行数超过上限 " + MAX_ROWS + " 行，请拆分后导入。");
+    static UnreadableSource tooManyRows() {
+        return UnreadableSource.tooLarge("表格行数超过上限 " + MAX_ROWS + " 行，请拆分后导入。");
     }
 
     static InputStream stream(byte[] body) {

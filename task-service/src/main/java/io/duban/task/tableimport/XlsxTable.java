@@ -1,6 +1,5 @@
 package io.duban.task.tableimport;
 
-import io.duban.common.problem.ProblemException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,12 +33,12 @@ final class XlsxTable {
             StylesTable styles = reader.getStylesTable();
             Iterator<InputStream> sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
-                throw ProblemException.invalidField("body", "XLSX 文件中没有工作表。");
+                throw UnreadableSource.invalidField("body", "XLSX 文件中没有工作表。");
             }
             try (InputStream sheet = sheets.next()) {
                 return parseSheet(sheet, strings, styles);
             }
-        } catch (ProblemException e) {
+        } catch (UnreadableSource e) {
             throw e;
         } catch (Exception | OutOfMemoryError e) {
             throw unreadable("XLSX", e);
@@ -180,8 +179,8 @@ final class XlsxTable {
      * The answer to a file POI cannot read: a Chinese sentence for the client, the exception (POI's own words,
      * class names) in the log only.
      */
-    static ProblemException unreadable(String format, Throwable e) {
+    static UnreadableSource unreadable(String format, Throwable e) {
         org.jboss.logging.Logger.getLogger(XlsxTable.class).infof(e, "unreadable %s upload", format);
-        return ProblemException.invalidField("body", "无法读取 " + format + " 文件：文件已损坏、加密或不是 " + format + " 格式。");
+        return UnreadableSource.invalidField("body", "无法读取 " + format + " 文件：文件已损坏、加密或不是 " + format + " 格式。");
     }
 }

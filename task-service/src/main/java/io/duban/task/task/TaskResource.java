@@ -1,5 +1,7 @@
 package io.duban.task.task;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.duban.common.security.Caller;
 import io.duban.task.common.Access;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -57,7 +59,8 @@ public class TaskResource {
     @Path("/plans/{planId}/tasks")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<TaskDto>> list(@PathParam("region") String region, @PathParam("planId") String planId,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
+            @Parameter(description = "default 50, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size) {
         PageRequest request = Paging.of(page, size);
         UUID plan = Ids.path(planId, "工作方案");
         return plans.get(region, plan).flatMap(p -> tasks.listForPlan(region, plan, request))

@@ -1,9 +1,9 @@
 package io.duban.task.life;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.deadlines.rule.DeadlineRule;
 import io.duban.task.assignment.AssignmentDto;
@@ -19,6 +19,7 @@ import io.duban.task.review.ReviewRules;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,21 +51,30 @@ class DecisionRulesTest {
 
     @Test
     void aReturnNeedsItsReason() {
-        assertThrows(ProblemException.class, () -> ReviewRules.validate(new ReviewRequest(ReviewDecision.RETURN, " ")));
-        ReviewRules.validate(new ReviewRequest(ReviewDecision.ACCEPT, null));
+        assertEquals(List.of("comment"), ReviewRules.check(new ReviewRequest(ReviewDecision.RETURN, " ")).stream()
+                .map(FieldError::field).toList());
+        assertTrue(ReviewRules.check(new ReviewRequest(ReviewDecision.ACCEPT, null)).isEmpty());
         assertEquals(AssignmentStatus.DONE, ReviewRules.next(ReviewDecision.ACCEPT));
         assertEquals(AssignmentStatus.IN_PROGRESS, ReviewRules.next(ReviewDecision.RETURN));
     }
 
     @Test
     void aRejectionTellsWhyAndDesignatesNobody() {
-        assertThrows(ProblemException.class, () -> DisputeRules.validate(new DecisionRequest(DecisionRequest.Decision.REJECT, null, null), A));
-        assertThrows(ProblemException.class, () -> DisputeRules.validate(
-                new DecisionRequest(DecisionRequest.Decision.REJECT, "不成立", List.of(B.toString())), A));
-        assertThrows(ProblemException.class, () -> DisputeRules.validate(
-                new DecisionRequest(DecisionRequest.Decision.UPHOLD, null, List.of(A.toString())), A), "not the disputing unit");
-        assertEquals(List.of(B), DisputeRules.validate(
-                new DecisionRequest(DecisionRequest.Decision.UPHOLD, null, List.of(B.toString(), " " + B + " ")), A));
+        assertEquals(List.of("comment"), fields(DisputeRules.check(new DecisionRequest(DecisionRequest.Decision.REJECT, null, null), A)));
+        assertEquals(List.of("designateUnitIds"), fields(DisputeRules.check(
+                new DecisionRequest(DecisionRequest.Decision.REJECT, "不成立", List.of(B.toString())), A)));
+        assertEquals(List.of("designateUnitIds[0]"), fields(DisputeRules.check(
+                new DecisionRequest(DecisionRequest.Decision.UPHOLD, null, List.of(A.toString())), A)), "not the disputing unit");
+        assertEquals(List.of("designateUnitIds[1]"), fields(DisputeRules.check(
+                new DecisionRequest(DecisionRequest.Decision.UPHOLD, null, List.of(B.toString(), "1-1-1-1-1")), A)), "canonical UUIDs only");
+        DisputeRules.Checked upheld = DisputeRules.check(
+                new DecisionRequest(DecisionRequest.Decision.UPHOLD, null, List.of(B.toString(), " " + B + " ")), A);
+        assertEquals(List.of(B), upheld.designated());
+        assertTrue(upheld.errors().isEmpty());
+    }
+
+    private static List<String> fields(DisputeRules.Checked checked) {
+        return checked.errors().stream().map(FieldError::field).toList();
     }
 
     @Test
@@ -88,10 +98,9 @@ class DecisionRulesTest {
     @Test
     void aPlannedDayIsBoundedOnlyByAFixedDueDay() {
         DeadlineRule yearEnd = new DeadlineRule.Fixed(LocalDate.of(2023, 12, 31));
-        LedgerRules.checkPlannedOn(LocalDate.of(2023, 12, 31), yearEnd);
-        ProblemException p = assertThrows(ProblemException.class, () -> LedgerRules.checkPlannedOn(LocalDate.of(2024, 1, 1), yearEnd));
-        assertEquals(422, p.type().status());
-        LedgerRules.checkPlannedOn(LocalDate.of(2030, 1, 1), new DeadlineRule.Ongoing());
+        assertTrue(LedgerRules.plannedAfterDue(LocalDate.of(2023, 12, 31), yearEnd).isEmpty());
+        assertEquals(Optional.of(LocalDate.of(2023, 12, 31)), LedgerRules.plannedAfterDue(LocalDate.of(2024, 1, 1), yearEnd));
+        assertTrue(LedgerRules.plannedAfterDue(LocalDate.of(2030, 1, 1), new DeadlineRule.Ongoing()).isEmpty());
     }
 
     @Test

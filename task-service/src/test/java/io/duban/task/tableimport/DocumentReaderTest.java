@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.duban.common.problem.ProblemException;
 import io.duban.testing.Fixtures;
 import java.util.Arrays;
 import java.util.List;
@@ -176,7 +175,7 @@ class DocumentReaderTest {
 
     @Test
     void aDocumentWithoutNumberedMeasuresIs400() {
-        assertThrows(ProblemException.class, () -> DocumentReader.read(List.of("关于做好政务公开工作的通知", "各单位要高度重视。")));
+        assertThrows(UnreadableSource.class, () -> DocumentReader.read(List.of("关于做好政务公开工作的通知", "各单位要高度重视。")));
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.duban.task.tableimport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.duban.common.problem.ProblemException;
 import io.duban.testing.Fixtures;
 import java.util.Arrays;
 import java.util.List;
@@ -78,14 +77,14 @@ class RowMergerTest {
 
     @Test
     void wrongHeaderDuplicateSeqAndEmptyTablesAre400() {
-        assertThrows(ProblemException.class, () -> RowMerger.merge(grid("编号|名称|备注", "1|县财政局|无")));
-        ProblemException dup = assertThrows(ProblemException.class, () -> RowMerger.merge(grid(
+        assertThrows(UnreadableSource.class, () -> RowMerger.merge(grid("编号|名称|备注", "1|县财政局|无")));
+        UnreadableSource dup = assertThrows(UnreadableSource.class, () -> RowMerger.merge(grid(
                 "序号|工作要求|责任单位|时限要求", "1|要求|县财政局|长期坚持", "1|要求|县财政局|长期坚持")));
-        assertEquals(3, dup.extensions().get("line"));
-        assertThrows(ProblemException.class, () -> RowMerger.merge(grid("序号|工作要求|责任单位|时限要求", "", "")));
-        ProblemException longCell = assertThrows(ProblemException.class, () -> RowMerger.merge(grid(
+        assertEquals(3, dup.line());
+        assertThrows(UnreadableSource.class, () -> RowMerger.merge(grid("序号|工作要求|责任单位|时限要求", "", "")));
+        UnreadableSource longCell = assertThrows(UnreadableSource.class, () -> RowMerger.merge(grid(
                 "序号|工作要求|责任单位|时限要求", "1|要求|" + "县财政局、".repeat(401) + "|长期坚持")));
-        assertEquals(2, longCell.extensions().get("line"));
+        assertEquals(2, longCell.line());
     }
 
     @Test

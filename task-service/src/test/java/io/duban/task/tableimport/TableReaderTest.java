@@ -3,8 +3,6 @@ package io.duban.task.tableimport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.duban.common.problem.ProblemException;
-import io.duban.common.problem.ProblemType;
 import io.duban.testing.Fixtures;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +42,9 @@ class TableReaderTest {
 
     @Test
     void pdfAndEmptyBodiesAreRefused() {
-        ProblemException pdf = assertThrows(ProblemException.class, () -> TableReader.read("%PDF-1.4".getBytes(StandardCharsets.US_ASCII), "text/csv"));
-        assertEquals(ProblemType.UNSUPPORTED_MEDIA_TYPE, pdf.type());
-        assertThrows(ProblemException.class, () -> TableReader.read(new byte[0], "text/csv"));
+        UnreadableSource pdf = assertThrows(UnreadableSource.class, () -> TableReader.read("%PDF-1.4".getBytes(StandardCharsets.US_ASCII), "text/csv"));
+        assertEquals(UnreadableSource.Kind.UNSUPPORTED, pdf.kind());
+        assertThrows(UnreadableSource.class, () -> TableReader.read(new byte[0], "text/csv"));
     }
 
     @Test
