@@ -21,6 +21,7 @@ public class AuditContext {
         String pathIds;
         String source;
         String bodySha256;
+        boolean secretBody;
         final List<String> events = new ArrayList<>();
         final List<String> created = new ArrayList<>();
         String actor;

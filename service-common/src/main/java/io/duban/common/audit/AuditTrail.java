@@ -73,6 +73,9 @@ public class AuditTrail {
     private void remember(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
         context.state().method = request.getMethod();
         context.state().route = route(resource);
+        context.state().secretBody = resource != null && resource.getResourceMethod() != null
+                && (resource.getResourceMethod().isAnnotationPresent(SecretBody.class)
+                        || resource.getResourceClass().isAnnotationPresent(SecretBody.class));
         var params = request.getUriInfo().getPathParameters();
         context.state().pathRegion = params.getFirst("region");
         List<String> ids = new ArrayList<>();
@@ -163,7 +166,7 @@ public class AuditTrail {
             }
         }
         return new AuditRecord(0, region, null, actor, roles, unit, context.state().source, context.state().method, context.state().route,
-                ids.isEmpty() ? null : String.join(",", ids), status, context.state().bodySha256,
+                ids.isEmpty() ? null : String.join(",", ids), status, context.state().secretBody ? null : context.state().bodySha256,
                 context.state().events.isEmpty() ? null : String.join(",", context.state().events), null, null, null);
     }
 
