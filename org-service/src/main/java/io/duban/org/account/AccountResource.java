@@ -1,5 +1,7 @@
 package io.duban.org.account;
 
+import io.duban.common.audit.SecretBody;
+
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
@@ -74,6 +76,7 @@ public class AccountResource {
             + "initialPassword. 409 when the username is taken in any region (case-insensitive).")
     @APIResponse(responseCode = "201", description = "the account", content = @Content(schema = @Schema(implementation = CreatedAccount.class)))
     @APIResponse(responseCode = "409", description = "username taken")
+    @SecretBody
     public Uni<Response> create(@PathParam("region") String region, AccountRequest body) {
         return service.create(region, body, jwt.getName()).map(a -> Locations.created("/api/v1/regions/" + region + "/accounts/" + a.id())
                 .header("Cache-Control", "no-store").entity(a).build());
@@ -96,6 +99,7 @@ public class AccountResource {
     @Consumes(MediaType.WILDCARD)
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PasswordResetRequest.class)))
+    @SecretBody
     public Uni<Response> resetPassword(@PathParam("region") String region, @PathParam("id") String id, byte[] body) {
         // the body is optional: a bare POST (no Content-Type) generates a temporary password
         PasswordResetRequest req = null;

@@ -1,5 +1,7 @@
 package io.duban.org.auth;
 
+import io.duban.common.audit.SecretBody;
+
 import io.duban.org.credential.AuthEvents;
 import io.duban.org.account.AccountDtos.AccountView;
 import io.duban.org.apiclient.ApiClientService;
@@ -39,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Sign-in, tokens and one's own account over HTTP; decisions in {@link SignInService}. */
 @Path("/api/v1/auth")
+@SecretBody
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "auth", description = "登录、令牌、本人密码与动态验证码")
 public class AuthResource {

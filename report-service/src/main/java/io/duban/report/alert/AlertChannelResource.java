@@ -1,5 +1,7 @@
 package io.duban.report.alert;
 
+import io.duban.common.audit.SecretBody;
+
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
@@ -54,6 +56,7 @@ public class AlertChannelResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecretBody
     @Operation(operationId = "replaceAlertChannels", summary = "设置本地区的通知渠道（需 If-Match；secret 省略则保留原密钥，空字符串则删除）")
     @APIResponse(responseCode = "200", description = "保存后的通知渠道",
             content = @Content(schema = @Schema(implementation = AlertChannels.View.class)))

@@ -1,5 +1,6 @@
 package io.duban.task.report;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.ETags;
@@ -52,6 +53,9 @@ public class ReportService {
     @Inject
     EventRepository events;
 
+    @Inject
+    AuditTrail audit;
+
     /** The created report with the assignment's new version (for the ETag). */
     public record Created(int status, String body, long assignmentVersion) {
     }
@@ -90,6 +94,8 @@ public class ReportService {
                         return checkEvent(tx, region, updated, eventId)
                                 .flatMap(v -> reports.insert(tx, report, updated))
                                 .flatMap(v -> acknowledgement)
+                                // the audit record commits with the report (the hot write: no second round trip)
+                                .flatMap(v -> audit.inTransaction(tx, 201, report.id().toString()))
                                 .flatMap(v -> Idempotency.complete(tx, region, idemKey, response))
                                 .replaceWith(response);
                     });

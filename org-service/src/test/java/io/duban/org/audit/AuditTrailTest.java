@@ -1,0 +1,80 @@
+package io.duban.org.audit;
+
+import static io.duban.org.auth.SignIn.PASSWORD;
+import static io.duban.org.auth.SignIn.account;
+import static io.duban.org.auth.SignIn.freshAddress;
+import static io.duban.org.auth.SignIn.login;
+import static io.duban.org.auth.SignIn.username;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.duban.common.audit.AuditJobs;
+import io.duban.org.Api;
+import io.duban.testing.Regions;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** org-service's audit trail: sign-ins, failures and lock-outs by name and address; writes; never a password. */
+@QuarkusTest
+class AuditTrailTest {
+
+    @Inject
+    AuditJobs jobs;
+
+    JsonPath audit(String region, String query) {
+        jobs.sealAll().await().indefinitely();
+        return Api.supervisor(region).get(Api.base(region) + "/audit" + query).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void signInsFailuresAndTheLockOutAreRecordedWithNameAndAddressButNoBodyDigest() {
+        String region = Regions.fresh();
+        String user = username("aud");
+        account(region, user, "viewer", null);
+        String address = freshAddress();
+        login(address, user, PASSWORD).statusCode(200);
+        for (int i = 0; i < 4; i++) {
+            login(address, user, "Wrong#pass" + i).statusCode(401);
+        }
+        login(address, user, "Wrong#pass4").statusCode(423);
+        login(address, user, PASSWORD).statusCode(423);
+
+        JsonPath page = audit(region, "?actor=" + user + "&size=20");
+        List<Map<String, Object>> items = page.getList("items");
+        assertEquals(7, items.size());
+        assertEquals("LOGIN_OK", items.get(6).get("event"));
+        assertEquals(200, items.get(6).get("status"));
+        assertEquals("LOGIN_FAILED", items.get(5).get("event"));
+        assertTrue(((String) items.get(1).get("event")).contains("LOCKED"), items.get(1).toString());
+        assertEquals("LOGIN_REFUSED_LOCKED", items.get(0).get("event"));
+        assertEquals(423, items.get(0).get("status"));
+        for (Map<String, Object> r : items) {
+            assertEquals(address, r.get("source"));
+            assertEquals("/api/v1/auth/login", r.get("route"));
+            assertNull(r.get("bodySha256"), "a sign-in's body holds a password: no digest of it");
+        }
+        String all = Api.supervisor(region).get(Api.base(region) + "/audit?size=500").asString();
+        assertFalse(all.contains(PASSWORD));
+        assertFalse(all.contains("Wrong#pass"));
+        Api.supervisor(region).get(Api.base(region) + "/audit/verification").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
+    void writesAreRecordedWithTheCreatedId() {
+        String region = Regions.fresh();
+        String unit = Api.createUnit(region, "县民政局", "DEPARTMENT");
+        JsonPath page = audit(region, "?resource=" + unit);
+        assertEquals(1, page.getInt("total"));
+        assertEquals("/api/v1/regions/{region}/units", page.getString("items[0].route"));
+        assertEquals(201, page.getInt("items[0].status"));
+        assertEquals(64, page.getString("items[0].bodySha256").length());
+        assertEquals("supervisor", page.getString("items[0].actorRole"));
+    }
+}
