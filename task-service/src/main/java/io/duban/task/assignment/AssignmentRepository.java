@@ -1,8 +1,9 @@
 package io.duban.task.assignment;
 
 import io.duban.common.problem.ProblemException;
+import io.duban.common.sql.KeysetQuery;
+import io.duban.common.web.ListRequest;
 import io.duban.common.web.Page;
-import io.duban.common.web.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -166,9 +167,17 @@ public class AssignmentRepository {
 
     /** Filters of the assignment list; null means "any". */
     public record Filter(UUID unitId, UUID planId, UUID taskId, AssignmentStatus status, Role role, boolean includeInactive) {
+
+        /** What a cursor of this list is bound to: another region's or filter's cursor is refused. */
+        public String scope(String region) {
+            return "assignments|" + region + "|" + unitId + "|" + planId + "|" + taskId + "|" + status + "|" + role + "|" + includeInactive;
+        }
     }
 
-    public Uni<Page<AssignmentDto>> list(String region, Filter f, PageRequest page) {
+    /** The list's sort key, the columns of the assignment_list / assignment_unit_list indexes after region (and unit). */
+    public static final Class<?>[] SORT_KEY = {UUID.class, Integer.class, Short.class, String.class, UUID.class};
+
+    public Uni<Page<AssignmentDto>> list(String region, Filter f, ListRequest request) {
         StringBuilder where = new StringBuilder("a.region = $1");
         List<Object> args = new ArrayList<>();
         args.add(region);
@@ -195,21 +204,10 @@ public class AssignmentRepository {
         if (!f.includeInactive()) {
             where.append(" and a.active");
         }
-        List<Object> countArgs = new ArrayList<>(args);
-        args.add(page.size());
-        args.add(page.offset());
-        // stable order, served by the assignment_list / assignment_unit_list indexes
-        String select = "select " + AssignmentDto.COLUMNS + " from assignment a where " + where
-                + " order by a.plan_id, a.seq, a.role_rank, a.unit_name, a.id limit $" + (args.size() - 1) + " offset $" + args.size();
-        Uni<List<AssignmentDto>> items = pool.preparedQuery(select).execute(Tuple.tuple(args)).map(rows -> {
-            List<AssignmentDto> out = new ArrayList<>();
-            for (Row r : rows) {
-                out.add(AssignmentDto.from(r));
-            }
-            return out;
-        });
-        Uni<Long> total = pool.preparedQuery("select count(*) from assignment a where " + where).execute(Tuple.tuple(countArgs))
-                .map(rows -> rows.iterator().next().getLong(0));
-        return Uni.combine().all().unis(items, total).asTuple().map(t -> Page.of(t.getItem1(), t.getItem2(), page));
+        // stable order, served by the assignment_list / assignment_unit_list indexes (a keyset page seeks in them)
+        return KeysetQuery.page(pool, "select " + AssignmentDto.COLUMNS + ", seq, role_rank from assignment a", where.toString(), args,
+                "a.plan_id, a.seq, a.role_rank, a.unit_name, a.id", request, f.scope(region), AssignmentDto::from,
+                r -> new Object[] {r.getUUID("plan_id"), r.getInteger("seq"), r.getShort("role_rank"), r.getString("unit_name"),
+                        r.getUUID("id")});
     }
 }
