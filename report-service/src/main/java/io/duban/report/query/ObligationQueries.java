@@ -1,6 +1,9 @@
 package io.duban.report.query;
 
-import io.duban.common.web.PageRequest;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.duban.common.web.KeysetCursor;
+import io.duban.common.web.ListRequest;
+import io.duban.common.web.Page;
 import io.duban.report.calendar.CalendarService;
 import io.duban.common.sql.Sql;
 import io.duban.report.obligation.ObligationConfig;
@@ -14,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Judges obligations in SQL: status and working days late are computed by the database from
@@ -23,9 +27,14 @@ import java.util.List;
 @ApplicationScoped
 public class ObligationQueries {
 
-    /** Stable orders: by due date for lists, worst first for overdue. */
-    public static final String BY_DUE = "x.due_on, x.task_seq NULLS LAST, x.unit_name, x.id";
-    public static final String WORST_FIRST = "x.workdays_late DESC, x.due_on, x.task_seq NULLS LAST, x.unit_name, x.id";
+    /**
+     * The lists' stable order: by due date, then the task's 序号 (none last), unit name, id — the columns of the
+     * obligation_list index. It also lists overdue rows worst first: for them working days late only falls as the
+     * due date rises.
+     */
+    public static final String BY_DUE = "x.due_on, x.sort_seq, x.sort_name, x.id";
+    /** The types of {@link #BY_DUE}'s key, as a keyset cursor carries it. */
+    public static final Class<?>[] SORT_KEY = {LocalDate.class, Integer.class, String.class, UUID.class};
 
     @Inject
     Pool pool;
@@ -46,6 +55,11 @@ public class ObligationQueries {
      * aggregates leave out the task columns ({@code details} false) and skip that join.
      */
     public Sql judged(ObligationFilter f, boolean details) {
+        return judged(f, details, null);
+    }
+
+    /** The same, starting right after the {@link #BY_DUE} key {@code after} when not null (a seek in obligation_list). */
+    private Sql judged(ObligationFilter f, boolean details, Object[] after) {
         LocalDate soon = ObligationStatus.dueSoonLimit(calendars.calendar(), f.asOf(), config.dueSoonWorkdays());
         Sql sql = new Sql();
         String asOf = sql.bind(f.asOf());
@@ -56,6 +70,7 @@ public class ObligationQueries {
         sql.append("SELECT * FROM (SELECT o.id, o.assignment_id, o.task_id, "
                 + (details ? "t.seq AS task_seq, t.requirement, " : "")
                 + "o.unit_id, o.unit_name, o.role, o.rule_text, o.due_on, o.provisional, o.completed_on, o.plan_id, "
+                + "o.task_seq AS sort_seq, coalesce(o.unit_name, '') AS sort_name, "
                 + status + " AS status, " + light + " AS light, coalesce(o.original_due_on, o.due_on) AS original_due_on,"
                 + " GREATEST(0, coalesce(ce.workday_seq - cd.workday_seq, 0)) AS workdays_late"
                 + " FROM obligation o"
@@ -78,6 +93,10 @@ public class ObligationQueries {
         }
         if (f.dueTo() != null) {
             sql.append(" AND o.due_on <= ", f.dueTo(), "");
+        }
+        if (after != null) {
+            sql.append(" AND (o.due_on, o.task_seq, coalesce(o.unit_name, ''), o.id) > (" + sql.bind(after[0]) + ", "
+                    + sql.bind(after[1]) + ", " + sql.bind(after[2]) + ", " + sql.bind(after[3]) + ")");
         }
         sql.append(") x");
         if (f.statuses() != null && !f.statuses().isEmpty()) {
@@ -131,12 +150,42 @@ public class ObligationQueries {
                 .map(rows -> rows.iterator().next().getLong("n"));
     }
 
-    public Uni<ObligationPage> page(ObligationFilter f, String order, PageRequest page) {
-        return count(f).chain(total -> list(f, order, page.size(), page.offset())
-                .map(items -> new ObligationPage(items, total, page.page(), page.size())));
+    /**
+     * A page of {@code f} in {@link #BY_DUE} order: numbered (OFFSET) or right after a cursor of the list {@code scope}
+     * (an index seek); the total counted only when {@code request} asks for it, the next page's cursor always.
+     */
+    public Uni<ObligationPage> page(ObligationFilter f, String scope, ListRequest request) {
+        Sql sql = judged(f, true, request.after());
+        sql.append(" ORDER BY " + BY_DUE);
+        sql.append(" LIMIT ", request.size() + 1, "");
+        if (!request.keyset()) {
+            sql.append(" OFFSET ", request.page().offset(), "");
+        }
+        Uni<List<KeysetCursor.Keyed<ObligationView>>> rows = pool.preparedQuery(sql.text()).execute(sql.tuple()).map(set -> {
+            List<KeysetCursor.Keyed<ObligationView>> out = new ArrayList<>();
+            for (Row r : set) {
+                ObligationView o = ObligationView.from(r);
+                out.add(new KeysetCursor.Keyed<>(o, new Object[] {o.dueOn(), r.getInteger("sort_seq"), r.getString("sort_name"), o.id()}));
+            }
+            return out;
+        });
+        Uni<Long> total = request.withTotal() ? count(f) : Uni.createFrom().nullItem();
+        return Uni.combine().all().unis(rows, total).asTuple().map(t -> {
+            java.util.function.Function<KeysetCursor.Keyed<ObligationView>, String> cursor = k -> KeysetCursor.encode(scope, k.key());
+            Page<ObligationView> p = (request.keyset() ? Page.keyset(t.getItem1(), request.size(), t.getItem2(), cursor)
+                    : Page.numbered(t.getItem1(), t.getItem2(), request.page(), cursor)).map(KeysetCursor.Keyed::item);
+            return new ObligationPage(p.items(), p.total(), p.page(), p.size(), p.next());
+        });
     }
 
-    /** A page of judged obligations with the total across pages. */
-    public record ObligationPage(List<ObligationView> items, long total, int page, int size) {
+    /**
+     * A page of judged obligations: the total across pages when asked for (always with page numbers unless
+     * total=false), {@code next} the cursor of the following page (absent on the last).
+     */
+    public record ObligationPage(List<ObligationView> items,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) Long total,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) Integer page,
+                                 int size,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) String next) {
     }
 }

@@ -7,8 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
-import io.duban.common.web.PageRequest;
-import io.duban.common.web.Paging;
+import io.duban.common.web.ListRequest;
 import io.duban.report.common.AsOf;
 import io.duban.common.web.Ids;
 import io.duban.report.obligation.ObligationLight;
@@ -45,7 +44,8 @@ public class ObligationResource {
 
     @GET
     @Path("/obligations")
-    @Operation(operationId = "listObligations", summary = "应办事项列表（按到期日排序，可按单位、方案、状态、到期区间、红黄蓝灯筛选）")
+    @Operation(operationId = "listObligations", summary = "应办事项列表（按到期日排序，可按单位、方案、状态、到期区间、红黄蓝灯筛选）",
+            description = "按页码（page=，默认带 total）或按游标（after= 上一页的 next，只在 total=true 时计数）翻页；每页带 next。")
     public Uni<ObligationQueries.ObligationPage> obligations(@PathParam("region") String region,
                                                              @QueryParam("unitId") String unitId,
                                                              @QueryParam("planId") String planId,
@@ -55,27 +55,41 @@ public class ObligationResource {
                                                              @QueryParam("asOf") String asOf,
                                                              @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
                                                              @Parameter(description = "default 50, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size,
+                                                             @QueryParam("after") String after,
+                                                             @QueryParam("total") String total,
                                                              @QueryParam("light") List<String> light) {
-        PageRequest paging = Paging.of(page, size);
         ObligationFilter f = new ObligationFilter(region, AsOf.orToday(asOf), scopedUnit(unitId),
                 Ids.optional("planId", planId), statuses(status), AsOf.date("dueFrom", dueFrom), AsOf.date("dueTo", dueTo))
                 .withLights(lights(light));
-        return queries.page(f, ObligationQueries.BY_DUE, paging);
+        String scope = scope("obligations", f);
+        return queries.page(f, scope, ListRequest.of(page, size, after, total, scope, ObligationQueries.SORT_KEY));
     }
 
     @GET
     @Path("/overdue")
-    @Operation(operationId = "listOverdue", summary = "逾期未办结事项，最严重者在前")
+    @Operation(operationId = "listOverdue", summary = "逾期未办结事项，最严重者在前（按到期日排序）",
+            description = "按页码（page=，默认带 total）或按游标（after= 上一页的 next，只在 total=true 时计数）翻页；每页带 next。")
     public Uni<ObligationQueries.ObligationPage> overdue(@PathParam("region") String region,
                                                          @QueryParam("unitId") String unitId,
                                                          @QueryParam("planId") String planId,
                                                          @QueryParam("asOf") String asOf,
                                                          @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
-                                                         @Parameter(description = "default 50, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size) {
-        PageRequest paging = Paging.of(page, size);
+                                                         @Parameter(description = "default 50, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size,
+                                                         @QueryParam("after") String after,
+                                                         @QueryParam("total") String total) {
         ObligationFilter f = ObligationFilter.region(region, AsOf.orToday(asOf)).withUnit(scopedUnit(unitId))
                 .withPlan(Ids.optional("planId", planId)).withStatuses(List.of(ObligationStatus.OVERDUE.name()));
-        return queries.page(f, ObligationQueries.WORST_FIRST, paging);
+        String scope = scope("overdue", f);
+        return queries.page(f, scope, ListRequest.of(page, size, after, total, scope, ObligationQueries.SORT_KEY));
+    }
+
+    /**
+     * What a cursor of a list is bound to: the list, region and filters. Not the day asked about: a position in
+     * due-date order means the same on another day (a walk across midnight goes on).
+     */
+    private static String scope(String list, ObligationFilter f) {
+        return list + "|" + f.region() + "|" + f.unitId() + "|" + f.planId() + "|" + f.statuses() + "|" + f.dueFrom() + "|" + f.dueTo()
+                + "|" + f.lights();
     }
 
     /** The unit a request may see: a unit token only its own. */

@@ -1,9 +1,9 @@
 package io.duban.task.assignment;
 
 import io.duban.common.problem.ProblemException;
-import io.duban.common.sql.PagedQuery;
+import io.duban.common.sql.KeysetQuery;
+import io.duban.common.web.ListRequest;
 import io.duban.common.web.Page;
-import io.duban.common.web.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -211,9 +211,17 @@ public class AssignmentRepository {
 
     /** Filters of the assignment list; null means "any". */
     public record Filter(UUID unitId, UUID planId, UUID taskId, AssignmentStatus status, Role role, boolean includeInactive) {
+
+        /** What a cursor of this list is bound to: another region's or filter's cursor is refused. */
+        public String scope(String region) {
+            return "assignments|" + region + "|" + unitId + "|" + planId + "|" + taskId + "|" + status + "|" + role + "|" + includeInactive;
+        }
     }
 
-    public Uni<Page<AssignmentDto>> list(String region, Filter f, PageRequest page) {
+    /** The list's sort key, the columns of the assignment_list / assignment_unit_list indexes after region (and unit). */
+    public static final Class<?>[] SORT_KEY = {UUID.class, Integer.class, Short.class, String.class, UUID.class};
+
+    public Uni<Page<AssignmentDto>> list(String region, Filter f, ListRequest request) {
         StringBuilder where = new StringBuilder("a.region = $1");
         List<Object> args = new ArrayList<>();
         args.add(region);
@@ -240,9 +248,10 @@ public class AssignmentRepository {
         if (!f.includeInactive()) {
             where.append(" and a.active");
         }
-        // stable order, served by the assignment_list / assignment_unit_list indexes
-        return PagedQuery.page(pool, "select " + COLUMNS + " from assignment a where " + where
-                        + " order by a.plan_id, a.seq, a.role_rank, a.unit_name, a.id",
-                "select count(*) from assignment a where " + where, args, page, AssignmentRepository::map);
+        // stable order, served by the assignment_list / assignment_unit_list indexes (a keyset page seeks in them)
+        return KeysetQuery.page(pool, "select " + COLUMNS + ", seq, role_rank from assignment a", where.toString(), args,
+                "a.plan_id, a.seq, a.role_rank, a.unit_name, a.id", request, f.scope(region), AssignmentRepository::map,
+                r -> new Object[] {r.getUUID("plan_id"), r.getInteger("seq"), r.getShort("role_rank"), r.getString("unit_name"),
+                        r.getUUID("id")});
     }
 }

@@ -13,8 +13,7 @@ import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
-import io.duban.common.web.PageRequest;
-import io.duban.common.web.Paging;
+import io.duban.common.web.ListRequest;
 import io.duban.task.common.Access;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,14 +42,15 @@ public class AssignmentResource {
     Caller caller;
 
     @GET
-    @Operation(operationId = "listAssignments", summary = "责任分解列表（单位账号只见本单位的；可按单位、方案、任务、状态、角色筛选）")
+    @Operation(operationId = "listAssignments", summary = "责任分解列表（单位账号只见本单位的；可按单位、方案、任务、状态、角色筛选）",
+            description = "按页码（page=，默认带 total）或按游标（after= 上一页的 next，只在 total=true 时计数）翻页；每页带 next。")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<AssignmentDto>> list(@PathParam("region") String region, @QueryParam("unitId") String unitId,
             @QueryParam("planId") String planId, @QueryParam("taskId") String taskId, @QueryParam("status") String status,
             @QueryParam("role") String role, @QueryParam("includeInactive") boolean includeInactive,
             @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
-            @Parameter(description = "default 50, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size) {
-        PageRequest request = Paging.of(page, size);
+            @Parameter(description = "default 50, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size,
+            @QueryParam("after") String after, @QueryParam("total") String total) {
         UUID unit = Ids.optional("unitId", unitId);
         Optional<UUID> scope = Access.unitScope(caller);
         if (scope.isPresent()) {
@@ -61,6 +61,7 @@ public class AssignmentResource {
         }
         var filter = new AssignmentRepository.Filter(unit, Ids.optional("planId", planId), Ids.optional("taskId", taskId),
                 parse(AssignmentStatus.class, status, "status"), parse(Role.class, role, "role"), includeInactive);
+        ListRequest request = ListRequest.of(page, size, after, total, filter.scope(region), AssignmentRepository.SORT_KEY);
         return assignments.list(region, filter, request);
     }
 

@@ -1,9 +1,9 @@
 package io.duban.task.task;
 
-import io.duban.common.sql.PagedQuery;
+import io.duban.common.sql.KeysetQuery;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.Page;
-import io.duban.common.web.PageRequest;
+import io.duban.common.web.ListRequest;
 import io.duban.deadlines.rule.DeadlineRules;
 import io.duban.task.common.Json;
 import io.smallrye.mutiny.Uni;
@@ -92,8 +92,16 @@ public class TaskRepository {
         return get(pool, region, id);
     }
 
-    public Uni<Page<TaskRecord>> listForPlan(String region, UUID planId, PageRequest page) {
-        return PagedQuery.page(pool, "select " + TaskRecord.COLUMNS + " from task where region = $1 and plan_id = $2 order by seq, id",
-                "select count(*) from task where region = $1 and plan_id = $2", List.of(region, planId), page, TaskRecord::from);
+    /** The list's sort key (序号 is unique in a plan: the (region, plan_id, seq) key serves the seek). */
+    public static final Class<?>[] SORT_KEY = {Integer.class, UUID.class};
+
+    public static String listScope(String region, UUID planId) {
+        return "tasks|" + region + "|" + planId;
+    }
+
+    public Uni<Page<TaskRecord>> listForPlan(String region, UUID planId, ListRequest request) {
+        return KeysetQuery.page(pool, "select " + TaskRecord.COLUMNS + " from task", "region = $1 and plan_id = $2",
+                List.of(region, planId), "seq, id", request, listScope(region, planId), TaskRecord::from,
+                r -> new Object[] {r.getInteger("seq"), r.getUUID("id")});
     }
 }

@@ -13,8 +13,7 @@ import io.duban.common.web.Ids;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
-import io.duban.common.web.PageRequest;
-import io.duban.common.web.Paging;
+import io.duban.common.web.ListRequest;
 import io.duban.task.plan.PlanRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -55,14 +54,16 @@ public class TaskResource {
     Caller caller;
 
     @GET
-    @Operation(operationId = "listPlanTasks", summary = "一个工作方案的任务（按序号）")
+    @Operation(operationId = "listPlanTasks", summary = "一个工作方案的任务（按序号）",
+            description = "按页码（page=，默认带 total）或按游标（after= 上一页的 next，只在 total=true 时计数）翻页；每页带 next。")
     @Path("/plans/{planId}/tasks")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     public Uni<Page<TaskDto>> list(@PathParam("region") String region, @PathParam("planId") String planId,
             @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
-            @Parameter(description = "default 50, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size) {
-        PageRequest request = Paging.of(page, size);
+            @Parameter(description = "default 50, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size,
+            @QueryParam("after") String after, @QueryParam("total") String total) {
         UUID plan = Ids.path(planId, "工作方案");
+        ListRequest request = ListRequest.of(page, size, after, total, TaskRepository.listScope(region, plan), TaskRepository.SORT_KEY);
         return plans.get(region, plan).flatMap(p -> tasks.listForPlan(region, plan, request))
                 .map(p -> p.map(t -> TaskDto.from(t, null)));
     }
