@@ -79,6 +79,9 @@ public class ImportService {
         long[] phase = new long[4]; // ms spent reading, resolving, preparing, writing: logged to find the slow step
         return plans.get(region, planId)
                 .flatMap(plan -> tasks.planHasTasks(pool, region, planId).map(has -> {
+                    if (plan.kind() == PlanKind.PROPOSALS) {
+                        throw ProblemException.conflict("建议提案办理会议的交办清单请用 POST /proposal-sessions/{id}/import 导入。");
+                    }
                     if (has && !dryRun) {
                         throw alreadyImported();
                     }
