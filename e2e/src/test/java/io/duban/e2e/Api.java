@@ -1,7 +1,6 @@
 package io.duban.e2e;
 
-import static io.restassured.RestAssured.given;
-
+import io.duban.testing.RestApi;
 import io.duban.testing.Tokens;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
@@ -25,7 +24,7 @@ final class Api {
     }
 
     static RequestSpecification as(ServiceProcess service, String token) {
-        return given().config(CONFIG).baseUri(service.url()).header("Authorization", Tokens.bearer(token));
+        return RestApi.as(token).config(CONFIG).baseUri(service.url());
     }
 
     /** The change feed as task-service serves it now: how many changes, the last cursor, the ids of the entities. */

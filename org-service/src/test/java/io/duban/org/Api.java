@@ -1,33 +1,18 @@
 package io.duban.org;
 
-import static io.restassured.RestAssured.given;
-
 import io.duban.testing.Fixtures;
-import io.duban.testing.Tokens;
+import io.duban.testing.RestApi;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 
 /** Small builders for the org-service API in tests, so each test reads as the behaviour it checks. */
-public final class Api {
+public final class Api extends RestApi {
 
     public static final String TSV = "text/tab-separated-values; charset=UTF-8";
 
     private Api() {
-    }
-
-    public static String base(String region) {
-        return "/api/v1/regions/" + region;
-    }
-
-    public static RequestSpecification as(String token) {
-        return given().header("Authorization", Tokens.bearer(token));
-    }
-
-    public static RequestSpecification supervisor(String region) {
-        return as(Tokens.supervisor(region));
     }
 
     /** Imports the real 沂源县 units into the region. */

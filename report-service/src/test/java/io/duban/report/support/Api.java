@@ -1,19 +1,14 @@
 package io.duban.report.support;
 
-import static io.restassured.RestAssured.given;
-
+import io.duban.testing.RestApi;
 import io.duban.testing.Tokens;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 /** Calls report-service as the tests' users. */
-public final class Api {
+public final class Api extends RestApi {
 
     private Api() {
-    }
-
-    public static RequestSpecification as(String token) {
-        return given().header("Authorization", Tokens.bearer(token));
     }
 
     /** Follows the fake feed to its end (as a system token). */
@@ -22,10 +17,10 @@ public final class Api {
     }
 
     public static ValidatableResponse obligations(String region, String asOf, String... query) {
-        RequestSpecification r = as(Tokens.supervisor(region)).queryParam("asOf", asOf);
+        RequestSpecification r = supervisor(region).queryParam("asOf", asOf);
         for (int i = 0; i + 1 < query.length; i += 2) {
             r = r.queryParam(query[i], query[i + 1]);
         }
-        return r.get("/api/v1/regions/" + region + "/obligations").then();
+        return r.get(base(region) + "/obligations").then();
     }
 }

@@ -1,30 +1,15 @@
 package io.duban.task.support;
 
-import static io.restassured.RestAssured.given;
-
 import io.duban.testing.Fixtures;
-import io.duban.testing.Tokens;
+import io.duban.testing.RestApi;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 
 /** Builders for the calls most tests need: a plan, an import, the tasks and assignments of a plan. */
-public final class Api {
+public final class Api extends RestApi {
 
     private Api() {
-    }
-
-    public static String base(String region) {
-        return "/api/v1/regions/" + region;
-    }
-
-    public static RequestSpecification as(String token) {
-        return given().header("Authorization", Tokens.bearer(token));
-    }
-
-    public static RequestSpecification supervisor(String region) {
-        return as(Tokens.supervisor(region));
     }
 
     /** The Yiyuan 2023 plan (issued 2023-08-09) in a region; returns its id. */
