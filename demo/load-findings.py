@@ -31,7 +31,7 @@ except urllib.error.HTTPError as e:
         raise
     call("PUT", "/profile", profile)
 
-if not call("GET", "/findings"):
+if call("GET", "/findings?size=1")["total"] == 0:
     overdue_q3 = call("GET", "/overdue?asOf=2023-09-30&size=50")["items"]
     overdue_q4 = call("GET", "/overdue?asOf=2023-12-31&size=50")["items"]
     done_q3 = call("GET", "/obligations?asOf=2023-09-30&status=DONE_ON_TIME&size=50")["items"]

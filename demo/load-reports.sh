@@ -36,4 +36,8 @@ fi
 # Issue 6: profile, findings and the two demo bulletins (python3 for the JSON; skipped without it).
 if command -v python3 >/dev/null; then
   python3 "$(cd "$(dirname "$0")" && pwd)/load-findings.py" "$base" "$token" || echo "report-service: demo findings not loaded" >&2
+  # Issue 14: an extension, a finding's 整改 loop, an urge with its receipt, a calendar key, the lights
+  here="$(cd "$(dirname "$0")" && pwd)"
+  python3 "$here/load-supervision.py" "$base" "$token" "$here/../duban" "${base##*/regions/}" \
+    || echo "report-service: demo 督办 not loaded" >&2
 fi

@@ -63,6 +63,8 @@ final class Cluster implements AutoCloseable {
         task = new ServiceProcess(root, "task-service", taskEnv);
         reportEnv = new HashMap<>(common);
         reportEnv.put("DUBAN_TASK_URL", task.url());
+        // alerts go out only in working hours (08:30–18:00 Asia/Shanghai on working days); the tests deliver at any hour
+        reportEnv.put("DUBAN_ALERTS_SENDING_HOURS", "always");
         reportEnv.putAll(reportSettings);
         report = new ServiceProcess(root, "report-service", reportEnv);
     }

@@ -75,7 +75,8 @@ public interface ReportApi {
 
     @GET
     @Path("/regions/{region}/findings")
-    Uni<List<Finding>> findings(@HeaderParam(AUTH) String bearer, @PathParam("region") String region);
+    Uni<Paged<Finding>> findings(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                                 @QueryParam("page") int page, @QueryParam("size") int size);
 
     @POST
     @Path("/regions/{region}/findings")

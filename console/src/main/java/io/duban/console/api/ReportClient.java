@@ -72,7 +72,8 @@ public class ReportClient {
     }
 
     public Uni<List<Finding>> findings(Session s) {
-        return calls.guard(NAME, api.findings(s.bearer(), s.region()));
+        // the newest 500 (the page shows the newest first); GET /findings is paged
+        return calls.guard(NAME, api.findings(s.bearer(), s.region(), 1, 500)).map(Paged::items);
     }
 
     public Uni<Finding> recordFinding(Session s, String idempotencyKey, NewFinding f) {

@@ -11,6 +11,10 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.duban.common.web.Page;
+import io.duban.common.web.PageRequest;
+import io.duban.report.finding.Finding;
+import io.duban.report.finding.FindingService;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +31,9 @@ public class AgendaService {
 
     @Inject
     Pool pool;
+
+    @Inject
+    FindingService findings;
 
     public Uni<Agenda> agenda(String region, String unitId, LocalDate asOf) {
         ObligationFilter f = ObligationFilter.region(region, asOf).withUnit(unitId);
@@ -50,14 +57,18 @@ public class AgendaService {
                         + " AND unit_name IS NOT NULL LIMIT 1")
                 .execute(Tuple.of(region, unitId))
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("unit_name") : null);
-        return Uni.combine().all().unis(items, ongoing, name).asTuple().map(t -> {
+        // its findings past their 整改 deadline and still open
+        Uni<List<Finding>> findingsOverdue = findings.page(region, unitId, null, null, "OVERDUE", asOf, PageRequest.of(1, 500))
+                .map(Page::items);
+        return Uni.combine().all().unis(items, ongoing, name, findingsOverdue).asTuple().map(t -> {
             if (t.getItem3() == null) {
                 // no assignment of the region names this unit: a unit of another region, or no unit at all
                 throw ProblemException.notFound("本区域的任务分解中没有该单位。");
             }
             List<ObligationView> all = t.getItem1();
             return new Agenda(unitId, t.getItem3(), asOf, having(all, "OVERDUE"), having(all, "DUE_SOON"),
-                    having(all, "OPEN"), all.stream().filter(o -> o.status().startsWith("DONE")).toList(), t.getItem2());
+                    having(all, "OPEN"), all.stream().filter(o -> o.status().startsWith("DONE")).toList(), t.getItem2(),
+                    t.getItem4());
         });
     }
 

@@ -25,6 +25,13 @@ public interface AlertConfig {
     @WithDefault("oapi.dingtalk.com,qyapi.weixin.qq.com")
     List<String> allowedHosts();
 
+    /**
+     * When alerts (daily ones and 催办) are sent: HH:mm-HH:mm on working days, in {@link #timeZone()}; "always"
+     * sends at any time. Outside, they wait in the outbox for the next working day's window.
+     */
+    @WithDefault("08:30-18:00")
+    String sendingHours();
+
     Delivery delivery();
 
     /** The outbox worker. */

@@ -7,7 +7,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.duban.report.calendar.CalendarService;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
@@ -37,12 +40,17 @@ public class AlertDelivery {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    CalendarService calendars;
+
     private Backoff backoff;
+    private SendingWindow window;
 
     @PostConstruct
     void init() {
         AlertConfig.Delivery d = config.delivery();
         backoff = new Backoff(d.backoffInitial(), d.backoffMax(), d.backoffJitter());
+        window = SendingWindow.parse(config.sendingHours());
         // Registered up front so /q/metrics shows the counters at 0 before the first alert.
         for (AlertFormat f : AlertFormat.values()) {
             counter("duban.alerts.sent", f.name());
@@ -60,8 +68,19 @@ public class AlertDelivery {
                 .replaceWithVoid();
     }
 
-    /** One round: claims up to a batch of due alerts, sends them a few at a time (`concurrency`), records each outcome; returns how many. */
+    /**
+     * One round: claims up to a batch of due alerts, sends them a few at a time (`concurrency`), records each outcome;
+     * returns how many. Outside the sending window (working days, {@code sending-hours}) it sends nothing.
+     */
     public Uni<Integer> deliverDue() {
+        return deliverDue(ZonedDateTime.now(ZoneId.of(config.timeZone())));
+    }
+
+    /** One round as if it were {@code now}. */
+    Uni<Integer> deliverDue(ZonedDateTime now) {
+        if (!window.allows(now, calendars.calendar())) {
+            return Uni.createFrom().item(0);
+        }
         long lease = Math.max(1, config.delivery().lease().toSeconds());
         return outbox.claim(config.delivery().batchSize(), lease).chain(claimed -> {
             if (claimed.isEmpty()) {

@@ -29,12 +29,13 @@ public class AlertOutbox {
                 UPDATE alert a SET attempts = a.attempts + 1, next_attempt_at = now() + make_interval(secs => $2),
                        last_attempt_at = now()
                 FROM due WHERE a.region = due.region AND a.id = due.id
-                RETURNING a.region, a.id, a.alert_date, a.unit_id, a.unit_name, a.kind, a.items::text AS items, a.attempts)
+                RETURNING a.region, a.id, a.alert_date, a.unit_id, a.unit_name, a.kind, a.items::text AS items, a.attempts,
+                          a.note)
             SELECT claimed.*, c.config::text AS channels FROM claimed LEFT JOIN alert_channels c ON c.region = claimed.region""";
 
     /** A claimed alert with its region's channels. */
     record Claimed(String region, UUID id, LocalDate date, String unitId, String unitName, AlertKind kind,
-                   List<AlertItem> items, int attempts, AlertChannels channels) {
+                   List<AlertItem> items, int attempts, AlertChannels channels, String note) {
     }
 
     @Inject
@@ -90,7 +91,7 @@ public class AlertOutbox {
             return new Claimed(r.getString("region"), r.getUUID("id"), r.getLocalDate("alert_date"), r.getString("unit_id"),
                     r.getString("unit_name"), AlertKind.valueOf(r.getString("kind")),
                     json.readValue(r.getString("items"), new TypeReference<List<AlertItem>>() { }),
-                    r.getInteger("attempts"), ch == null ? null : channelStore.read(ch));
+                    r.getInteger("attempts"), ch == null ? null : channelStore.read(ch), r.getString("note"));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("alert row unreadable", e);
         }

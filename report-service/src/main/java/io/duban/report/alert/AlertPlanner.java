@@ -52,11 +52,21 @@ public final class AlertPlanner {
      */
     public List<PlannedAlert> planLife(String region, LocalDate date, Map<String, String> unitNames,
                                        Map<String, List<AlertItem>> items) {
+        return perUnit(region, date, AlertKind.ASSIGNMENT_LIFE, unitNames, items);
+    }
+
+    /** The 整改逾期 alerts of a day: one per unit listing its findings still open past their rectifyBy. */
+    public List<PlannedAlert> planRectification(String region, LocalDate date, Map<String, String> unitNames,
+                                                Map<String, List<AlertItem>> items) {
+        return perUnit(region, date, AlertKind.RECTIFICATION, unitNames, items);
+    }
+
+    private static List<PlannedAlert> perUnit(String region, LocalDate date, AlertKind kind, Map<String, String> unitNames,
+                                              Map<String, List<AlertItem>> items) {
         List<PlannedAlert> out = new ArrayList<>();
         new java.util.TreeMap<>(items).forEach((unit, list) -> {
             if (unit != null && !unit.isBlank() && !list.isEmpty()) {
-                out.add(new PlannedAlert(id(region, unit, date, AlertKind.ASSIGNMENT_LIFE), region, date, unit,
-                        unitNames.get(unit), AlertKind.ASSIGNMENT_LIFE, list));
+                out.add(new PlannedAlert(id(region, unit, date, kind), region, date, unit, unitNames.get(unit), kind, list));
             }
         });
         return out;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.deadlines.calendar.WorkdayCalendar;
 import io.duban.report.calendar.CalendarService;
+import io.duban.report.finding.RectificationRules;
 import io.duban.common.sql.Sql;
 import io.duban.report.query.ObligationFilter;
 import io.duban.report.query.ObligationQueries;
@@ -92,15 +93,35 @@ public class AlertRun {
         AlertPlanner planner = new AlertPlanner(config.escalateAfterWorkdays());
         return pool.withTransaction(conn -> AdvisoryLock.ALERTS.lock(conn, region)
                 .chain(() -> channels.load(conn, region, false))
-                .chain(stored -> judge(conn, calendar, region, date).chain(due -> lifeItems(conn, region, date).chain(life -> {
+                .chain(stored -> judge(conn, calendar, region, date).chain(due -> lifeItems(conn, region, date)
+                        .chain(life -> overdueFindings(conn, region, date).chain(findings -> {
                     List<PlannedAlert> planned = new ArrayList<>(planner.plan(region, date, due));
                     planned.addAll(planner.planLife(region, date, life.names(), life.items()));
+                    planned.addAll(planner.planRectification(region, date, findings.names(), findings.items()));
                     if (stored.channels() == null) {
                         return Uni.createFrom().item(new RunSummary(region, date, true, planned.size(), 0, 0, planned.size()));
                     }
                     return insert(conn, region, date, planned).map(created -> new RunSummary(region, date, true,
                             planned.size(), created, planned.size() - created, 0));
-                }))));
+                })))));
+    }
+
+    /** Per unit: its findings open past their 整改 deadline (the day's digest lists them). */
+    private Uni<LifeItems> overdueFindings(SqlClient conn, String region, LocalDate date) {
+        return conn.preparedQuery("SELECT f.id, f.unit_id, f.unit_name, f.description, f.rectify_by FROM finding f"
+                        + " WHERE f.region = $1 AND " + RectificationRules.OVERDUE.replace(":asOf", "$2")
+                        + " ORDER BY f.unit_id, f.rectify_by, f.id")
+                .execute(Tuple.of(region, date)).map(rows -> {
+                    Map<String, String> names = new java.util.HashMap<>();
+                    Map<String, List<AlertItem>> items = new java.util.HashMap<>();
+                    for (Row r : rows) {
+                        String unit = r.getString("unit_id");
+                        names.putIfAbsent(unit, r.getString("unit_name"));
+                        items.computeIfAbsent(unit, k -> new ArrayList<>()).add(new AlertItem(r.getUUID("id"), null,
+                                "检查问题：" + r.getString("description"), r.getLocalDate("rectify_by"), null, null));
+                    }
+                    return new LifeItems(names, items);
+                });
     }
 
     /** Per unit: its assignments not signed for past the 签收 window and its 工作台账 not submitted by the due day. */

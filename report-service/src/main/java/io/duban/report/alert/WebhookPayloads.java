@@ -84,6 +84,15 @@ public final class WebhookPayloads {
             case ESCALATION -> s.append(unit).append(" 有 ").append(items.size()).append(" 项工作逾期较久，请督办。\n\n");
             case ASSIGNMENT_LIFE -> s.append(unit).append("：以下 ").append(items.size())
                     .append(" 项已过期限仍未签收或未报送工作台账，请尽快处理。\n\n");
+            case RECTIFICATION -> s.append(unit).append("：以下 ").append(items.size())
+                    .append(" 个检查问题已过整改期限仍未整改，请尽快整改并报送整改情况。\n\n");
+            case URGE -> {
+                s.append(unit).append("：督办部门催办以下 ").append(items.size())
+                        .append(" 项，请尽快办理，并在督办系统中签收（已阅）。\n\n");
+                if (m.note() != null && !m.note().isBlank()) {
+                    s.append("> ").append(m.note().strip().replace("\n", " ")).append("\n\n");
+                }
+            }
             default -> throw new IllegalArgumentException("kind " + m.kind());
         }
         for (AlertItem i : items.subList(0, Math.min(items.size(), MAX_LISTED))) {
@@ -94,6 +103,8 @@ public final class WebhookPayloads {
             s.append(shorten(i.requirement())).append("：");
             if (m.kind() == AlertKind.ASSIGNMENT_LIFE) {
                 s.append("应于 ").append(i.dueOn()).append(" 前完成");
+            } else if (m.kind() == AlertKind.RECTIFICATION) {
+                s.append("整改期限 ").append(i.dueOn());
             } else if (i.workdaysLate() != null) {
                 s.append("应于 ").append(i.dueOn()).append(" 办结，已逾期 ").append(i.workdaysLate()).append(" 个工作日");
             } else if (i.workdaysLeft() != null && i.workdaysLeft() == 0) {

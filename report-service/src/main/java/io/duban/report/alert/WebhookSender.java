@@ -62,7 +62,8 @@ public class WebhookSender {
         if (rejected.isPresent()) {
             return Uni.createFrom().item(Outcome.failed(name, format, rejected.get(), true));
         }
-        AlertMessage message = new AlertMessage(c.id(), c.region(), c.date(), c.unitId(), c.unitName(), c.kind(), c.items());
+        AlertMessage message = new AlertMessage(c.id(), c.region(), c.date(), c.unitId(), c.unitName(), c.kind(), c.items(),
+                c.note());
         String body = WebhookPayloads.body(format, message);
         String url = channel.url();
         HttpRequest.Builder req = HttpRequest.newBuilder().timeout(config.delivery().readTimeout())

@@ -26,7 +26,8 @@ public record Assessment(String region, int year, LocalDate asOf, AssessmentSche
                            double score, Long extended) {
     }
 
-    public record InspectionPart(BigDecimal points, double score, List<FindingLine> findings) {
+    /** {@code unrectified}: the findings not closed (销号) as of the computation (null in copies made before issue 14). */
+    public record InspectionPart(BigDecimal points, double score, List<FindingLine> findings, Long unrectified) {
     }
 
     public record FindingLine(UUID id, LocalDate foundOn, String source, String description, BigDecimal points) {

@@ -14,15 +14,16 @@ import java.util.Set;
  * {@code inspectionBase} minus the year's finding points; total = (1 − w) × task + w × inspection
  * with w = {@code inspectionWeight} (the plans say inspection counts for at least half). Parts do
  * not go below 0. {@code extendedCompletion} says how an obligation done after its original due date but
- * by a granted extension's date counts (default ON_TIME).
+ * by a granted extension's date counts (default ON_TIME); {@code unrectifiedDeduction} is taken off the
+ * inspection part for each of the year's findings still not closed (销号) at year end (default 0).
  */
 public record AssessmentScheme(Double base, Double overdueOpenPenalty, Double doneLatePenalty,
                                Map<String, Double> roleWeights, Double inspectionBase, Double inspectionWeight,
-                               ExtendedCompletion extendedCompletion) {
+                               ExtendedCompletion extendedCompletion, Double unrectifiedDeduction) {
 
     public AssessmentScheme(Double base, Double overdueOpenPenalty, Double doneLatePenalty, Map<String, Double> roleWeights,
                             Double inspectionBase, Double inspectionWeight) {
-        this(base, overdueOpenPenalty, doneLatePenalty, roleWeights, inspectionBase, inspectionWeight, null);
+        this(base, overdueOpenPenalty, doneLatePenalty, roleWeights, inspectionBase, inspectionWeight, null, null);
     }
 
     /**
@@ -60,7 +61,7 @@ public record AssessmentScheme(Double base, Double overdueOpenPenalty, Double do
         w.put("LEAD", 1.0);
         w.put("RESPONSIBLE", 1.0);
         w.put("CO", 0.0);
-        return new AssessmentScheme(100.0, 2.0, 1.0, w, 100.0, 0.5, new ExtendedCompletion("ON_TIME", null));
+        return new AssessmentScheme(100.0, 2.0, 1.0, w, 100.0, 0.5, new ExtendedCompletion("ON_TIME", null), 0.0);
     }
 
     /** Every problem with the scheme, field by field; empty when it is usable. */
@@ -82,6 +83,9 @@ public record AssessmentScheme(Double base, Double overdueOpenPenalty, Double do
             roleWeights.keySet().stream().filter(k -> !ROLES.contains(k)).sorted()
                     .forEach(k -> e.add(new FieldError("roleWeights." + k, "未知角色 " + k + "，应为 LEAD、RESPONSIBLE 或 CO。")));
         }
+        if (unrectifiedDeduction != null) {
+            nonNegative("unrectifiedDeduction", unrectifiedDeduction, MAX_PENALTY, e);
+        }
         if (extendedCompletion != null) {
             ExtendedCompletion x = extendedCompletion;
             if (x.mode() == null || !ExtendedCompletion.MODES.contains(x.mode())) {
@@ -95,6 +99,11 @@ public record AssessmentScheme(Double base, Double overdueOpenPenalty, Double do
             }
         }
         return e;
+    }
+
+    /** Points per finding not closed at year end (0 when the scheme names none). */
+    public double unrectified() {
+        return unrectifiedDeduction == null ? 0 : unrectifiedDeduction;
     }
 
     public double weight(String role) {

@@ -4,6 +4,7 @@ import io.duban.common.problem.ProblemException;
 import io.duban.common.web.ETags;
 import io.duban.report.finding.Finding;
 import io.duban.report.finding.FindingService;
+import io.duban.report.finding.RectificationRules;
 import io.duban.report.query.ObligationFilter;
 import io.duban.report.query.ObligationQueries;
 import io.duban.report.query.ObligationView;
@@ -126,6 +127,12 @@ public class AssessmentService {
                 .map(t -> assess(region, year, asOf, scheme, t.getItem1(), t.getItem2(), t.getItem3(), t.getItem4()));
     }
 
+    /** Findings whose 整改 loop is not closed (a finding with no loop, NOT_REQUIRED, never counts). */
+    private static long unrectified(List<Finding> found) {
+        return found.stream().filter(f -> RectificationRules.OPEN.equals(f.rectification())
+                || RectificationRules.RECTIFIED.equals(f.rectification())).count();
+    }
+
     /** The computation itself, over rows already loaded. */
     static Assessment.Full assess(String region, int year, LocalDate asOf, AssessmentScheme scheme, List<ObligationView> rows,
                                   List<Finding> found, Map<String, String> assignedUnits) {
@@ -178,7 +185,7 @@ public class AssessmentService {
             BigDecimal points = byUnit.getOrDefault(unit, List.of()).stream().map(Finding::points)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             tallies.add(new Scoring.Tally(unit, name == null ? unit : name, c[0], c[1], c[2], c[3], c[4], w[0], w[1], points,
-                    w[2]));
+                    w[2], unrectified(byUnit.getOrDefault(unit, List.of()))));
         });
         Map<String, Long> extendedCount = new TreeMap<>();
         counts.forEach((unit, c) -> extendedCount.put(unit, c[5]));
@@ -191,7 +198,7 @@ public class AssessmentService {
             units.add(new Assessment.UnitResult(s.rank(), t.unitId(), t.unitName(),
                     new Assessment.TaskPart(t.due(), t.onTime(), t.doneLate(), t.overdueOpen(), t.pending(), s.taskDeduction(),
                             s.taskPart(), extendedCount.getOrDefault(t.unitId(), 0L)),
-                    new Assessment.InspectionPart(t.findingPoints(), s.inspectionPart(), lines), s.total(),
+                    new Assessment.InspectionPart(t.findingPoints(), s.inspectionPart(), lines, t.unrectified()), s.total(),
                     returns.getOrDefault(t.unitId(), 0L)));
         }
         List<Assessment.ObligationLine> details = rows.stream().map(o -> new Assessment.ObligationLine(o.unitId(), o.unitName(),

@@ -15,16 +15,17 @@ public final class Scoring {
     /**
      * A unit's year: obligations due in it by outcome, the same counts weighted by role, and the
      * points of its (not voided) findings; {@code weightedExtendedShortfall} = Σ role weight × the scheme's
-     * shortfall of each completion that needed a granted extension (charged at the done-late penalty).
+     * shortfall of each completion that needed a granted extension (charged at the done-late penalty);
+     * {@code unrectified} = its findings of the year not closed (销号).
      */
     public record Tally(String unitId, String unitName, long due, long onTime, long doneLate, long overdueOpen, long pending,
                         double weightedDoneLate, double weightedOverdueOpen, BigDecimal findingPoints,
-                        double weightedExtendedShortfall) {
+                        double weightedExtendedShortfall, long unrectified) {
 
         public Tally(String unitId, String unitName, long due, long onTime, long doneLate, long overdueOpen, long pending,
                      double weightedDoneLate, double weightedOverdueOpen, BigDecimal findingPoints) {
             this(unitId, unitName, due, onTime, doneLate, overdueOpen, pending, weightedDoneLate, weightedOverdueOpen,
-                    findingPoints, 0);
+                    findingPoints, 0, 0);
         }
     }
 
@@ -39,7 +40,7 @@ public final class Scoring {
             double taskDeduction = round(s.overdueOpenPenalty() * t.weightedOverdueOpen()
                     + s.doneLatePenalty() * (t.weightedDoneLate() + t.weightedExtendedShortfall()));
             double task = round(Math.max(0, s.base() - taskDeduction));
-            double inspectionDeduction = round(t.findingPoints().doubleValue());
+            double inspectionDeduction = round(t.findingPoints().doubleValue() + s.unrectified() * t.unrectified());
             double inspection = round(Math.max(0, s.inspectionBase() - inspectionDeduction));
             double total = round((1 - s.inspectionWeight()) * task + s.inspectionWeight() * inspection);
             unranked.add(new Score(0, t, taskDeduction, task, inspectionDeduction, inspection, total));

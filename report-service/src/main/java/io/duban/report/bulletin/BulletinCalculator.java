@@ -80,7 +80,7 @@ public final class BulletinCalculator {
         findingsByUnit.forEach((unit, list) -> unitFindings.add(new BulletinContent.UnitFindings(unit, list.get(0).unitName(),
                 list.stream().map(Finding::points).reduce(BigDecimal.ZERO, BigDecimal::add),
                 list.stream().map(f -> new BulletinContent.FindingItem(f.id(), f.foundOn(), f.source(), f.description(),
-                        f.points())).toList())));
+                        f.points(), f.rectificationLabel(asOf))).toList())));
         unitFindings.sort(Comparator.comparing(BulletinContent.UnitFindings::points).reversed()
                 .thenComparing(BulletinContent.UnitFindings::unitName));
 

@@ -35,9 +35,13 @@ public record BulletinContent(String title, String region, int year, int quarter
 
     /**
      * The 督办 part (issue 14; null in bulletins made before it): extensions granted in the quarter (by the day they
-     * were granted), per unit.
+     * were granted), per unit; units urged (催办) more than {@code urgeThreshold} times in the quarter.
      */
-    public record Supervision(List<UnitExtensions> extensions) {
+    public record Supervision(List<UnitExtensions> extensions, List<UrgedUnit> urged, int urgeThreshold) {
+    }
+
+    /** A unit and how many times it was urged in the quarter. */
+    public record UrgedUnit(String unitId, String unitName, long urges) {
     }
 
     /** A unit's extensions granted in the quarter. */
@@ -75,7 +79,13 @@ public record BulletinContent(String title, String region, int year, int quarter
     public record UnitFindings(String unitId, String unitName, BigDecimal points, List<FindingItem> items) {
     }
 
-    public record FindingItem(UUID id, LocalDate foundOn, String source, String description, BigDecimal points) {
+    /** {@code rectification}: its 整改情况 as of the bulletin's asOf (null in bulletins made before issue 14). */
+    public record FindingItem(UUID id, LocalDate foundOn, String source, String description, BigDecimal points,
+                              String rectification) {
+
+        public FindingItem(UUID id, LocalDate foundOn, String source, String description, BigDecimal points) {
+            this(id, foundOn, source, description, points, null);
+        }
     }
 
     public record UnitRef(String unitId, String unitName) {

@@ -92,10 +92,11 @@ public final class BulletinDocument {
             List<List<String>> rows = new ArrayList<>();
             for (BulletinContent.UnitFindings f : c.findings()) {
                 for (BulletinContent.FindingItem i : f.items()) {
-                    rows.add(List.of(f.unitName(), i.foundOn().toString(), label(i.source()), i.description(), points(i.points())));
+                    rows.add(List.of(f.unitName(), i.foundOn().toString(), label(i.source()), i.description(), points(i.points()),
+                            i.rectification() == null ? "—" : i.rectification()));
                 }
             }
-            d.table(List.of("单位", "发现日期", "来源", "问题", "扣分"), rows, List.of(16, 15, 10, 45, 8));
+            d.table(List.of("单位", "发现日期", "来源", "问题", "扣分", "整改情况"), rows, List.of(14, 13, 9, 36, 7, 13));
         }
 
         if (c.supervision() != null) {
@@ -113,6 +114,11 @@ public final class BulletinDocument {
                 }
                 d.paragraph("本季度批准延期" + rows.size() + "项，涉及" + c.supervision().extensions().size() + "个单位。");
                 d.table(List.of("单位", "任务序号", "原到期日", "延至", "批准日期", "理由"), rows, List.of(16, 9, 15, 15, 15, 30));
+            }
+            if (c.supervision().urged() != null && !c.supervision().urged().isEmpty()) {
+                d.subheading("多次催办");
+                d.paragraph(c.supervision().urged().stream().map(u -> u.unitName() + "（" + u.urges() + "次）")
+                        .collect(Collectors.joining("、")) + "本季度被催办超过" + c.supervision().urgeThreshold() + "次，请切实加快工作进度。");
             }
         }
 

@@ -54,6 +54,12 @@ public class BulletinService {
     @Inject
     ExtensionRepository extensions;
 
+    @Inject
+    io.duban.report.urge.UrgeRepository urges;
+
+    @Inject
+    io.duban.report.settings.SettingsService settings;
+
     public Uni<Bulletin> create(String region, NewBulletin body, String by) {
         Request r = validate(body);
         Quarters prev = r.quarter().previous();
@@ -83,11 +89,15 @@ public class BulletinService {
         });
     }
 
-    /** The 督办 part: extensions granted in the quarter up to asOf, by unit. */
+    /** The 督办 part: extensions granted in the quarter up to asOf, by unit, and the units urged often. */
     private Uni<BulletinContent.Supervision> supervision(String region, Request r) {
         LocalDate to = r.asOf().isBefore(r.quarter().last()) ? r.asOf() : r.quarter().last();
+        Uni<List<BulletinContent.UrgedUnit>> urged = settings.of(region).chain(s -> urges.urgedMoreThan(region,
+                r.quarter().first(), to, s.urgeReportThreshold())).map(list -> list.stream()
+                .map(u -> new BulletinContent.UrgedUnit(u.unitId(), u.unitName(), u.urges())).toList());
+        Uni<Integer> threshold = settings.of(region).map(s -> s.urgeReportThreshold());
         return Uni.combine().all().unis(extensions.grantedBetween(region, r.quarter().first(), to),
-                bulletins.taskSeqs(region)).asTuple().map(t -> {
+                bulletins.taskSeqs(region), urged, threshold).asTuple().map(t -> {
                     Map<String, BulletinContent.UnitExtensions> byUnit = new TreeMap<>();
                     for (Extension x : t.getItem1()) {
                         String unit = x.unitId() == null ? "" : x.unitId();
@@ -98,7 +108,7 @@ public class BulletinService {
                     }
                     List<BulletinContent.UnitExtensions> units = new ArrayList<>(byUnit.values());
                     units.sort(java.util.Comparator.comparing(u -> u.unitName() == null ? "" : u.unitName()));
-                    return new BulletinContent.Supervision(units);
+                    return new BulletinContent.Supervision(units, t.getItem3(), t.getItem4());
                 });
     }
 

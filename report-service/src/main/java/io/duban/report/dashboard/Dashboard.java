@@ -11,12 +11,13 @@ import java.util.UUID;
  * What the 大数据中心 dashboard shows for a region (optionally one plan) as of a day.
  * {@code onTimeRate} = on-time completions ÷ obligations that have fallen due or been completed
  * (DONE_ON_TIME + DONE_LATE + OVERDUE); null when there are none. {@code assignmentLife}: 签收, 申诉, 办结审核 and
- * 工作台账 counts (PENDING_REVIEW obligations are neither overdue nor done).
+ * 工作台账 counts (PENDING_REVIEW obligations are neither overdue nor done). {@code supervision}: 红黄蓝灯 and the
+ * 督办 counts (issue 14).
  */
 public record Dashboard(String region, UUID planId, LocalDate asOf, Map<String, Long> totals, long total,
                         Double onTimeRate, List<UnitOverdue> overdueByUnit, Upcoming dueNext10Workdays,
                         List<MonthTrend> monthlyTrend, Review needsReview, long ongoingItems, boolean provisionalDates,
-                        AssignmentLife assignmentLife) {
+                        AssignmentLife assignmentLife, SupervisionSummary supervision) {
 
     /** A unit's open overdue obligations, ranked by count then by the worst lateness. */
     public record UnitOverdue(int rank, String unitId, String unitName, long overdue, int maxWorkdaysLate) {

@@ -40,6 +40,9 @@ public class DashboardService {
     @Inject
     AssignmentLifeQueries life;
 
+    @Inject
+    SupervisionQueries supervision;
+
     public Uni<Dashboard> dashboard(String region, UUID planId, LocalDate asOf) {
         ObligationFilter base = ObligationFilter.region(region, asOf).withPlan(planId);
 
@@ -90,7 +93,10 @@ public class DashboardService {
 
         Uni<AssignmentLife> lifeQ = life.counts(region, asOf, planId, null);
 
-        return Uni.combine().all().unis(totalsQ, unitsQ, upcomingCount, upcomingItems, trendQ, reviewQ, countsQ, lifeQ).asTuple()
+        Uni<SupervisionSummary> supervisionQ = supervision.summary(base);
+
+        return Uni.combine().all().unis(totalsQ, unitsQ, upcomingCount, upcomingItems, trendQ, reviewQ, countsQ, lifeQ,
+                        supervisionQ).asTuple()
                 .map(t -> {
                     Map<String, Long> byStatus = new LinkedHashMap<>();
                     for (ObligationStatus s : ObligationStatus.values()) {
@@ -128,7 +134,7 @@ public class DashboardService {
                     return new Dashboard(region, planId, asOf, byStatus, total, rate, ranked,
                             new Dashboard.Upcoming(until, t.getItem3(), t.getItem4()), months,
                             new Dashboard.Review(unparsed, c.getLong("undesignated"), tasks), c.getLong("ongoing"),
-                            provisional, t.getItem8());
+                            provisional, t.getItem8(), t.getItem9());
                 });
     }
 

@@ -7,6 +7,8 @@ import io.duban.report.common.AsOf;
 import io.duban.report.common.Races;
 import io.duban.common.sql.Sql;
 import io.duban.common.web.Ids;
+import io.duban.common.web.Page;
+import io.duban.common.web.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -33,11 +35,18 @@ public class FindingService {
     static final int MAX_DESCRIPTION = 2000;
 
     static final String SELECT = "SELECT f.id, f.unit_id, f.unit_name, f.found_on, f.source, f.description, f.points,"
-            + " f.voids, v.id AS voided_by, f.recorded_by, f.recorded_at FROM finding f"
+            + " f.voids, v.id AS voided_by, f.recorded_by, f.recorded_at, f.rectify_by, f.rectification_state,"
+            + " f.rectification_version FROM finding f"
             + " LEFT JOIN finding v ON v.region = f.region AND v.voids = f.id";
 
     @Inject
     Pool pool;
+
+    @Inject
+    io.duban.report.settings.SettingsService settings;
+
+    @Inject
+    io.duban.report.calendar.CalendarService calendars;
 
     static final int MAX_KEY = 200;
 
@@ -95,10 +104,17 @@ public class FindingService {
             }
             Uni<Void> check = v.voids() == null ? Uni.createFrom().voidItem() : checkVoidable(c, region, v.voids());
             UUID id = UUID.randomUUID();
-            return check.chain(() -> c.preparedQuery("INSERT INTO finding (region, id, unit_id, unit_name, found_on, source,"
-                                    + " description, points, voids, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+            // a withdrawal (a 0-point correction) and a finding marked so have no 整改 loop
+            boolean loop = v.needsRectification() && !(v.voids() != null && v.points().signum() == 0);
+            return check.chain(() -> settings.of(region)).chain(s -> c.preparedQuery("INSERT INTO finding (region, id, unit_id,"
+                                    + " unit_name, found_on, source, description, points, voids, recorded_by, rectify_by,"
+                                    + " rectification_state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
                             .execute(Tuple.from(Arrays.asList(region, id, v.unitId(), name, v.foundOn(), v.source(),
-                                    v.description(), v.points(), v.voids(), by))))
+                                    v.description(), v.points(), v.voids(), by,
+                                    !loop ? v.rectifyBy() : v.rectifyBy() != null ? v.rectifyBy()
+                                            : RectificationRules.defaultRectifyBy(calendars.calendar(), v.foundOn(),
+                                            s.rectifyWorkingDays()),
+                                    loop ? RectificationRules.OPEN : RectificationRules.NOT_REQUIRED))))
                     .chain(() -> c.preparedQuery(SELECT + " WHERE f.region = $1 AND f.id = $2").execute(Tuple.of(region, id)))
                     .map(rows -> Finding.from(rows.iterator().next()));
         });
@@ -123,6 +139,40 @@ public class FindingService {
                 out.add(Finding.from(r));
             }
             return out;
+        });
+    }
+
+    /**
+     * A page of findings found in [from, to], optionally of one unit and in one 整改 state ({@code OVERDUE}: open past
+     * {@code rectifyBy} as of {@code asOf}, not voided), in the order of {@link #list}.
+     */
+    public Uni<Page<Finding>> page(String region, String unitId, LocalDate from, LocalDate to, String state, LocalDate asOf,
+                                   PageRequest page) {
+        Sql sql = new Sql().append("SELECT x.*, count(*) OVER () AS total FROM (" + SELECT + " WHERE f.region = ", region, "");
+        if (unitId != null) {
+            sql.append(" AND f.unit_id = ", unitId, "");
+        }
+        if (from != null) {
+            sql.append(" AND f.found_on >= ", from, "");
+        }
+        if (to != null) {
+            sql.append(" AND f.found_on <= ", to, "");
+        }
+        if ("OVERDUE".equals(state)) {
+            sql.append(" AND " + RectificationRules.OVERDUE.replace(":asOf", sql.bind(asOf)));
+        } else if (state != null) {
+            sql.append(" AND f.rectification_state = ", state, "");
+        }
+        sql.append(") x ORDER BY x.found_on, x.recorded_at, x.id");
+        sql.append(" LIMIT ", page.size(), "").append(" OFFSET ", page.offset(), "");
+        return pool.preparedQuery(sql.text()).execute(sql.tuple()).map(rows -> {
+            List<Finding> out = new ArrayList<>();
+            long total = 0;
+            for (Row r : rows) {
+                total = r.getLong("total");
+                out.add(Finding.from(r));
+            }
+            return Page.of(out, total, page);
         });
     }
 
@@ -165,7 +215,8 @@ public class FindingService {
     }
 
     /** A checked body. */
-    record Valid(String unitId, LocalDate foundOn, String source, String description, BigDecimal points, UUID voids) {
+    record Valid(String unitId, LocalDate foundOn, String source, String description, BigDecimal points, UUID voids,
+                 LocalDate rectifyBy, boolean needsRectification) {
     }
 
     static Valid validate(NewFinding b) {
@@ -200,9 +251,19 @@ public class FindingService {
         } catch (ProblemException e) {
             errors.add(new FieldError("voids", "voids 应为 UUID。"));
         }
+        LocalDate rectifyBy = null;
+        try {
+            rectifyBy = AsOf.date("rectifyBy", b.rectifyBy());
+        } catch (ProblemException e) {
+            errors.add(new FieldError("rectifyBy", e.detail()));
+        }
+        if (rectifyBy != null && foundOn != null && rectifyBy.isBefore(foundOn)) {
+            errors.add(new FieldError("rectifyBy", "rectifyBy（整改期限）不能早于 foundOn。"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.validation("检查问题不符合要求：" + errors.get(0).message(), errors);
         }
-        return new Valid(b.unitId().trim(), foundOn, source, b.description().strip(), b.points(), voids);
+        return new Valid(b.unitId().trim(), foundOn, source, b.description().strip(), b.points(), voids, rectifyBy,
+                b.needsRectification() == null || b.needsRectification());
     }
 }

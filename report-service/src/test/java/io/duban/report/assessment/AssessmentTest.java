@@ -201,15 +201,15 @@ class AssessmentTest {
     void findingsAreAppendOnlyAndUnitsReadTheirOwn() {
         String url = base + "/findings";
         Api.as(Tokens.supervisor(region)).queryParam("from", "2023-07-01").queryParam("to", "2023-09-30").get(url).then()
-                .statusCode(200).body("unitName", contains(SHANGWU, SHANGWU, WEIJIAN))
-                .body("[0].voidedBy", equalTo(Api.as(Tokens.supervisor(region)).get(url).then().extract()
-                        .path("find { it.voids != null && it.unitName == '" + SHANGWU + "' }.id")));
+                .statusCode(200).body("items.unitName", contains(SHANGWU, SHANGWU, WEIJIAN))
+                .body("items[0].voidedBy", equalTo(Api.as(Tokens.supervisor(region)).get(url).then().extract()
+                        .path("items.find { it.voids != null && it.unitName == '" + SHANGWU + "' }.id")));
         String unit = Tokens.unit(region, Scenario.id(JIAOTI));
-        Api.as(unit).get(url).then().statusCode(200).body("unitName", contains(JIAOTI, JIAOTI));
+        Api.as(unit).get(url).then().statusCode(200).body("items.unitName", contains(JIAOTI, JIAOTI));
         Api.as(unit).queryParam("unitId", Scenario.id(MINZHENG)).get(url).then().statusCode(403);
         Api.as(unit).contentType("application/json").body(Map.of("unitId", Scenario.id(JIAOTI), "foundOn", "2023-10-01",
                 "source", "DAILY_CHECK", "description", "x", "points", 1)).post(url).then().statusCode(403);
-        Api.as(Tokens.viewer(region)).get(url).then().statusCode(200).body("", hasSize(6));
+        Api.as(Tokens.viewer(region)).get(url).then().statusCode(200).body("items", hasSize(6)).body("total", equalTo(6));
 
         Api.as(Tokens.supervisor(region)).contentType("application/json").body(Map.of("unitId", "u-nobody", "foundOn", "2023-10-01",
                 "source", "DAILY_CHECK", "description", "x", "points", 1)).post(url).then().statusCode(400)
@@ -219,11 +219,11 @@ class AssessmentTest {
                 .contentType("application/problem+json")
                 .body("errors.field", contains("foundOn", "source", "description", "points"));
         String voided = Api.as(Tokens.supervisor(region)).get(url).then().extract()
-                .path("find { it.voidedBy != null && it.unitName == '" + JIAOTI + "' }.id");
+                .path("items.find { it.voidedBy != null && it.unitName == '" + JIAOTI + "' }.id");
         Api.as(Tokens.supervisor(region)).contentType("application/json").body(Map.of("unitId", Scenario.id(JIAOTI),
                 "foundOn", "2023-11-11", "source", "DAILY_CHECK", "description", "再次更正", "points", 0, "voids", voided))
                 .post(url).then().statusCode(409);
-        Api.as(Tokens.viewer(region)).get(url).then().body("", hasSize(6));
+        Api.as(Tokens.viewer(region)).get(url).then().body("items", hasSize(6));
     }
 
     @Test
@@ -239,6 +239,6 @@ class AssessmentTest {
                 .body(Map.of("unitId", Scenario.id(SIFA), "foundOn", "2023-10-09", "source", "DAILY_CHECK",
                         "description", "行政执法公示信息缺项", "points", 2)).post(url).then().statusCode(422)
                 .contentType("application/problem+json");
-        Api.as(Tokens.viewer(region)).queryParam("unitId", Scenario.id(SIFA)).get(url).then().body("id", contains(first));
+        Api.as(Tokens.viewer(region)).queryParam("unitId", Scenario.id(SIFA)).get(url).then().body("items.id", contains(first));
     }
 }
