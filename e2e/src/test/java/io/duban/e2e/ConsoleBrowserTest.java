@@ -372,7 +372,7 @@ class ConsoleBrowserTest {
         int toAck = Integer.parseInt(phone.textContent("[data-count=toAck]").strip());
         assertTrue(toAck > 1, "imported assignments wait for 签收");
         assertTrue(phone.textContent("h1").contains("（今天）"), "the workbench is as of today by default");
-        phone.locator("#toAck form button").first().click();
+        phone.locator("#toAck .items form button").first().click();
         assertEquals("已签收。", phone.textContent(".success").strip());
         assertEquals(toAck - 1, Integer.parseInt(phone.textContent("[data-count=toAck]").strip()));
 
@@ -404,6 +404,17 @@ class ConsoleBrowserTest {
         browser.fullScreenshot(phone, "workbench-item-phone");
         assertTrue((Boolean) phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
                 "no sideways scrolling at 360 px");
+
+        // 全部签收: what is left, after a confirmation
+        phone.navigate(url("/workbench"));
+        int left = Integer.parseInt(phone.textContent("[data-count=toAck]").strip());
+        phone.onceDialog(d -> d.accept());
+        phone.click("#ack-all");
+        assertEquals("已签收 " + left + " 项。", phone.textContent(".success").strip());
+        assertEquals(0, phone.locator("#toAck").count(), "nothing left to sign for");
+        assertEquals(0, Api.as(cluster.task, supervisorToken).queryParam("unitId", units.get(EDUCATION))
+                .queryParam("status", "PENDING_ACK").get(BASE + "/assignments").then().statusCode(200).extract()
+                .<Integer>path("total"));
     }
 
     @Test

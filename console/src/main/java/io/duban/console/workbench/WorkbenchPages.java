@@ -24,6 +24,7 @@ import io.duban.console.session.Session;
 import io.duban.console.session.SessionCodec;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -40,6 +41,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -55,7 +57,7 @@ public class WorkbenchPages {
 
     @CheckedTemplate(basePath = "workbench")
     static class Templates {
-        static native TemplateInstance workbench(Chrome chrome, WorkbenchView view, String saved);
+        static native TemplateInstance workbench(Chrome chrome, WorkbenchView view, String saved, Integer signed);
 
         static native TemplateInstance item(Chrome chrome, ItemView view, Entered entered, FormErrors errors);
     }
@@ -135,12 +137,13 @@ public class WorkbenchPages {
     SessionCodec codec;
 
     @GET
-    public Uni<TemplateInstance> workbench(@QueryParam("asOf") String asOfParam, @QueryParam("saved") String saved) {
+    public Uni<TemplateInstance> workbench(@QueryParam("asOf") String asOfParam, @QueryParam("saved") String saved,
+                                           @QueryParam("n") Integer signed) {
         Session s = current.require("unit");
         LocalDate asOf = Today.asOf(asOfParam);
         return Uni.combine().all().unis(report.agenda(s, s.unitId(), asOf), tasks.pendingAcknowledgements(s)).asTuple()
                 .map(t -> Templates.workbench(Chrome.of(s, "workbench"),
-                        view(t.getItem1(), asOf, t.getItem2(), codec.randomToken()), saved));
+                        view(t.getItem1(), asOf, t.getItem2(), codec.randomToken()), saved, signed));
     }
 
     public static WorkbenchView view(Agenda a, LocalDate asOf, List<Assignment> pendingAck, String idempotencyKey) {
@@ -210,6 +213,25 @@ public class WorkbenchPages {
         }
         return done(ack, id, "ack").onFailure(WorkbenchPages::refused).recoverWithUni(e -> again(s, id, (ApiProblem) e,
                 ledger -> new Entered("ack", null, ledger, "")));
+    }
+
+    /**
+     * 全部签收: every assignment the list showed, each with the version it showed (a 签收 of one that changed since is
+     * refused by task-service and simply stays in the list), a few at a time.
+     */
+    @POST
+    @Path("acknowledgements")
+    public Uni<Response> acknowledgeAll(@RestForm("_csrf") String csrf, @RestForm String idempotencyKey,
+                                        @RestForm("ack") List<String> shown) {
+        Session s = unitForm(csrf);
+        List<String[]> pairs = (shown == null ? List.<String>of() : shown).stream().map(v -> v.split(":", 2))
+                .filter(p -> p.length == 2 && p[1].matches("\\d{1,18}")).toList();
+        return Multi.createFrom().iterable(pairs)
+                .onItem().transformToUni(p -> tasks.acknowledge(s, p[0], "\"" + p[1] + "\"", idempotencyKey + "-" + p[0])
+                        .replaceWith(1).onFailure(WorkbenchPages::refused).recoverWithItem(0))
+                .merge(4)
+                .collect().with(Collectors.summingInt(Integer::intValue))
+                .map(n -> Response.seeOther(URI.create("/workbench?saved=ack&n=" + n)).build());
     }
 
     @POST
