@@ -4,6 +4,7 @@
 #   deploy/ha/run.sh up       start (or resume) the cluster; prints the address the services use
 #   deploy/ha/run.sh down     stop it (data kept);  down --purge  also removes the state directory
 #   deploy/ha/run.sh status   the members as Patroni sees them
+#   deploy/ha/run.sh install  only install the packages when missing (./duban test calls it)
 # Settings (environment): DUBAN_HA_DIR (state, default /tmp/duban-ha), DUBAN_HA_PG_PORTS ("25432 25433 25434"),
 # DUBAN_HA_REST_PORTS ("25008 25009 25010"), DUBAN_HA_ETCD_PORTS ("25379 25380"), DUBAN_HA_PRIMARY_PORT (25500),
 # DUBAN_HA_STATS_PORT (25501). See deploy/ha/README.md for the three-machine layout.
@@ -181,5 +182,6 @@ case "${1:-}" in
   up) cmd_up ;;
   down) shift; cmd_down "$@" ;;
   status) cmd_status ;;
-  *) echo "usage: deploy/ha/run.sh up | down [--purge] | status" >&2; exit 2 ;;
+  install) ensure_packages ;;
+  *) echo "usage: deploy/ha/run.sh up | down [--purge] | status | install" >&2; exit 2 ;;
 esac
