@@ -29,8 +29,8 @@ final class Cluster implements AutoCloseable {
     final ServiceProcess report;
     private final Map<String, String> reportEnv;
     private final List<ServiceProcess> extras = new ArrayList<>();
-    private final String dbHost = env("DUBAN_DB_HOST", "127.0.0.1");
-    private final String dbPort = env("DUBAN_DB_PORT", "5432");
+    private final String dbHost;
+    private final String dbPort;
     private final String dbUser = env("DUBAN_DB_USER", "postgres");
     private final String dbPassword = env("DUBAN_DB_PASSWORD", "");
 
@@ -40,6 +40,13 @@ final class Cluster implements AutoCloseable {
 
     /** {@code reportSettings}: extra environment for report-service (e.g. a shorter projection interval). */
     Cluster(Map<String, String> reportSettings) throws IOException, SQLException {
+        this(reportSettings, env("DUBAN_DB_HOST", "127.0.0.1"), env("DUBAN_DB_PORT", "5432"));
+    }
+
+    /** The services on the PostgreSQL at {@code dbHost:dbPort} (e.g. the HA cluster's HAProxy). */
+    Cluster(Map<String, String> reportSettings, String dbHost, String dbPort) throws IOException, SQLException {
+        this.dbHost = dbHost;
+        this.dbPort = dbPort;
         Path keys = root.resolve("e2e/target/e2e-keys");
         Files.createDirectories(keys);
         copy("/duban-test-public.pem", keys.resolve("public.pem"));
@@ -106,6 +113,11 @@ final class Cluster implements AutoCloseable {
 
     String db(String svc) {
         return "duban_e2e_" + svc + "_" + suffix;
+    }
+
+    /** A JDBC connection to one of this cluster's databases ({@code org}, {@code task}, {@code report}). */
+    Connection connect(String svc) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + db(svc), dbUser, dbPassword);
     }
 
     @Override

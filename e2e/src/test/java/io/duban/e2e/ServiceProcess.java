@@ -82,6 +82,15 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log + "\n" + tail());
     }
 
+    /** The operating system's id of the running process (to show it was never restarted). */
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
     /** SIGKILL: no shutdown hooks, in-flight work lost, as in a crash. */
     void kill() {
         if (process != null && process.isAlive()) {
