@@ -371,15 +371,12 @@ public class ProposalService {
      */
     private Uni<Void> leadReports(SqlClient tx, String region, UUID taskId, AssignmentStatus status, LocalDate completedOn, String note,
             String who) {
-        return tx.preparedQuery("update assignment set status = $3, acknowledged_on = coalesce(acknowledged_on, $4), version = version + 1 "
-                        + "where region = $1 and task_id = $2 and role = 'LEAD' and active returning " + AssignmentDto.COLUMNS)
-                .execute(Tuple.of(region, taskId, status.name(), Days.today()))
+        return assignments.setLeadStatus(tx, region, taskId, status, Days.today())
                 .flatMap(rows -> {
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     List<Tuple> batch = new ArrayList<>();
                     List<Snapshot> changes = new ArrayList<>();
-                    for (Row row : rows) {
-                        AssignmentDto a = AssignmentDto.from(row);
+                    for (AssignmentDto a : rows) {
                         ReportDto report = new ReportDto(UUID.randomUUID(), region, a.id(), status, note, List.of(),
                                 status == AssignmentStatus.DONE ? completedOn : null, null, who, now, false);
                         batch.add(Tuple.tuple(java.util.Arrays.asList(region, report.id(), a.id(), status.name(), note,

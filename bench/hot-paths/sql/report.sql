@@ -1,0 +1,10 @@
+-- POST …/assignments/{id}/reports as ReportService.report runs it without Idempotency-Key: in one transaction the
+-- conditional UPDATE … RETURNING and the INSERT of the report with its two change-feed rows (~300-byte snapshots).
+-- pgbench must first read the version the service gets from If-Match.
+\set n random(1, :n_ids)
+SELECT id AS k_id FROM bench_ids WHERE n = :n \gset
+BEGIN;
+SELECT version AS k_version FROM assignment WHERE region = :region AND id = :k_id \gset
+update assignment a set status = case when 'IN_PROGRESS' = 'DONE' and exists (select 1 from region_settings s where s.region = :region and s.completion_review = 'REQUIRED') then 'PENDING_REVIEW' else 'IN_PROGRESS' end, acknowledged_on = coalesce(a.acknowledged_on, current_date), version = a.version + 1 from assignment was where was.region = :region and was.id = :k_id and a.region = :region and a.id = :k_id and a.version = :k_version and a.active returning a.id, a.region, a.plan_id, a.task_id, a.unit_id, a.unit_name, a.role, a.status, a.active, a.created_on, a.acknowledged_on, a.version, was.status as previous_status;
+with report as (insert into progress_report (region, id, assignment_id, status, note, evidence_urls, completed_on, event_id, reported_by, reported_at, review_required) values (:region, gen_random_uuid(), :k_id, 'IN_PROGRESS', 'bench', '[]'::text::jsonb, null, null, 'pgbench', now(), false)) insert into change_log (region, type, entity_id, data) values (:region, 'ASSIGNMENT', :k_id, '{"type":"ASSIGNMENT","pad":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}'::text::jsonb), (:region, 'REPORT', gen_random_uuid(), '{"type":"REPORT","pad":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}'::text::jsonb);
+END;
