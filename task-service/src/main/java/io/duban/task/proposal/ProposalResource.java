@@ -70,6 +70,16 @@ public class ProposalResource {
     }
 
     @GET
+    @Path("/proposal-sessions")
+    @Operation(operationId = "listProposalSessions", summary = "建议提案办理会议列表（新者在前）")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
+    @APIResponse(responseCode = "200", description = "a page of sessions")
+    public Uni<Page<SessionDto>> sessions(@PathParam("region") String region, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return service.sessions(region, Paging.of(page, size));
+    }
+
+    @GET
     @Path("/proposal-sessions/{planId}")
     @Operation(operationId = "getProposalSession", summary = "一次会议的办理规则")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
