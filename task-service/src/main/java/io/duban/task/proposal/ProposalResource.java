@@ -104,6 +104,7 @@ public class ProposalResource {
     }
 
     /** The answer of an import: how many proposals were created, and which. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProposalImportAnswer")
     public record ImportAnswer(int proposals, List<ProposalDto> items) {
     }
 
@@ -229,6 +230,7 @@ public class ProposalResource {
     }
 
     /** POST /proposals/{id}/co-opinions body. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CoOpinionRequest")
     public record CoOpinionRequest(@NotBlank(message = "协办意见不能为空") @Size(max = 10000, message = "协办意见不超过 10000 字") String text) {
     }
 
