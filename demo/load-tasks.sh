@@ -12,9 +12,17 @@ token="${2:?usage: load-tasks.sh TASK_BASE_URL SUPERVISOR_TOKEN}"
 here="$(cd "$(dirname "$0")" && pwd)"
 auth="Authorization: Bearer $token"
 
+# 建议提案办理 (issue 18): a session of its own (a plan of kind PROPOSALS), loaded once after the plans, also into a
+# region that already has them.
+load_proposals() {
+  if command -v python3 >/dev/null; then
+    python3 "$here/load-proposals.py" "$base" "$token" || echo "task-service: demo proposals not loaded" >&2
+  fi
+}
 total=$(curl -fsS -H "$auth" "$base/plans?size=1" | sed -E 's/.*"total":([0-9]+).*/\1/')
 if [ "$total" != 0 ]; then
   echo "task-service: region already has $total plan(s), demo plan not loaded"
+  load_proposals
   exit 0
 fi
 plan=$(curl -fsS -H "$auth" -H 'Content-Type: application/json' -X POST "$base/plans" \
@@ -36,3 +44,4 @@ routine=$(curl -fsS -H "$auth" -H 'Content-Type: application/json' -X POST "$bas
 result=$(curl -fsS -H "$auth" -H 'Content-Type: text/tab-separated-values' -X POST "$base/plans/$routine/import" \
   --data-binary @"$here/yiyuan-2023-routine.raw.tsv")
 echo "task-service: routine plan $routine imported: $(echo "$result" | sed -E 's/.*"tasks":([0-9]+),"assignments":([0-9]+).*/\1 tasks, \2 assignments/')"
+load_proposals

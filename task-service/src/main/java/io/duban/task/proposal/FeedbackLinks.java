@@ -27,6 +27,7 @@ public final class FeedbackLinks {
     }
 
     /** A new link: the token (shown once), its path and when it stops working. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "FeedbackLink")
     public record Issued(String token, String path, Instant expiresAt) {
     }
 
@@ -58,6 +59,7 @@ public final class FeedbackLinks {
     }
 
     /** What the proposer sees: the proposal, the session and the reply to rate. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "FeedbackForm")
     public record Form(UUID proposalId, String sessionName, String number, String title, String proposers, String leadUnits,
             String replyText, Terms.Outcome outcome, String outcomeLabel, LocalDate repliedOn, String signer, List<String> satisfaction,
             List<String> relevance, List<String> consultation) {

@@ -7,10 +7,12 @@ public record ProposalDetail(ProposalDto proposal, SessionDto session, List<Unit
         List<FeedbackDto> feedback, EvaluationDto evaluation, List<CoOpinion> coOpinions) {
 
     /** A unit of the proposal: LEAD (主办) or CO (协办). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProposalUnit")
     public record UnitRole(java.util.UUID unitId, String unitName, String role) {
     }
 
     /** 协办意见 sent to the 主办 unit. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProposalCoOpinion")
     public record CoOpinion(java.util.UUID unitId, String unitName, String text, java.time.LocalDate sentOn, boolean onTime) {
     }
 }

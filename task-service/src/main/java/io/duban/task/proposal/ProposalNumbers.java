@@ -25,12 +25,14 @@ public final class ProposalNumbers {
     }
 
     /** One line of the numbers; shares and rates in percent with two decimals, null when there is nothing to divide by. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProposalNumbersLine")
     public record Line(String unitName, int assigned, int answeredOnTime, int answeredLate, int notAnswered, int overdue,
             Map<Terms.Outcome, Integer> outcomes, Map<Terms.Outcome, BigDecimal> outcomeShares, int feedback, int satisfied,
             int basicallySatisfied, int unsatisfied, BigDecimal satisfactionRate, int reopened) {
     }
 
     /** The session's total ({@code unitName} null) and one line per 主办 unit by name. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProposalNumbers")
     public record Numbers(LocalDate asOf, Line total, List<Line> units) {
     }
 

@@ -72,6 +72,16 @@ public class ProposalResource {
     }
 
     @GET
+    @Path("/proposal-sessions")
+    @Operation(operationId = "listProposalSessions", summary = "建议提案办理会议列表（新者在前）")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
+    @APIResponse(responseCode = "200", description = "a page of sessions")
+    public Uni<Page<SessionDto>> sessions(@PathParam("region") String region, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return service.sessions(region, Paging.of(page, size));
+    }
+
+    @GET
     @Path("/proposal-sessions/{planId}")
     @Operation(operationId = "getProposalSession", summary = "一次会议的办理规则")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
@@ -96,6 +106,7 @@ public class ProposalResource {
     }
 
     /** The answer of an import: how many proposals were created, and which. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProposalImportAnswer")
     public record ImportAnswer(int proposals, List<ProposalDto> items) {
     }
 
@@ -222,6 +233,7 @@ public class ProposalResource {
     }
 
     /** POST /proposals/{id}/co-opinions body. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CoOpinionRequest")
     public record CoOpinionRequest(@NotBlank(message = "协办意见不能为空") @Size(max = 10000, message = "协办意见不超过 10000 字") String text) {
     }
 

@@ -89,6 +89,10 @@ public class ProposalService {
                 .flatMap(saved -> proposals.session(tx, region, saved.id(), false)));
     }
 
+    public Uni<io.duban.common.web.Page<SessionDto>> sessions(String region, io.duban.common.web.PageRequest page) {
+        return proposals.sessions(region, page);
+    }
+
     public Uni<SessionDto> session(String region, UUID planId) {
         return proposals.session(pool, region, planId, false);
     }

@@ -133,6 +133,7 @@ class ProposalResourceTest {
                 .then().statusCode(400).contentType("application/problem+json").body("line", equalTo(3))
                 .body("errors[0].message", containsString("县不存在局"));
         supervisor().get(path("/proposal-sessions/" + session + "/proposals")).then().body("total", equalTo(0));
+        supervisor().get(path("/proposal-sessions")).then().statusCode(200).body("items.planId", equalTo(List.of(session)));
 
         String good = "县政协十一届二次会议提案交办清单\n编号\t案由\t提案者\t主办单位\t协办单位\t是否复杂\n"
                 + "1102097\t关于进一步推进政务公开的提案\t王某某、李某某\t县政府办公室\t县大数据中心\t否\n"

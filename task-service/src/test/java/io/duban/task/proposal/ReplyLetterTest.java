@@ -41,6 +41,8 @@ class ReplyLetterTest {
     void theLetterHasThePingyinLayout() throws Exception {
         ReplyDto r = reply(Terms.Outcome.A, null, null);
         byte[] docx = ReplyLetter.docx(ReplyLetter.of(SESSION, proposal(), r, r.issuer()));
+        // kept for a look: libreoffice --headless --convert-to pdf target/reply-letter.docx; pdftoppm -png
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "reply-letter.docx"), docx);
         assertEquals(List.of("A", "平政办字〔2023〕9号", "对县政协十一届二次会议第1102097号提案的答复", "王某某委员：",
                 "您提出的关于进一步推进政务公开的提案收悉。现答复如下：", "一、关于……", "感谢您对政务公开工作的关心和支持。",
                 "平阴县人民政府办公室", "2023年4月20日", "联系人及电话：李某  0531-87888888", "抄送：县政协提案委员会。"), texts(docx));
