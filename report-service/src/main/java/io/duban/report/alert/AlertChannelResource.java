@@ -2,7 +2,6 @@ package io.duban.report.alert;
 
 import io.duban.common.audit.SecretBody;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
@@ -11,6 +10,8 @@ import io.duban.common.web.ETags;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A region's alert webhooks (supervisor only). Secrets are write-only: reads show {@code secretSet}.
@@ -61,7 +63,7 @@ public class AlertChannelResource {
     @APIResponse(responseCode = "200", description = "保存后的通知渠道",
             content = @Content(schema = @Schema(implementation = AlertChannels.View.class)))
     public Uni<Response> put(@PathParam("region") String region, @HeaderParam("If-Match") String ifMatch,
-                             AlertChannels body) {
+                             @Valid @NotNull(message = "缺少请求体") AlertChannels body) {
         long expected = ETags.requireVersion(ifMatch);
         if (body == null) {
             throw ProblemException.validation("缺少请求体。", List.of(new FieldError("default", "缺少默认通知渠道")));

@@ -1,6 +1,5 @@
 package io.duban.report.assessment;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
@@ -12,6 +11,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Year-end 考核: the scheme (supervisor), the scores (supervisor, viewer, system) as JSON, XLSX or CSV, finalize. */
 @Path("/api/v1/regions/{region}")
@@ -65,7 +67,7 @@ public class AssessmentResource {
     @Operation(operationId = "saveAssessmentScheme", summary = "保存年度考核方案（校验；已保存时需 If-Match；考核定稿后 409）")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssessmentScheme.class)))
     public Uni<Response> putScheme(@PathParam("region") String region, @PathParam("year") String year,
-                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, AssessmentScheme body) {
+                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull(message = "缺少请求体") AssessmentScheme body) {
         return assessments.putScheme(region, year(year), body, ifMatch, caller.name()).map(AssessmentResource::ok);
     }
 

@@ -1,14 +1,15 @@
 package io.duban.report.finding;
 
-import io.duban.common.web.Locations;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
+import io.duban.common.web.Locations;
 import io.duban.report.common.AsOf;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** 抽测/检查问题: the supervisor records them; a unit reads its own. */
 @Path("/api/v1/regions/{region}/findings")
@@ -58,7 +60,7 @@ public class FindingResource {
     @Operation(operationId = "recordFinding", summary = "记录检查问题（只增不改：更正时新记一条并以 voids 指向被更正的一条；支持 Idempotency-Key）")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Finding.class)))
     public Uni<Response> record(@PathParam("region") String region, @HeaderParam("Idempotency-Key") String key,
-                                NewFinding body) {
+                                @Valid @NotNull(message = "缺少请求体") NewFinding body) {
         // a retry answers as the first request did: 201 with the same finding
         return findings.record(region, body, key, caller.name()).map(r -> Locations
                 .created("/api/v1/regions/" + region + "/findings?unitId=" + r.finding().unitId())

@@ -1,12 +1,13 @@
 package io.duban.report.profile;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.common.web.ETags;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The region's names used in 通报 and 考核 documents. */
 @Path("/api/v1/regions/{region}/profile")
@@ -48,7 +50,7 @@ public class ProfileResource {
     @Operation(operationId = "saveProfile", summary = "设置区域名称、发文机关与通报编制单位（已设置时需 If-Match）")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RegionProfile.class)))
     public Uni<Response> put(@PathParam("region") String region, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                             RegionProfile body) {
+                             @Valid @NotNull(message = "缺少请求体") RegionProfile body) {
         return profiles.put(region, body, ifMatch, caller.name()).map(ProfileResource::ok);
     }
 
