@@ -76,8 +76,9 @@ public class ProposalResource {
     @Operation(operationId = "listProposalSessions", summary = "建议提案办理会议列表（新者在前）")
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @APIResponse(responseCode = "200", description = "a page of sessions")
-    public Uni<Page<SessionDto>> sessions(@PathParam("region") String region, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+    public Uni<Page<SessionDto>> sessions(@PathParam("region") String region,
+            @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
+            @Parameter(description = "default 50, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size) {
         return service.sessions(region, Paging.of(page, size));
     }
 
