@@ -31,7 +31,7 @@ function bars(el, data) {
     grid: { left: 8, right: 24, top: 8, bottom: 24, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: rows.map(r => r.name), axisLabel: { width: 140, overflow: 'truncate' } },
-    series: [{ name: el.dataset.seriesName || '逾期未办', type: 'bar', data: rows.map(r => r.value),
+    series: [{ name: el.dataset.seriesName || '逾期未办', type: 'bar', data: rows.map(r => r.value), barMaxWidth: 28,
                itemStyle: { color: COLORS.overdue }, label: { show: true, position: 'right' } }]
   };
 }

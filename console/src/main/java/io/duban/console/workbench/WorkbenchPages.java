@@ -142,8 +142,9 @@ public class WorkbenchPages {
         Session s = current.require("unit");
         LocalDate asOf = Today.asOf(asOfParam);
         return Uni.combine().all().unis(report.agenda(s, s.unitId(), asOf), tasks.pendingAcknowledgements(s)).asTuple()
-                .map(t -> Templates.workbench(Chrome.of(s, "workbench"),
-                        view(t.getItem1(), asOf, t.getItem2(), codec.randomToken()), saved, signed));
+                .map(t -> view(t.getItem1(), asOf, t.getItem2(), codec.randomToken()))
+                .flatMap(v -> named(s, v))
+                .map(v -> Templates.workbench(Chrome.of(s, "workbench"), v, saved, signed));
     }
 
     public static WorkbenchView view(Agenda a, LocalDate asOf, List<Assignment> pendingAck, String idempotencyKey) {
@@ -167,6 +168,29 @@ public class WorkbenchPages {
         }).toList();
         return new WorkbenchView(a.unitName(), asOf, asOf.equals(Today.date()), groups, a.ongoing(), total, toAck,
                 idempotencyKey);
+    }
+
+    /**
+     * Assignments waiting for 签收 that the agenda does not name (a task whose 时限 was not understood has no dated
+     * duty yet) get their task's number and requirement from task-service, together.
+     */
+    private Uni<WorkbenchView> named(Session s, WorkbenchView v) {
+        List<ToAcknowledge> unnamed = v.toAcknowledge().stream().filter(a -> a.taskSeq() == null).limit(50).toList();
+        if (unnamed.isEmpty()) {
+            return Uni.createFrom().item(v);
+        }
+        List<Uni<Task>> reads = unnamed.stream().map(a -> tasks.task(s, a.assignment().taskId()).map(t -> t.value())
+                .onFailure(ApiProblem.class).recoverWithNull()).toList();
+        return Uni.join().all(reads).andFailFast().map(found -> {
+            Map<String, Task> byId = new HashMap<>();
+            found.stream().filter(java.util.Objects::nonNull).forEach(t -> byId.put(t.id(), t));
+            List<ToAcknowledge> all = v.toAcknowledge().stream().map(a -> {
+                Task t = a.taskSeq() == null ? byId.get(a.assignment().taskId()) : null;
+                return t == null ? a : new ToAcknowledge(a.assignment(), t.seq(), t.requirement());
+            }).toList();
+            return new WorkbenchView(v.unitName(), v.asOf(), v.today(), v.groups(), v.ongoing(), v.total(), all,
+                    v.idempotencyKey());
+        });
     }
 
     private static Group group(String key, String title, List<Obligation> os, LocalDate asOf) {
