@@ -35,11 +35,15 @@ public class AssignmentRepository {
                 r.getLocalDate("acknowledged_on"), r.getLong("version"));
     }
 
-    /** Moves a task's active 牵头/主办 assignments to {@code status}, acknowledging them on {@code today} if not yet; returns them. */
-    public Uni<List<AssignmentDto>> setLeadStatus(SqlClient tx, String region, UUID taskId, AssignmentStatus status,
+    /**
+     * Moves a task's active 主办 (LEAD) assignments — with {@code withCo} its 协办 (CO) ones too — to {@code status},
+     * acknowledging them on {@code today} if not yet; returns them.
+     */
+    public Uni<List<AssignmentDto>> setProposalStatus(SqlClient tx, String region, UUID taskId, boolean withCo, AssignmentStatus status,
             java.time.LocalDate today) {
         return tx.preparedQuery("update assignment set status = $3, acknowledged_on = coalesce(acknowledged_on, $4), version = version + 1 "
-                        + "where region = $1 and task_id = $2 and role = 'LEAD' and active returning " + COLUMNS)
+                        + "where region = $1 and task_id = $2 and role " + (withCo ? "in ('LEAD', 'CO')" : "= 'LEAD'") + " and active returning "
+                        + COLUMNS)
                 .execute(Tuple.of(region, taskId, status.name(), today))
                 .map(rows -> {
                     List<AssignmentDto> out = new java.util.ArrayList<>();

@@ -363,19 +363,20 @@ public class ProposalService {
             LocalDate replied = body.repliedOn() == null ? today : body.repliedOn();
             return proposals.insertReply(tx, region, id, p.round(), body, replied, p.replyDue(), caller.name())
                     .call(r -> proposals.advance(tx, p, Terms.Status.ANSWERED, p.round(), p.replyDue(), p.reopenCount(), p.reopensAllowed()))
-                    .call(r -> leadReports(tx, region, id, AssignmentStatus.DONE, replied,
+                    .call(r -> leadReports(tx, region, id, true, AssignmentStatus.DONE, replied,
                             "已答复（解决情况 " + r.outcome().name() + "：" + r.outcome().label + "）"
                                     + (r.promisedOn() == null ? "" : "，承诺" + r.promisedOn() + "前完成"), caller.name()));
         }));
     }
 
     /**
-     * Moves the proposal's active 主办 assignments to {@code status} with a progress report each, and their feed rows
-     * (ASSIGNMENT, REPORT).
+     * Moves the proposal's active 主办 assignments ({@code withCo}: and 协办 ones — a reply ends their part too, so they do
+     * not stay open in report-service) to {@code status} with a progress report each, and their feed rows (ASSIGNMENT,
+     * REPORT). A reopening moves only the 主办 ones back.
      */
-    private Uni<Void> leadReports(SqlClient tx, String region, UUID taskId, AssignmentStatus status, LocalDate completedOn, String note,
-            String who) {
-        return assignments.setLeadStatus(tx, region, taskId, status, Days.today())
+    private Uni<Void> leadReports(SqlClient tx, String region, UUID taskId, boolean withCo, AssignmentStatus status, LocalDate completedOn,
+            String note, String who) {
+        return assignments.setProposalStatus(tx, region, taskId, withCo, status, Days.today())
                 .flatMap(rows -> {
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     List<Tuple> batch = new ArrayList<>();
@@ -436,7 +437,7 @@ public class ProposalService {
                             t.review(), t.designated(), t.version() + 1, t.number(), t.note());
                     return tasks.update(tx, moved, t.version()).flatMap(ok -> ChangeLog.append(tx, moved.snapshot()));
                 }))
-                .call(next -> leadReports(tx, p.region(), p.id(), AssignmentStatus.IN_PROGRESS, null,
+                .call(next -> leadReports(tx, p.region(), p.id(), false, AssignmentStatus.IN_PROGRESS, null,
                         "提案者对答复不满意，重新办理，" + ReplyLetter.ChineseDay.of(due) + "前重新答复", who));
     }
 
