@@ -1,8 +1,5 @@
 package io.duban.task.proposal;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import io.duban.task.common.Json;
-import io.vertx.mutiny.sqlclient.Row;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -16,18 +13,6 @@ public record ProposalDto(UUID id, String region, UUID planId, String number, St
         Terms.Kind kind, LocalDate assignedOn, boolean complex, String leadUnits, String coUnits, LocalDate firstDue,
         LocalDate replyDue, LocalDate coOpinionDue, boolean provisional, Terms.Status status, int round, int reopenCount,
         int reopensAllowed, long version) {
-
-    static final String COLUMNS = "task_id, region, plan_id, number, title, proposers::text as proposers, kind, assigned_on, complex, "
-            + "lead_text, co_text, first_due, current_due, co_due, provisional, status, round, reopen_count, reopens_allowed, version";
-
-    static ProposalDto from(Row r) {
-        return new ProposalDto(r.getUUID("task_id"), r.getString("region"), r.getUUID("plan_id"), r.getString("number"),
-                r.getString("title"), Json.read(r.getString("proposers"), new TypeReference<List<String>>() { }),
-                Terms.Kind.valueOf(r.getString("kind")), r.getLocalDate("assigned_on"), r.getBoolean("complex"),
-                r.getString("lead_text"), r.getString("co_text"), r.getLocalDate("first_due"), r.getLocalDate("current_due"),
-                r.getLocalDate("co_due"), r.getBoolean("provisional"), Terms.Status.valueOf(r.getString("status")),
-                r.getInteger("round"), r.getInteger("reopen_count"), r.getInteger("reopens_allowed"), r.getLong("version"));
-    }
 
     /** 提案者 as printed: 王某某、李某某. */
     public String proposersText() {

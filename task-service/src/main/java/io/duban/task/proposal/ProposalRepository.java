@@ -39,21 +39,21 @@ public class ProposalRepository {
 
     /** The session, or 404; {@code lock}: FOR UPDATE of the plan row (numbering proposals one at a time). */
     public Uni<SessionDto> session(SqlClient client, String region, UUID planId, boolean lock) {
-        return client.preparedQuery("select " + SessionDto.COLUMNS + " from proposal_session s join plan p on p.region = s.region "
+        return client.preparedQuery("select " + ProposalRows.SESSION_COLUMNS + " from proposal_session s join plan p on p.region = s.region "
                         + "and p.id = s.plan_id where s.region = $1 and s.plan_id = $2" + (lock ? " for update of p" : ""))
                 .execute(Tuple.of(region, planId))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.notFound("建议提案办理会议不存在：" + planId);
                     }
-                    return SessionDto.from(rows.iterator().next());
+                    return ProposalRows.session(rows.iterator().next());
                 });
     }
 
     public Uni<Page<SessionDto>> sessions(String region, PageRequest page) {
-        return PagedQuery.page(pool, "select " + SessionDto.COLUMNS + " from proposal_session s join plan p on p.region = s.region "
+        return PagedQuery.page(pool, "select " + ProposalRows.SESSION_COLUMNS + " from proposal_session s join plan p on p.region = s.region "
                         + "and p.id = s.plan_id where s.region = $1 order by p.year desc, s.session_name, s.plan_id",
-                "select count(*) from proposal_session where region = $1", List.of(region), page, SessionDto::from);
+                "select count(*) from proposal_session where region = $1", List.of(region), page, ProposalRows::session);
     }
 
     public Uni<Integer> nextSeq(SqlClient tx, String region, UUID planId) {
@@ -87,14 +87,14 @@ public class ProposalRepository {
 
     /** The proposal, or 404; {@code lock}: FOR UPDATE (a reply or feedback moves it on). */
     public Uni<ProposalDto> get(SqlClient client, String region, UUID id, boolean lock) {
-        return client.preparedQuery("select " + ProposalDto.COLUMNS + " from proposal where region = $1 and task_id = $2"
+        return client.preparedQuery("select " + ProposalRows.PROPOSAL_COLUMNS + " from proposal where region = $1 and task_id = $2"
                         + (lock ? " for update" : ""))
                 .execute(Tuple.of(region, id))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw notFound(id);
                     }
-                    return ProposalDto.from(rows.iterator().next());
+                    return ProposalRows.proposal(rows.iterator().next());
                 });
     }
 
@@ -110,9 +110,9 @@ public class ProposalRepository {
         if (unitScope != null) {
             args.add(unitScope);
         }
-        return PagedQuery.page(pool, "select " + ProposalDto.COLUMNS + " from proposal where region = $1 and plan_id = $2" + scoped
+        return PagedQuery.page(pool, "select " + ProposalRows.PROPOSAL_COLUMNS + " from proposal where region = $1 and plan_id = $2" + scoped
                         + " order by length(number), number, task_id",
-                "select count(*) from proposal where region = $1 and plan_id = $2" + scoped, args, page, ProposalDto::from);
+                "select count(*) from proposal where region = $1 and plan_id = $2" + scoped, args, page, ProposalRows::proposal);
     }
 
     /** The unit's active roles (LEAD, CO) on the proposal's task. */
@@ -137,9 +137,9 @@ public class ProposalRepository {
     public Uni<ProposalDto> advance(SqlClient tx, ProposalDto p, Terms.Status status, int round, LocalDate currentDue, int reopenCount,
             int reopensAllowed) {
         return tx.preparedQuery("update proposal set status = $3, round = $4, current_due = $5, reopen_count = $6, reopens_allowed = $7, "
-                        + "version = version + 1 where region = $1 and task_id = $2 returning " + ProposalDto.COLUMNS)
+                        + "version = version + 1 where region = $1 and task_id = $2 returning " + ProposalRows.PROPOSAL_COLUMNS)
                 .execute(Tuple.tuple(Arrays.asList(p.region(), p.id(), status.name(), round, currentDue, reopenCount, reopensAllowed)))
-                .map(rows -> ProposalDto.from(rows.iterator().next()));
+                .map(rows -> ProposalRows.proposal(rows.iterator().next()));
     }
 
     public Uni<ReplyDto> insertReply(SqlClient tx, String region, UUID taskId, int round, ReplyRequest r, LocalDate repliedOn,
@@ -147,31 +147,31 @@ public class ProposalRepository {
         return tx.preparedQuery("insert into proposal_reply (region, id, task_id, round, body, outcome, consultation, consulted_on, signer, "
                         + "contact_name, contact_phone, doc_number, addressee, cc, issuer, plan_text, promised_on, replied_on, due_on, recorded_by, "
                         + "recorded_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) "
-                        + "returning " + ReplyDto.COLUMNS)
+                        + "returning " + ProposalRows.REPLY_COLUMNS)
                 .execute(Tuple.tuple(Arrays.asList(region, UUID.randomUUID(), taskId, round, r.text().strip(), r.outcome().name(),
                         r.consultation().name(), r.consultedOn(), r.signer().strip(), r.contactName().strip(), r.contactPhone().strip(),
                         blank(r.docNumber()), blank(r.addressee()), blank(r.cc()), blank(r.issuer()), blank(r.planText()), r.promisedOn(), repliedOn, dueOn,
                         who, now())))
-                .map(rows -> ReplyDto.from(rows.iterator().next()));
+                .map(rows -> ProposalRows.reply(rows.iterator().next()));
     }
 
     public Uni<List<ReplyDto>> replies(SqlClient client, String region, UUID taskId) {
-        return client.preparedQuery("select " + ReplyDto.COLUMNS + " from proposal_reply where region = $1 and task_id = $2 order by round")
-                .execute(Tuple.of(region, taskId)).map(rows -> map(rows, ReplyDto::from));
+        return client.preparedQuery("select " + ProposalRows.REPLY_COLUMNS + " from proposal_reply where region = $1 and task_id = $2 order by round")
+                .execute(Tuple.of(region, taskId)).map(rows -> map(rows, ProposalRows::reply));
     }
 
     public Uni<FeedbackDto> insertFeedback(SqlClient tx, String region, UUID taskId, int round, FeedbackRequest f, LocalDate receivedOn,
             Terms.Via via, String who) {
         return tx.preparedQuery("insert into proposal_feedback (region, id, task_id, round, satisfaction, relevance, consultation, opinion, "
-                        + "received_on, via, recorded_by, recorded_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning " + FeedbackDto.COLUMNS)
+                        + "received_on, via, recorded_by, recorded_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning " + ProposalRows.FEEDBACK_COLUMNS)
                 .execute(Tuple.tuple(Arrays.asList(region, UUID.randomUUID(), taskId, round, f.satisfaction().name(), f.relevance().name(),
                         f.consultation().name(), blank(f.opinion()), receivedOn, via.name(), who, now())))
-                .map(rows -> FeedbackDto.from(rows.iterator().next()));
+                .map(rows -> ProposalRows.feedback(rows.iterator().next()));
     }
 
     public Uni<List<FeedbackDto>> feedback(SqlClient client, String region, UUID taskId) {
-        return client.preparedQuery("select " + FeedbackDto.COLUMNS + " from proposal_feedback where region = $1 and task_id = $2 order by round")
-                .execute(Tuple.of(region, taskId)).map(rows -> map(rows, FeedbackDto::from));
+        return client.preparedQuery("select " + ProposalRows.FEEDBACK_COLUMNS + " from proposal_feedback where region = $1 and task_id = $2 order by round")
+                .execute(Tuple.of(region, taskId)).map(rows -> map(rows, ProposalRows::feedback));
     }
 
     public Uni<Void> insertLink(SqlClient tx, String region, String tokenHash, UUID taskId, int round, Instant expiresAt, String who) {
@@ -205,17 +205,17 @@ public class ProposalRepository {
     public Uni<EvaluationDto> insertEvaluation(SqlClient tx, String region, UUID taskId, EvaluationRequest e, String who) {
         return tx.preparedQuery("insert into proposal_evaluation (region, id, task_id, topic, analysis, feasibility, expression, excellent, "
                         + "comment, recorded_by, recorded_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning "
-                        + EvaluationDto.COLUMNS)
+                        + ProposalRows.EVALUATION_COLUMNS)
                 .execute(Tuple.tuple(Arrays.asList(region, UUID.randomUUID(), taskId, e.topic(), e.analysis(), e.feasibility(),
                         e.expression(), e.excellent(), blank(e.comment()), who, now())))
-                .map(rows -> EvaluationDto.from(rows.iterator().next()));
+                .map(rows -> ProposalRows.evaluation(rows.iterator().next()));
     }
 
     public Uni<Optional<EvaluationDto>> evaluation(SqlClient client, String region, UUID taskId) {
-        return client.preparedQuery("select " + EvaluationDto.COLUMNS + " from proposal_evaluation where region = $1 and task_id = $2 "
+        return client.preparedQuery("select " + ProposalRows.EVALUATION_COLUMNS + " from proposal_evaluation where region = $1 and task_id = $2 "
                         + "order by recorded_at desc, id desc limit 1")
                 .execute(Tuple.of(region, taskId))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(EvaluationDto.from(rows.iterator().next())));
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(ProposalRows.evaluation(rows.iterator().next())));
     }
 
     public Uni<Void> insertCoOpinion(SqlClient tx, String region, UUID taskId, UUID unitId, String unitName, String text, LocalDate sentOn,
