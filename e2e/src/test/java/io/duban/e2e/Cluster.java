@@ -61,6 +61,8 @@ final class Cluster implements AutoCloseable {
         common.put("DUBAN_DB_PASSWORD", dbPassword);
         common.put("DUBAN_JWT_PUBLIC_KEY", keys.resolve("public.pem").toString());
         common.put("DUBAN_JWT_PRIVATE_KEY", keys.resolve("private.pem").toString());
+        // the key webhook secrets and TOTP seeds are sealed under (a fixed test key; production reads a file)
+        common.put("DUBAN_SECRETS_KEY", "ZHViYW4tZTJlLXNlY3JldHMta2V5LTMyLWJ5dGVzISE=");
         common.put("DUBAN_ORG_DB", db("org"));
         common.put("DUBAN_TASK_DB", db("task"));
         common.put("DUBAN_REPORT_DB", db("report"));

@@ -1,49 +1,66 @@
 package io.duban.org.auth;
 
+import io.duban.common.secrets.SecretKeys;
+import io.duban.common.secrets.SecretSeal;
 import io.duban.org.credential.AuthConfig;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals TOTP seeds for the database with AES-256-GCM (JDK), so a copy of the database alone does not give away
- * second factors. The key is DUBAN_AUTH_TOTP_SEED_KEY, or else SHA-256 of a label and the signing key (which a
- * service holding the database must hold anyway). Stored as "v1:" + base64(iv ‖ ciphertext ‖ tag).
+ * Seals TOTP seeds for the database with service-common's {@link SecretSeal} (AES-256-GCM under DUBAN_SECRETS_KEY,
+ * the key's id beside each ciphertext, the account's region/id as associated data), so a copy of the database alone
+ * does not give away second factors. Seeds sealed before issue 16 ("v1:" + base64, under DUBAN_AUTH_TOTP_SEED_KEY or a
+ * key derived from the signing key, no key id) still open; {@link TotpResealing} re-seals them at start-up.
  */
 @ApplicationScoped
 public class TotpSeals {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String LEGACY_PREFIX = "v1:";
+
+    @Inject
+    SecretKeys keys;
 
     @Inject
     AuthConfig config;
 
     @Inject
-    SigningKeys keys;
+    SigningKeys signing;
 
-    private SecretKey key;
+    public String seal(byte[] seed, String aad) {
+        return keys.seal().seal(seed, aad);
+    }
 
-    @PostConstruct
-    void init() {
+    /** The seed; {@code aad} (the account's region and id) binds a sealed seed to its row. */
+    public byte[] open(String sealed, String aad) {
+        if (sealed.startsWith(LEGACY_PREFIX)) {
+            return openLegacy(sealed, aad);
+        }
+        return keys.seal().open(sealed, aad);
+    }
+
+    /** True when the stored value is not sealed under the current key (legacy, or an older key after a rotation). */
+    boolean needsResealing(String stored) {
+        return keys.seal().needsResealing(stored);
+    }
+
+    private byte[] openLegacy(String sealed, String aad) {
         try {
             byte[] raw = config.totpSeedKey().filter(s -> !s.isBlank()).map(s -> Base64.getDecoder().decode(s.strip()))
-                    .orElseGet(() -> derived(keys.privateKey().getEncoded()));
-            if (raw.length != 32) {
-                throw new IllegalStateException("duban.auth.totp-seed-key must be 32 bytes in base64");
-            }
-            key = new SecretKeySpec(raw, "AES");
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("duban.auth.totp-seed-key is not base64", e);
+                    .orElseGet(() -> derived(signing.privateKey().getEncoded()));
+            byte[] all = Base64.getDecoder().decode(sealed.substring(LEGACY_PREFIX.length()));
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(raw, "AES"), new GCMParameterSpec(128, all, 0, 12));
+            c.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
+            return c.doFinal(all, 12, all.length - 12);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("legacy TOTP seed cannot be opened (DUBAN_AUTH_TOTP_SEED_KEY or the signing key changed?)", e);
         }
     }
 
@@ -54,33 +71,6 @@ public class TotpSeals {
             return sha.digest(signingKey);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    public String seal(byte[] seed, String aad) {
-        try {
-            byte[] iv = new byte[12];
-            RANDOM.nextBytes(iv);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
-            c.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
-            byte[] ct = c.doFinal(seed);
-            return "v1:" + Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + ct.length).put(iv).put(ct).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The seed; {@code aad} (the account's region and id) binds a sealed seed to its row. */
-    public byte[] open(String sealed, String aad) {
-        try {
-            byte[] all = Base64.getDecoder().decode(sealed.substring(3));
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, 12));
-            c.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
-            return c.doFinal(all, 12, all.length - 12);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TOTP seed cannot be opened (key changed?)", e);
         }
     }
 }

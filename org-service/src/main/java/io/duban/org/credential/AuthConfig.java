@@ -51,7 +51,8 @@ public interface AuthConfig {
     @WithDefault("10")
     int bcryptCost();
 
-    /** Base64 of a 32-byte AES key that seals TOTP seeds; by default derived from the signing key. */
+    /** Before issue 16: base64 of the AES key that sealed TOTP seeds (by default derived from the signing key); now
+     * only to open such seeds once, when they are re-sealed under DUBAN_SECRETS_KEY at start-up. */
     Optional<String> totpSeedKey();
 
     /** The issuer shown in authenticator apps. */

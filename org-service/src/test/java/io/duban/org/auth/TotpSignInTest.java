@@ -44,7 +44,7 @@ class TotpSignInTest {
         assertEquals(20, seed.length);
         // the seed is sealed at rest: the column holds neither the Base32 text nor the raw bytes
         String stored = storedSeed(region, id);
-        assertTrue(stored.startsWith("v1:"));
+        assertTrue(stored.startsWith("sealed:v1:"), stored);
         assertFalse(stored.contains(enrolment.path("secret")));
 
         bearer(token).body(Map.of("code", "000000".equals(code(seed, 0)) ? "111111" : "000000"))

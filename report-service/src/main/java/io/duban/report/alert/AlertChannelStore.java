@@ -1,5 +1,13 @@
 package io.duban.report.alert;
 
+import io.duban.common.secrets.SecretKeys;
+import io.duban.common.secrets.SecretSeal;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
 import io.duban.report.common.AdvisoryLock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +22,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Stores each region's {@link AlertChannels} as one versioned row. */
+/**
+ * Stores each region's {@link AlertChannels} as one versioned row. Webhook signing secrets are sealed in the stored
+ * document (AES-GCM under DUBAN_SECRETS_KEY, service-common's {@link SecretKeys}) and opened when read; a secret
+ * stored in clear before issue 16 still reads and is re-sealed at start-up ({@link #resealAll}).
+ */
 @ApplicationScoped
 public class AlertChannelStore {
 
@@ -27,6 +39,12 @@ public class AlertChannelStore {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    SecretKeys keys;
+
+    /** Associated data of a sealed webhook secret: it opens only as one. */
+    static final String AAD = "alert-channel-secret";
 
     public Uni<Stored> load(String region) {
         return load(pool, region, false);
@@ -70,9 +88,50 @@ public class AlertChannelStore {
                 }));
     }
 
+    /**
+     * Re-seals every region's document whose secrets are in clear or under an older key (after a key rotation);
+     * the number of documents rewritten. The version is not bumped: the channels are the same.
+     */
+    public Uni<Integer> resealAll() {
+        return pool.query("SELECT region, config::text AS c FROM alert_channels").execute().flatMap(rows -> {
+            List<Uni<Integer>> updates = new ArrayList<>();
+            for (Row r : rows) {
+                String text = r.getString("c");
+                AlertChannels raw;
+                try {
+                    raw = json.readValue(text, AlertChannels.class);
+                } catch (JsonProcessingException e) {
+                    continue;
+                }
+                boolean stale = Stream.concat(Stream.of(raw.defaultChannel(), raw.supervisor()), raw.unitsOrEmpty().values().stream())
+                        .anyMatch(ch -> ch != null && ch.secret() != null && keys.seal().needsResealing(ch.secret()));
+                if (stale) {
+                    String next;
+                    try {
+                        next = write(read(text));
+                    } catch (RuntimeException e) {
+                        // a secret no configured key opens is left as it is; it never stops the start
+                        continue;
+                    }
+                    updates.add(pool.preparedQuery("UPDATE alert_channels SET config = $3 WHERE region = $1 AND config::text = $2")
+                            .execute(Tuple.of(r.getString("region"), text, new JsonObject(next))).map(u -> u.rowCount()));
+                }
+            }
+            return updates.isEmpty() ? Uni.createFrom().item(0)
+                    : Uni.join().all(updates).andFailFast().map(l -> l.stream().mapToInt(Integer::intValue).sum());
+        });
+    }
+
+    void onStart(@Observes StartupEvent e) {
+        if (keys.configured()) {
+            resealAll().await().indefinitely();
+        }
+    }
+
     AlertChannels read(String text) {
         try {
-            return json.readValue(text, AlertChannels.class);
+            AlertChannels stored = json.readValue(text, AlertChannels.class);
+            return stored.mapSecrets(s -> SecretSeal.isSealed(s) ? keys.seal().openText(s, AAD) : s);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored alert channels unreadable", e);
         }
@@ -80,7 +139,7 @@ public class AlertChannelStore {
 
     String write(AlertChannels channels) {
         try {
-            return json.writeValueAsString(channels);
+            return json.writeValueAsString(channels.mapSecrets(s -> keys.seal().seal(s, AAD)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -56,6 +56,20 @@ public record AlertChannels(@JsonProperty("default") Channel defaultChannel, Cha
     public record Resolved(String name, Channel channel) {
     }
 
+    /** The same channels with every secret passed through {@code f} (sealing for the database, opening from it). */
+    AlertChannels mapSecrets(java.util.function.UnaryOperator<String> f) {
+        java.util.function.UnaryOperator<Channel> c = ch -> ch == null || ch.secret() == null ? ch
+                : new Channel(ch.url(), ch.format(), f.apply(ch.secret()));
+        Map<String, Channel> u = null;
+        if (units != null) {
+            u = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, Channel> e : units.entrySet()) {
+                u.put(e.getKey(), c.apply(e.getValue()));
+            }
+        }
+        return new AlertChannels(c.apply(defaultChannel), c.apply(supervisor), u);
+    }
+
     public Map<String, Channel> unitsOrEmpty() {
         return units == null ? Map.of() : units;
     }
