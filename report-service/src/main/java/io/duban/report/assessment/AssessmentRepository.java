@@ -93,7 +93,9 @@ public class AssessmentRepository {
     Uni<Map<String, String>> assignedUnits(String region, int year) {
         return pool.preparedQuery("SELECT a.unit_id, max(a.unit_name) AS unit_name FROM assignment a"
                         + " JOIN plan p ON p.region = a.region AND p.id = a.plan_id"
-                        + " WHERE a.region = $1 AND p.year = $2 AND a.active AND a.unit_id <> '' GROUP BY a.unit_id")
+                        // a session's 建议提案 are not part of the 考核's task part (ObligationFilter.workPlansOnly)
+                        + " WHERE a.region = $1 AND p.year = $2 AND a.active AND a.unit_id <> ''"
+                        + " AND coalesce(p.kind, '') <> '" + io.duban.report.query.ObligationFilter.PROPOSALS + "' GROUP BY a.unit_id")
                 .execute(Tuple.of(region, year)).map(rows -> {
                     Map<String, String> m = new LinkedHashMap<>();
                     rows.forEach(r -> m.put(r.getString("unit_id"), r.getString("unit_name")));

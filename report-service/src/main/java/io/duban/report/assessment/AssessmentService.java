@@ -118,7 +118,7 @@ public class AssessmentService {
     Uni<Assessment.Full> compute(String region, int year, LocalDate asOf, AssessmentScheme scheme) {
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
-        Uni<List<ObligationView>> obligations = queries.all(ObligationFilter.region(region, asOf).withDue(first, last), List.of(),
+        Uni<List<ObligationView>> obligations = queries.all(ObligationFilter.region(region, asOf).withDue(first, last).workPlansOnly(), List.of(),
                 "x.unit_name, x.unit_id, x.due_on, x.task_seq NULLS LAST, x.id");
         Uni<List<Finding>> found = findings.effective(region, first, last);
         Uni<Map<String, String>> assigned = assessments.assignedUnits(region, year);

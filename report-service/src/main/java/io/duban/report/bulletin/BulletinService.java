@@ -69,9 +69,9 @@ public class BulletinService {
             }
             return checkPlans(region, r.planIds())
                     .chain(() -> Uni.combine().all().unis(
-                            queries.all(ObligationFilter.region(region, r.asOf()).withDue(r.quarter().first(), r.quarter().last()),
+                            queries.all(ObligationFilter.region(region, r.asOf()).withDue(r.quarter().first(), r.quarter().last()).workPlansOnly(),
                                     r.planIds(), ObligationQueries.BY_DUE),
-                            queries.all(ObligationFilter.region(region, prev.last()).withDue(prev.first(), prev.last()),
+                            queries.all(ObligationFilter.region(region, prev.last()).withDue(prev.first(), prev.last()).workPlansOnly(),
                                     r.planIds(), ObligationQueries.BY_DUE),
                             findings.effective(region, r.quarter().first(), r.quarter().last()),
                             returnCounts.byUnit(region, r.quarter().first(), r.asOf().isBefore(r.quarter().last()) ? r.asOf()

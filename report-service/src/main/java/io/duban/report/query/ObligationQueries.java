@@ -88,6 +88,9 @@ public class ObligationQueries {
         if (f.planId() != null) {
             sql.append(" AND o.plan_id = ", f.planId(), "");
         }
+        if (f.excludedPlanKinds() != null && !f.excludedPlanKinds().isEmpty()) {
+            sql.append(" AND coalesce(lp.kind, '') <> ALL(", f.excludedPlanKinds().toArray(String[]::new), ")");
+        }
         if (f.dueFrom() != null) {
             sql.append(" AND o.due_on >= ", f.dueFrom(), "");
         }
