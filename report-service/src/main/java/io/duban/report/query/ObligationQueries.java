@@ -101,15 +101,31 @@ public class ObligationQueries {
             sql.append(" AND (o.due_on, o.task_seq, coalesce(o.unit_name, ''), o.id) > (" + sql.bind(after[0]) + ", "
                     + sql.bind(after[1]) + ", " + sql.bind(after[2]) + ", " + sql.bind(after[3]) + ")");
         }
+        if (onlyOverdue(f)) {
+            // ObligationStatus.SQL's OVERDUE on the columns themselves: the planner estimates these, while a CASE
+            // compared with 'OVERDUE' looks rare to it, so it judged and sorted the whole region instead of reading
+            // obligation_list in order up to the page's end (bench/RESULTS.md, issue 17)
+            sql.append(" AND o.due_on < " + asOf + " AND (o.completed_on IS NULL OR o.completed_on > " + asOf + ")"
+                    + " AND (o.pending_review_on IS NULL OR o.pending_review_on > " + asOf + ")");
+        }
         sql.append(") x");
-        if (f.statuses() != null && !f.statuses().isEmpty()) {
+        if (hasStatusFilter(f)) {
             sql.append(" WHERE x.status = ANY(", f.statuses().toArray(String[]::new), ")");
         }
         if (f.lights() != null && !f.lights().isEmpty()) {
-            sql.append(f.statuses() != null && !f.statuses().isEmpty() ? " AND" : " WHERE");
+            sql.append(hasStatusFilter(f) ? " AND" : " WHERE");
             sql.append(" x.light = ANY(", f.lights().toArray(String[]::new), ")");
         }
         return sql;
+    }
+
+    private static boolean onlyOverdue(ObligationFilter f) {
+        return List.of(ObligationStatus.OVERDUE.name()).equals(f.statuses());
+    }
+
+    /** Whether {@link #judged} ends in a WHERE on the judged status (not for overdue alone: that is on the columns). */
+    private static boolean hasStatusFilter(ObligationFilter f) {
+        return f.statuses() != null && !f.statuses().isEmpty() && !onlyOverdue(f);
     }
 
     public Uni<List<ObligationView>> list(ObligationFilter f, String order, int limit, long offset) {
@@ -133,8 +149,7 @@ public class ObligationQueries {
     public Uni<List<ObligationView>> all(ObligationFilter f, List<java.util.UUID> planIds, String order) {
         Sql sql = judged(f);
         if (planIds != null && !planIds.isEmpty()) {
-            sql.append(f.statuses() != null && !f.statuses().isEmpty() || f.lights() != null && !f.lights().isEmpty()
-                    ? " AND" : " WHERE");
+            sql.append(hasStatusFilter(f) || f.lights() != null && !f.lights().isEmpty() ? " AND" : " WHERE");
             sql.append(" x.plan_id = ANY(", planIds.toArray(java.util.UUID[]::new), ")");
         }
         sql.append(" ORDER BY " + order);
