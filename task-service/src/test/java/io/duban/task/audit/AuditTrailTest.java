@@ -43,20 +43,12 @@ class AuditTrailTest {
      * shared machine another database's open transaction can hold a round back.
      */
     void sealed(String region) {
-        while (true) {
+        Eventually.until(() -> {
             jobs.sealAll().await().indefinitely();
-            Number waiting = io.restassured.RestAssured.given().header("Authorization", "Bearer " + io.duban.testing.Tokens.supervisor(region))
-                    .get("/api/v1/regions/" + region + "/audit/verification").then().statusCode(200).extract().path("unsealed");
-            if (waiting.longValue() == 0) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+            Number waiting = supervisor(region).get(base(region) + "/audit/verification").then().statusCode(200).extract()
+                    .path("unsealed");
+            return waiting.longValue() == 0;
+        }, java.time.Duration.ofSeconds(60));
     }
 
     @Inject
@@ -219,14 +211,5 @@ class AuditTrailTest {
         assertEquals("duban:audit-retention", page.getString("items[0].actor"));
         supervisor(region).get(base(region) + "/audit/verification").then().statusCode(200)
                 .body("intact", equalTo(true)).body("firstSeq", equalTo(4)).body("lastSeq", equalTo(5));
-    }
-
-    /** Seals until nothing of {@code region} waits below the horizon (another test's open transaction can hold it). */
-    private void sealed(String region) {
-        Eventually.until(() -> {
-            jobs.sealAll().await().indefinitely();
-            return supervisor(region).get(base(region) + "/audit/verification").then().statusCode(200).extract().jsonPath()
-                    .getInt("unsealed") == 0;
-        }, java.time.Duration.ofSeconds(30));
     }
 }
