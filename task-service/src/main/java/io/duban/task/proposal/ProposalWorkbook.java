@@ -1,17 +1,16 @@
 package io.duban.task.proposal;
 
+import io.duban.common.document.PrintLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -63,13 +62,13 @@ public final class ProposalWorkbook {
             big.setFontHeightInPoints((short) 16);
             titleStyle.setFont(big);
             titleStyle.setAlignment(HorizontalAlignment.CENTER);
-            CellStyle head = bordered(wb);
+            CellStyle head = PrintLayout.bordered(wb);
             Font bold = wb.createFont();
             bold.setBold(true);
             head.setFont(bold);
             head.setAlignment(HorizontalAlignment.CENTER);
             head.setWrapText(true);
-            CellStyle body = bordered(wb);
+            CellStyle body = PrintLayout.bordered(wb);
             body.setWrapText(true);
 
             List<List<String>> rows = new ArrayList<>();
@@ -117,26 +116,6 @@ public final class ProposalWorkbook {
             }
         }
         sheet.createFreezePane(0, 2);
-        print(sheet);
-    }
-
-    /** A4 landscape, one page wide, title and header rows on every page (to be replaced by service-common's PrintLayout). */
-    private static void print(Sheet sheet) {
-        PrintSetup setup = sheet.getPrintSetup();
-        setup.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        setup.setLandscape(true);
-        setup.setFitWidth((short) 1);
-        setup.setFitHeight((short) 0);
-        sheet.setFitToPage(true);
-        sheet.setRepeatingRows(new CellRangeAddress(0, 1, -1, -1));
-    }
-
-    private static CellStyle bordered(XSSFWorkbook wb) {
-        CellStyle s = wb.createCellStyle();
-        s.setBorderTop(BorderStyle.THIN);
-        s.setBorderBottom(BorderStyle.THIN);
-        s.setBorderLeft(BorderStyle.THIN);
-        s.setBorderRight(BorderStyle.THIN);
-        return s;
+        PrintLayout.apply(sheet, 2, headers.size());
     }
 }
