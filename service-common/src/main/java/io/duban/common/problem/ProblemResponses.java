@@ -60,6 +60,16 @@ public class ProblemResponses implements OASFilter {
             add(op, "412", "If-Match 与当前版本不符");
             add(op, "428", "缺少 If-Match");
         }
+        if (op.getResponses() != null && op.getResponses().getAPIResponses() != null
+                && op.getResponses().getAPIResponses().keySet().stream().noneMatch(k -> k.startsWith("4"))) {
+            // an operation taking nothing can still be asked for a format it does not produce
+            add(op, "406", "不能按 Accept 所要的格式回答");
+        }
+        if (op.getSecurity() == null) {
+            // only @PermitAll operations get here (sign-in, JWKS, a one-time link, a calendar key): the empty
+            // requirement says "no token needed" instead of leaving a reader to wonder whether it was forgotten
+            op.setSecurity(new java.util.ArrayList<>(List.of(OASFactory.createSecurityRequirement())));
+        }
         describeEveryResponse(op);
     }
 
