@@ -35,15 +35,18 @@ final class DepartmentSystem {
         this.reports = new ReportsApi(client);
     }
 
-    /** Every assignment the token's unit has, page by page. */
+    /** Every assignment the token's unit has, walked page by page with the {@code next} cursor each page carries. */
     List<AssignmentDto> myAssignments() throws ApiException {
         List<AssignmentDto> all = new ArrayList<>();
-        for (int page = 1; ; page++) {
-            PageAssignmentDto p = assignments.listAssignments(region, null, page, null, null, 200, null, null, null);
+        String after = null;
+        while (true) {
+            // (region, after, includeInactive, page, planId, role, size, status, taskId, total, unitId)
+            PageAssignmentDto p = assignments.listAssignments(region, after, null, null, null, null, 200, null, null, null, null);
             all.addAll(p.getItems());
-            if (all.size() >= p.getTotal() || p.getItems().isEmpty()) {
+            if (p.getNext() == null || p.getItems().isEmpty()) {
                 return all;
             }
+            after = p.getNext();
         }
     }
 
