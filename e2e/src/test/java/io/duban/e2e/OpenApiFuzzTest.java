@@ -51,8 +51,12 @@ class OpenApiFuzzTest {
     static final Set<String> READS_BY_POST = Set.of("resolveResponsibility", "resolveResponsibilityBatch",
             // the credential is the refresh token in the body, not the bearer: an unknown one revokes nothing (204)
             "signOut");
-    /** Tables that record a refused attempt (who tried what): rows there are the refusal, not a write by the token. */
-    static final Set<String> RECORDS_OF_REFUSALS = Set.of("org.auth_event");
+    /**
+     * Tables that record a refused attempt (who tried what): rows there are the refusal, not a write by the token.
+     * The audit trail (issue 16) records every 401/403 and every write attempt in each service, and seals them.
+     */
+    static final Set<String> RECORDS_OF_REFUSALS = Set.of("org.auth_event", "org.audit_record", "org.audit_chain",
+            "task.audit_record", "task.audit_chain", "report.audit_record", "report.audit_chain");
     /** OAuth 2.0's token endpoint answers its errors as RFC 6749 §5.2 JSON ({@code {"error": "invalid_client"}}). */
     static final Set<String> OAUTH_ERRORS = Set.of("issueClientToken");
 
@@ -140,6 +144,10 @@ class OpenApiFuzzTest {
             }
         });
         assertEquals(Map.of(), changed, "rows changed by foreign and viewer requests");
+        for (String service : List.of("org", "task", "report")) {
+            // and the refusals did leave their records
+            assertTrue(after.get(service + ".audit_record") > before.get(service + ".audit_record"), service + ": no refusal audited");
+        }
         assertEquals(List.of(), failures);
     }
 
