@@ -33,9 +33,9 @@ def unit_token(unit):
 if call("GET", "/extension-requests?size=1")["total"] > 0 or call("GET", "/urges?size=1")["total"] > 0:
     sys.exit(0)
 
-# 延期: task 17 of the first unit that owes it, extended directly by the supervisor
-t17 = [o for o in call("GET", "/obligations?asOf=2023-09-01&dueFrom=2023-09-06&dueTo=2023-09-06&size=50")["items"]
-       if o["taskSeq"] == 17]
+# 延期: task 17 of the first unit that still owes it (a completed item needs no extension), extended directly
+t17 = [o for o in call("GET", "/obligations?asOf=2023-09-01&dueFrom=2023-09-06&dueTo=2023-09-06&size=200")["items"]
+       if o["taskSeq"] == 17 and o.get("completedOn") is None]
 if t17:
     o = t17[0]
     x = call("POST", "/obligations/%s/extensions" % o["id"], {"dueOn": "2023-09-20", "reason": "目录系统升级，统一延期（演示数据）"})
