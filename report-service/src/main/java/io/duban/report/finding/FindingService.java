@@ -74,7 +74,9 @@ public class FindingService {
             throw ProblemException.invalidField("Idempotency-Key", "Idempotency-Key 不能超过 " + MAX_KEY + " 个字符。");
         }
         String hash = sha256(v.toString());
-        return pool.withTransaction(c -> AdvisoryLock.FINDING_REQUEST.lock(c, region + ":" + key)
+        // the settings are read before the transaction: a read on another pooled connection while this one is held
+        // starves the pool when as many corrections arrive at once as it has connections
+        return settings.of(region).chain(s -> pool.withTransaction(c -> AdvisoryLock.FINDING_REQUEST.lock(c, region + ":" + key)
                 .chain(() -> c.preparedQuery("SELECT request_hash, finding_id FROM finding_request WHERE region = $1 AND key = $2")
                         .execute(Tuple.of(region, key)))
                 .chain(rows -> {
@@ -87,17 +89,17 @@ public class FindingService {
                                 .execute(Tuple.of(region, r.getUUID("finding_id")))
                                 .map(found -> new Recorded(Finding.from(found.iterator().next()), false));
                     }
-                    return insert(c, region, v, by).chain(f -> c.preparedQuery("INSERT INTO finding_request (region, key,"
+                    return insert(c, region, v, by, s).chain(f -> c.preparedQuery("INSERT INTO finding_request (region, key,"
                                     + " request_hash, finding_id) VALUES ($1, $2, $3, $4)").execute(Tuple.of(region, key, hash, f.id()))
                             .replaceWith(new Recorded(f, true)));
-                }));
+                })));
     }
 
     private Uni<Finding> record(String region, Valid v, String by) {
-        return pool.withTransaction(c -> insert(c, region, v, by));
+        return settings.of(region).chain(s -> pool.withTransaction(c -> insert(c, region, v, by, s)));
     }
 
-    private Uni<Finding> insert(SqlClient c, String region, Valid v, String by) {
+    private Uni<Finding> insert(SqlClient c, String region, Valid v, String by, io.duban.report.settings.SupervisionSettings s) {
         return unitName(c, region, v.unitId()).chain(name -> {
             if (name == null) {
                 throw ProblemException.invalidField("unitId", "单位 " + v.unitId() + " 不在本区域的任何任务分解中，请核对单位标识。");
@@ -106,7 +108,7 @@ public class FindingService {
             UUID id = UUID.randomUUID();
             // a withdrawal (a 0-point correction) and a finding marked so have no 整改 loop
             boolean loop = v.needsRectification() && !(v.voids() != null && v.points().signum() == 0);
-            return check.chain(() -> settings.of(region)).chain(s -> c.preparedQuery("INSERT INTO finding (region, id, unit_id,"
+            return check.chain(() -> c.preparedQuery("INSERT INTO finding (region, id, unit_id,"
                                     + " unit_name, found_on, source, description, points, voids, recorded_by, rectify_by,"
                                     + " rectification_state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
                             .execute(Tuple.from(Arrays.asList(region, id, v.unitId(), name, v.foundOn(), v.source(),
