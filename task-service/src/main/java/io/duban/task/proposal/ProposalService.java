@@ -273,12 +273,24 @@ public class ProposalService {
                             .flatMap(v -> assignments.insertAll(tx, assignmentRows))
                             .flatMap(v -> proposals.insertAll(tx, proposalRows))
                             .flatMap(v -> ChangeLog.append(tx, changes))
+                            .flatMap(v -> published(tx, region, proposalRows.stream().map(ProposalDto::id).toList()))
                             .replaceWith(proposalRows);
                 }));
     }
 
     private static String names(List<Resolution.ResolvedUnit> units) {
         return String.join("、", units.stream().map(Resolution.ResolvedUnit::unitName).toList());
+    }
+
+    /** Moves the proposal on and puts its new state in the change feed (report-service's 考核 and dashboard read it). */
+    private Uni<ProposalDto> advance(SqlClient tx, ProposalDto p, Terms.Status status, int round, LocalDate currentDue, int reopenCount,
+            int reopensAllowed) {
+        return proposals.advance(tx, p, status, round, currentDue, reopenCount, reopensAllowed)
+                .call(next -> published(tx, p.region(), List.of(p.id())));
+    }
+
+    private Uni<Void> published(SqlClient tx, String region, List<UUID> ids) {
+        return proposals.snapshots(tx, region, ids).flatMap(snapshots -> ChangeLog.append(tx, snapshots));
     }
 
     // --- reading
@@ -362,11 +374,47 @@ public class ProposalService {
             }
             LocalDate replied = body.repliedOn() == null ? today : body.repliedOn();
             return proposals.insertReply(tx, region, id, p.round(), body, replied, p.replyDue(), caller.name())
-                    .call(r -> proposals.advance(tx, p, Terms.Status.ANSWERED, p.round(), p.replyDue(), p.reopenCount(), p.reopensAllowed()))
+                    .call(r -> advance(tx, p, Terms.Status.ANSWERED, p.round(), p.replyDue(), p.reopenCount(), p.reopensAllowed()))
                     .call(r -> leadReports(tx, region, id, true, AssignmentStatus.DONE, replied,
                             "已答复（解决情况 " + r.outcome().name() + "：" + r.outcome().label + "）"
-                                    + (r.promisedOn() == null ? "" : "，承诺" + r.promisedOn() + "前完成"), caller.name()));
+                                    + (r.promisedOn() == null ? "" : "，承诺" + r.promisedOn() + "前完成"), caller.name()))
+                    .flatMap(r -> r.outcome() == Terms.Outcome.B && r.promisedOn() != null ? followUp(tx, p, r) : Uni.createFrom().item(r));
         }));
+    }
+
+    /**
+     * A B reply's promise kept like any other duty: a task of the session "落实第…号提案答复承诺" with a FIXED due day on
+     * the promised day and a LEAD assignment per 主办 unit, in the feed, so report-service lists it in /obligations, marks
+     * it overdue when the day passes and closes it when the unit reports it done. It is not a 建议提案 (no proposal row),
+     * so the numbers and the 交办清单 do not count it.
+     */
+    private Uni<ReplyDto> followUp(SqlClient tx, ProposalDto p, ReplyDto r) {
+        // the session's lock orders this against other writers of its 序号 (a new proposal, another follow-up)
+        return proposals.session(tx, p.region(), p.planId(), true)
+                .flatMap(session -> proposals.units(tx, p.region(), p.id())
+                        .flatMap(units -> proposals.nextSeq(tx, p.region(), p.planId())
+                                .map(seq -> io.smallrye.mutiny.tuples.Tuple3.of(units, seq, session))))
+                .flatMap(t -> {
+                    List<ProposalDetail.UnitRole> leads = t.getItem1().stream().filter(u -> u.role().equals(Role.LEAD.name())).toList();
+                    UUID taskId = UUID.randomUUID();
+                    String due = ReplyLetter.ChineseDay.of(r.promisedOn());
+                    String number = p.number() + "-B" + r.round();
+                    TaskRecord task = new TaskRecord(taskId, p.region(), p.planId(), t.getItem2(),
+                            List.of(t.getItem3().sessionName(), "答复承诺"), "落实第" + p.number() + "号" + p.kind().label + "答复承诺："
+                            + (r.planText() == null ? "" : r.planText()),
+                            "主办：" + String.join("、", leads.stream().map(ProposalDetail.UnitRole::unitName).toList()),
+                            "承诺" + due + "前完成", new DeadlineRule.Fixed(r.promisedOn()), List.of(), List.of(), 1, number,
+                            "第" + p.number() + "号" + p.kind().label + "第" + r.round() + "轮答复（B 正在解决或已列入计划）");
+                    List<AssignmentDto> rows = leads.stream().map(u -> AssignmentDto.created(p.region(), p.planId(), taskId,
+                            u.unitId(), u.unitName(), Role.LEAD)).toList();
+                    List<Snapshot> changes = new ArrayList<>();
+                    changes.add(task.snapshot());
+                    rows.forEach(a -> changes.add(a.snapshot()));
+                    return tasks.insertAll(tx, List.of(task))
+                            .flatMap(v -> assignments.insertAll(tx, rows))
+                            .flatMap(v -> ChangeLog.append(tx, changes))
+                            .flatMap(v -> proposals.followUp(tx, p.region(), r.id(), taskId));
+                });
     }
 
     /**
@@ -422,7 +470,7 @@ public class ProposalService {
                     ProposalFlow.AfterFeedback next = ProposalFlow.afterFeedback(body.satisfaction(), p.reopenCount(), p.reopensAllowed(),
                             deadlines.redo(received, session.rules()));
                     if (!next.reopens()) {
-                        return proposals.advance(tx, p, Terms.Status.CLOSED, p.round(), p.replyDue(), p.reopenCount(), p.reopensAllowed());
+                        return advance(tx, p, Terms.Status.CLOSED, p.round(), p.replyDue(), p.reopenCount(), p.reopensAllowed());
                     }
                     return reopen(tx, p, next.newDue(), p.reopensAllowed(), who);
                 }));
@@ -430,7 +478,7 @@ public class ProposalService {
 
     /** 重新办理: a new round due on {@code due}; the task's 时限 and the 主办 assignments follow. */
     private Uni<ProposalDto> reopen(SqlClient tx, ProposalDto p, LocalDate due, int allowed, String who) {
-        return proposals.advance(tx, p, Terms.Status.REOPENED, p.round() + 1, due, p.reopenCount() + 1, allowed)
+        return advance(tx, p, Terms.Status.REOPENED, p.round() + 1, due, p.reopenCount() + 1, allowed)
                 .call(next -> tasks.get(tx, p.region(), p.id()).flatMap(t -> {
                     TaskRecord moved = new TaskRecord(t.id(), t.region(), t.planId(), t.seq(), t.category(), t.requirement(),
                             t.responsibleText(), "重新办理：" + ReplyLetter.ChineseDay.of(due) + "前答复", new DeadlineRule.Fixed(due),
@@ -449,7 +497,7 @@ public class ProposalService {
                 return proposals.session(tx, region, p.planId(), false)
                         .flatMap(s -> reopen(tx, p, deadlines.redo(Days.today(), s.rules()), allowed, caller.name()));
             }
-            return proposals.advance(tx, p, p.status(), p.round(), p.replyDue(), p.reopenCount(), allowed);
+            return advance(tx, p, p.status(), p.round(), p.replyDue(), p.reopenCount(), allowed);
         })));
     }
 
