@@ -78,6 +78,31 @@ class ProposalsPartTest {
         List<Object> after = Api.as(Tokens.supervisor(region)).get(base + "/assessments/2023").then().statusCode(200)
                 .extract().path("units.collect { [it.rank, it.unitId, it.task.score, it.inspection.score, it.total] }");
         assertEquals(before, after);
+
+        // the dashboard's proposals block: the session's numbers as of a day
+        Api.as(Tokens.viewer(region)).queryParam("asOf", "2024-01-01").get(base + "/dashboard").then().statusCode(200)
+                .body("proposals.size()", equalTo(1))
+                .body("proposals[0].planId", equalTo(session.id()))
+                .body("proposals[0].title", equalTo("县政协十一届二次会议提案办理"))
+                .body("proposals[0].assigned", equalTo(3))
+                .body("proposals[0].answeredOnTime", equalTo(1)).body("proposals[0].answeredLate", equalTo(1))
+                .body("proposals[0].notAnswered", equalTo(1)).body("proposals[0].overdue", equalTo(1))
+                .body("proposals[0].outcomes.A", equalTo(1)).body("proposals[0].outcomes.C", equalTo(1))
+                .body("proposals[0].outcomes.B", equalTo(0)).body("proposals[0].outcomeShares.A", equalTo(50.0f))
+                .body("proposals[0].outcomeShares.B", equalTo(0.0f))
+                .body("proposals[0].rated", equalTo(2)).body("proposals[0].satisfied", equalTo(1))
+                .body("proposals[0].unsatisfied", equalTo(1)).body("proposals[0].satisfactionRate", equalTo(50.0f))
+                .body("proposals[0].reopened", equalTo(1));
+        Api.as(Tokens.viewer(region)).queryParam("asOf", "2023-05-25").get(base + "/dashboard").then().statusCode(200)
+                .body("proposals[0].answeredOnTime", equalTo(1)).body("proposals[0].answeredLate", equalTo(0))
+                .body("proposals[0].notAnswered", equalTo(2)).body("proposals[0].overdue", equalTo(0));
+        // a work plan's dashboard has no sessions; a later year's forgets the session after a year
+        Api.as(Tokens.viewer(region)).queryParam("asOf", "2024-01-01").queryParam("planId", work.id()).get(base + "/dashboard")
+                .then().statusCode(200).body("proposals.size()", equalTo(0));
+        Api.as(Tokens.viewer(region)).queryParam("asOf", "2025-01-01").get(base + "/dashboard").then().statusCode(200)
+                .body("proposals.size()", equalTo(0));
+        Api.as(Tokens.viewer(region)).queryParam("asOf", "2025-01-01").queryParam("planId", session.id()).get(base + "/dashboard")
+                .then().statusCode(200).body("proposals[0].assigned", equalTo(3));
         assertEquals(2, summaryHeader(region).stream().filter(h -> h.equals("综合得分") || h.equals("退回次数")).count());
         assertEquals(List.of(), summaryHeader(region).stream().filter(h -> h.contains("建议提案")).toList());
 
@@ -102,6 +127,32 @@ class ProposalsPartTest {
         List<String> header = summaryHeader(region);
         assertEquals(List.of("办理建议提案", "按时答复", "逾期答复", "未答复", "满意率(%)", "重新办理", "建议提案扣分", "建议提案得分",
                 "综合得分", "退回次数"), header.subList(11, header.size()));
+    }
+
+    /**
+     * A B reply's promise reaches report-service as a task of the session with a FIXED day and the 主办 unit's
+     * assignment: an obligation like any other (overdue once the day has passed, closed by a DONE report), outside the
+     * 考核's task part like the proposals themselves.
+     */
+    @Test
+    void aPromisedCompletionIsAnObligationLikeAnyOther() {
+        String region = Regions.fresh();
+        String base = "/api/v1/regions/" + region;
+        Snapshots.PlanBuilder session = plan(region).issuedOn("2023-03-01").with("kind", "PROPOSALS").with("title", "县政协十一届二次会议提案办理");
+        Snapshots.TaskBuilder promise = task(session).seq(2).deadline("承诺2023年10月31日前完成",
+                new DeadlineRule.Fixed(LocalDate.of(2023, 10, 31))).with("requirement", "落实第1102097号提案答复承诺：纳入年度要点");
+        Snapshots.AssignmentBuilder lead = assignment(promise, "u-mz", "县民政局", "LEAD");
+        FeedScript.publish(session.item(), promise.item(), lead.item());
+        Api.sync().statusCode(200);
+        Api.obligations(region, "2023-11-01", "unitId", "u-mz").statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].dueOn", equalTo("2023-10-31")).body("items[0].status", equalTo("OVERDUE"));
+        Api.as(Tokens.supervisor(region)).get(base + "/assessments/2023").then().statusCode(200)
+                .body("units.unitId", not(hasItem("u-mz")));
+
+        FeedScript.publish(Snapshots.report(lead).done("2023-11-03").item());
+        Api.sync().statusCode(200);
+        Api.obligations(region, "2023-11-10", "unitId", "u-mz").statusCode(200).body("items[0].status", equalTo("DONE_LATE"))
+                .body("items[0].completedOn", equalTo("2023-11-03"));
     }
 
     /** A proposal task, its 主办 县民政局 (and a 协办), and its PROPOSAL snapshot. */
