@@ -7,6 +7,8 @@ import io.duban.common.web.Ids;
 import io.duban.common.web.Locations;
 import io.duban.common.web.Page;
 import io.duban.common.web.Paging;
+import io.duban.task.common.Idempotency;
+import io.duban.task.common.Json;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,14 +63,20 @@ public class ProposalResource {
 
     @POST
     @Path("/proposal-sessions")
-    @Operation(operationId = "createProposalSession", summary = "新建建议提案办理会议（人大或政协的一次会议）")
+    @Operation(operationId = "createProposalSession", summary = "新建建议提案办理会议（人大或政协的一次会议；支持 Idempotency-Key）")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
     @APIResponse(responseCode = "201", description = "the session (a plan of kind PROPOSALS) with its rules",
             content = @Content(schema = @Schema(implementation = SessionDto.class)))
-    public Uni<Response> createSession(@PathParam("region") String region, @Valid @NotNull SessionRequest body) {
-        return service.createSession(region, body)
-                .map(s -> Locations.created(base(region) + "/proposal-sessions/" + s.planId()).entity(s).build());
+    public Uni<Response> createSession(@PathParam("region") String region, @HeaderParam("Idempotency-Key") String key,
+            @Valid @NotNull SessionRequest body) {
+        return service.createSession(region, body, key).map(stored -> created(stored,
+                base(region) + "/proposal-sessions/" + Json.read(stored.body(), SessionDto.class).planId()));
+    }
+
+    /** A stored (or replayed) creation as the response: its status, its JSON, where the created thing lives. */
+    private static Response created(Idempotency.Stored stored, String location) {
+        return Locations.at(Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body()), location).build();
     }
 
     @GET
@@ -93,7 +101,7 @@ public class ProposalResource {
 
     @POST
     @Path("/proposal-sessions/{planId}/proposals")
-    @Operation(operationId = "createProposal", summary = "逐件录入建议提案")
+    @Operation(operationId = "createProposal", summary = "逐件录入建议提案（支持 Idempotency-Key）")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
     @APIResponse(responseCode = "201", description = "the proposal with its due days",
@@ -101,9 +109,10 @@ public class ProposalResource {
     @APIResponse(responseCode = "409", description = "the number is taken in this session")
     @APIResponse(responseCode = "422", description = "a 主办 or 协办 unit that org-service does not know")
     public Uni<Response> create(@PathParam("region") String region, @PathParam("planId") String planId,
-            @Valid @NotNull ProposalRequest body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return service.create(region, Ids.path(planId, "建议提案办理会议"), body, authorization)
-                .map(p -> Locations.created(base(region) + "/proposals/" + p.id()).entity(p).build());
+            @Valid @NotNull ProposalRequest body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam("Idempotency-Key") String key) {
+        return service.create(region, Ids.path(planId, "建议提案办理会议"), body, authorization, key)
+                .map(stored -> created(stored, base(region) + "/proposals/" + Json.read(stored.body(), ProposalDto.class).id()));
     }
 
     /** The answer of an import: how many proposals were created, and which. */
@@ -174,15 +183,16 @@ public class ProposalResource {
 
     @POST
     @Path("/proposals/{id}/replies")
-    @Operation(operationId = "replyToProposal", summary = "主办单位答复")
+    @Operation(operationId = "replyToProposal", summary = "主办单位答复（支持 Idempotency-Key）")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT})
     @APIResponse(responseCode = "201", description = "the reply; the proposal awaits feedback",
             content = @Content(schema = @Schema(implementation = ReplyDto.class)))
     @APIResponse(responseCode = "409", description = "the round is already answered, or the proposal is closed")
-    public Uni<Response> reply(@PathParam("region") String region, @PathParam("id") String id, @Valid @NotNull ReplyRequest body) {
-        return service.reply(region, Ids.path(id, "建议提案"), body, caller)
-                .map(r -> Locations.created(base(region) + "/proposals/" + id).entity(r).build());
+    public Uni<Response> reply(@PathParam("region") String region, @PathParam("id") String id,
+            @HeaderParam("Idempotency-Key") String key, @Valid @NotNull ReplyRequest body) {
+        return service.reply(region, Ids.path(id, "建议提案"), body, caller, key)
+                .map(stored -> created(stored, base(region) + "/proposals/" + id));
     }
 
     @GET
@@ -198,15 +208,16 @@ public class ProposalResource {
 
     @POST
     @Path("/proposals/{id}/feedback")
-    @Operation(operationId = "recordProposalFeedback", summary = "督办单位代录提案者反馈表")
+    @Operation(operationId = "recordProposalFeedback", summary = "督办单位代录提案者反馈表（支持 Idempotency-Key）")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
     @APIResponse(responseCode = "201", description = "the feedback; 不满意 reopens the proposal (once unless allowed more)",
             content = @Content(schema = @Schema(implementation = FeedbackDto.class)))
     @APIResponse(responseCode = "409", description = "the round is not answered yet, or the proposal is closed")
-    public Uni<Response> feedback(@PathParam("region") String region, @PathParam("id") String id, @Valid @NotNull FeedbackRequest body) {
-        return service.feedbackByOffice(region, Ids.path(id, "建议提案"), body, caller)
-                .map(f -> Locations.created(base(region) + "/proposals/" + id).entity(f).build());
+    public Uni<Response> feedback(@PathParam("region") String region, @PathParam("id") String id,
+            @HeaderParam("Idempotency-Key") String key, @Valid @NotNull FeedbackRequest body) {
+        return service.feedbackByOffice(region, Ids.path(id, "建议提案"), body, caller, key)
+                .map(stored -> created(stored, base(region) + "/proposals/" + id));
     }
 
     @POST

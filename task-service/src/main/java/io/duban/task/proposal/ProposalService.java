@@ -12,6 +12,8 @@ import io.duban.task.assignment.AssignmentStatus;
 import io.duban.task.assignment.Role;
 import io.duban.task.common.Access;
 import io.duban.task.common.Days;
+import io.duban.task.common.Idempotency;
+import io.duban.task.common.Json;
 import io.duban.task.feed.ChangeLog;
 import io.duban.task.orgclient.OrgClient;
 import io.duban.task.orgclient.Resolution;
@@ -74,7 +76,7 @@ public class ProposalService {
 
     // --- sessions
 
-    public Uni<SessionDto> createSession(String region, SessionRequest body) {
+    public Uni<Idempotency.Stored> createSession(String region, SessionRequest body, String key) {
         SessionRules rules = body.rules();
         List<FieldError> errors = rules.problems();
         if (!errors.isEmpty()) {
@@ -83,10 +85,12 @@ public class ProposalService {
         String title = body.title() == null || body.title().isBlank() ? body.sessionName().strip() + body.body().itemWord + "办理"
                 : body.title().strip();
         PlanDto plan = new PlanDto(UUID.randomUUID(), region, title, null, null, body.year(), PlanKind.PROPOSALS, null, 1);
-        return pool.withTransaction(tx -> plans.insert(tx, plan)
+        String idemKey = Idempotency.validKey(key, null);
+        String hash = Idempotency.hash("proposal-session", Json.write(body));
+        return pool.withTransaction(tx -> Idempotency.once(tx, region, idemKey, hash, 201, () -> plans.insert(tx, plan)
                 .call(saved -> ChangeLog.append(tx, saved.snapshot()))
                 .call(saved -> proposals.insertSession(tx, region, saved.id(), body.body(), body.sessionName().strip(), rules))
-                .flatMap(saved -> proposals.session(tx, region, saved.id(), false)));
+                .flatMap(saved -> proposals.session(tx, region, saved.id(), false))));
     }
 
     public Uni<io.duban.common.web.Page<SessionDto>> sessions(String region, io.duban.common.web.PageRequest page) {
@@ -99,9 +103,18 @@ public class ProposalService {
 
     // --- proposals
 
-    public Uni<ProposalDto> create(String region, UUID planId, ProposalRequest body, String authorization) {
-        return session(region, planId).flatMap(session -> add(region, session, List.of(new ProposalList.Line(0, body)), authorization))
-                .map(created -> created.get(0));
+    /**
+     * One proposal; with {@code key} a retry answers the first response without asking org-service again (a stored
+     * response is looked up first, and the key is claimed in the writing transaction).
+     */
+    public Uni<Idempotency.Stored> create(String region, UUID planId, ProposalRequest body, String authorization, String key) {
+        String idemKey = Idempotency.validKey(key, null);
+        String hash = Idempotency.hash("proposal", planId.toString(), Json.write(body));
+        List<ProposalList.Line> lines = List.of(new ProposalList.Line(0, body));
+        return Idempotency.peek(pool, region, idemKey, hash).flatMap(replay -> replay.isPresent() ? Uni.createFrom().item(replay.get())
+                : session(region, planId).flatMap(session -> resolve(region, session, lines, authorization)
+                        .flatMap(units -> pool.withTransaction(tx -> Idempotency.once(tx, region, idemKey, hash, 201,
+                                () -> write(tx, region, session, lines, units).map(created -> created.get(0)))))));
     }
 
     /** The 交办清单 import: all or nothing. */
@@ -114,7 +127,8 @@ public class ProposalService {
                     if (!read.errors().isEmpty()) {
                         throw refused(read.errors());
                     }
-                    return add(region, session, read.lines(), authorization);
+                    return resolve(region, session, read.lines(), authorization)
+                            .flatMap(units -> pool.withTransaction(tx -> write(tx, region, session, read.lines(), units)));
                 }));
     }
 
@@ -136,7 +150,8 @@ public class ProposalService {
     private record Units(List<Resolution.ResolvedUnit> leads, List<Resolution.ResolvedUnit> cos) {
     }
 
-    private Uni<List<ProposalDto>> add(String region, SessionDto session, List<ProposalList.Line> lines, String authorization) {
+    /** The lines' 主办 and 协办 units as org-service resolves them, line by line; 400/422 when a line is wrong. */
+    private Uni<List<Units>> resolve(String region, SessionDto session, List<ProposalList.Line> lines, String authorization) {
         List<FieldError> errors = new ArrayList<>();
         for (ProposalList.Line l : lines) {
             ProposalRequest r = l.request();
@@ -154,7 +169,7 @@ public class ProposalService {
         List<String> texts = new ArrayList<>(new LinkedHashSet<>(lines.stream()
                 .flatMap(l -> java.util.stream.Stream.of(l.request().leadUnits(), l.request().coUnits()))
                 .filter(t -> t != null && !t.isBlank()).map(String::strip).toList()));
-        return org.resolveBatch(region, authorization, texts, session.year()).flatMap(results -> {
+        return org.resolveBatch(region, authorization, texts, session.year()).map(results -> {
             Map<String, Resolution> byText = new HashMap<>();
             for (int i = 0; i < texts.size(); i++) {
                 byText.put(texts.get(i), results.get(i));
@@ -170,7 +185,7 @@ public class ProposalService {
                 }
                 throw refused(unresolved);
             }
-            return write(region, session, lines, units);
+            return units;
         });
     }
 
@@ -224,9 +239,9 @@ public class ProposalService {
         return new Units(leads, coUnits);
     }
 
-    private Uni<List<ProposalDto>> write(String region, SessionDto session, List<ProposalList.Line> lines, List<Units> units) {
+    private Uni<List<ProposalDto>> write(SqlClient tx, String region, SessionDto session, List<ProposalList.Line> lines, List<Units> units) {
         SessionRules rules = session.rules();
-        return pool.withTransaction(tx -> proposals.session(tx, region, session.planId(), true)
+        return proposals.session(tx, region, session.planId(), true)
                 .flatMap(locked -> proposals.takenNumbers(tx, region, session.planId(),
                         lines.stream().map(l -> l.request().number().strip()).toList()))
                 .flatMap(taken -> {
@@ -275,7 +290,7 @@ public class ProposalService {
                             .flatMap(v -> ChangeLog.append(tx, changes))
                             .flatMap(v -> published(tx, region, proposalRows.stream().map(ProposalDto::id).toList()))
                             .replaceWith(proposalRows);
-                }));
+                });
     }
 
     private static String names(List<Resolution.ResolvedUnit> units) {
@@ -359,9 +374,11 @@ public class ProposalService {
 
     // --- reply
 
-    public Uni<ReplyDto> reply(String region, UUID id, ReplyRequest body, Caller caller) {
+    public Uni<Idempotency.Stored> reply(String region, UUID id, ReplyRequest body, Caller caller, String key) {
         LocalDate today = Days.today();
-        return pool.withTransaction(tx -> asLead(tx, region, id, caller).flatMap(p -> {
+        String idemKey = Idempotency.validKey(key, Access.unitScope(caller).orElse(null));
+        String hash = Idempotency.hash("proposal-reply", id.toString(), Json.write(body));
+        return pool.withTransaction(tx -> Idempotency.once(tx, region, idemKey, hash, 201, () -> asLead(tx, region, id, caller).flatMap(p -> {
             if (p.status() == Terms.Status.ANSWERED) {
                 throw ProblemException.conflict("该建议提案本轮已答复，正在等待提案者反馈。");
             }
@@ -379,7 +396,7 @@ public class ProposalService {
                             "已答复（解决情况 " + r.outcome().name() + "：" + r.outcome().label + "）"
                                     + (r.promisedOn() == null ? "" : "，承诺" + r.promisedOn() + "前完成"), caller.name()))
                     .flatMap(r -> r.outcome() == Terms.Outcome.B && r.promisedOn() != null ? followUp(tx, p, r) : Uni.createFrom().item(r));
-        }));
+        })));
     }
 
     /**
@@ -449,13 +466,15 @@ public class ProposalService {
 
     // --- feedback
 
-    public Uni<FeedbackDto> feedbackByOffice(String region, UUID id, FeedbackRequest body, Caller caller) {
-        return pool.withTransaction(tx -> proposals.get(tx, region, id, true).flatMap(p -> {
+    public Uni<Idempotency.Stored> feedbackByOffice(String region, UUID id, FeedbackRequest body, Caller caller, String key) {
+        String idemKey = Idempotency.validKey(key, null);
+        String hash = Idempotency.hash("proposal-feedback", id.toString(), Json.write(body));
+        return pool.withTransaction(tx -> Idempotency.once(tx, region, idemKey, hash, 201, () -> proposals.get(tx, region, id, true).flatMap(p -> {
             if (p.status() != Terms.Status.ANSWERED) {
                 throw ProblemException.conflict(p.status() == Terms.Status.CLOSED ? "该建议提案已办结。" : "该建议提案本轮尚未答复，不能反馈。");
             }
             return feedback(tx, p, p.round(), body, Terms.Via.OFFICE, caller.name());
-        }));
+        })));
     }
 
     private Uni<FeedbackDto> feedback(SqlClient tx, ProposalDto p, int round, FeedbackRequest body, Terms.Via via, String who) {

@@ -265,6 +265,50 @@ class ProposalResourceTest {
     }
 
     @Test
+    void theCreatingPostsTakeAnIdempotencyKey() {
+        Map<String, Object> sessionBody = Map.of("body", "CPPCC", "sessionName", "县政协十一届二次会议", "year", 2023);
+        String session = supervisor().header("Idempotency-Key", "session-1").body(sessionBody).post(path("/proposal-sessions"))
+                .then().statusCode(201).extract().path("planId");
+        supervisor().header("Idempotency-Key", "session-1").body(sessionBody).post(path("/proposal-sessions")).then().statusCode(201)
+                .header("Location", containsString(session)).body("planId", equalTo(session));
+        supervisor().header("Idempotency-Key", "session-1").body(Map.of("body", "NPC", "sessionName", "县人大十八届二次会议", "year", 2023))
+                .post(path("/proposal-sessions")).then().statusCode(422).contentType("application/problem+json")
+                .body("idempotencyKey", equalTo("session-1"));
+        supervisor().header("Idempotency-Key", "bad key").body(sessionBody).post(path("/proposal-sessions")).then().statusCode(400)
+                .body("errors.field", hasItem("Idempotency-Key"));
+        supervisor().get(path("/proposal-sessions")).then().body("total", equalTo(1));
+
+        String proposals = path("/proposal-sessions/" + session + "/proposals");
+        String id = supervisor().header("Idempotency-Key", "p-1102097").body(proposal("1102097", "2023-02-20", false, OFFICE, DATA))
+                .post(proposals).then().statusCode(201).extract().path("id");
+        // a retry is the first answer, not a 409 for the taken number
+        supervisor().header("Idempotency-Key", "p-1102097").body(proposal("1102097", "2023-02-20", false, OFFICE, DATA))
+                .post(proposals).then().statusCode(201).body("id", equalTo(id)).header("Location", containsString(id));
+        supervisor().header("Idempotency-Key", "p-1102097").body(proposal("1102098", "2023-02-20", false, OFFICE, DATA))
+                .post(proposals).then().statusCode(422);
+        supervisor().get(proposals).then().body("total", equalTo(1));
+
+        String replies = path("/proposals/" + id + "/replies");
+        String reply = unit(OFFICE).header("Idempotency-Key", "r-1").body(reply("A", "2023-04-20")).post(replies).then().statusCode(201)
+                .extract().path("id");
+        unit(OFFICE).header("Idempotency-Key", "r-1").body(reply("A", "2023-04-20")).post(replies).then().statusCode(201)
+                .body("id", equalTo(reply));
+        unit(OFFICE).header("Idempotency-Key", "r-1").body(reply("C", "2023-04-20")).post(replies).then().statusCode(422);
+        // without the key a second reply is what it is: the round is answered
+        unit(OFFICE).body(reply("A", "2023-04-20")).post(replies).then().statusCode(409);
+
+        String feedback = path("/proposals/" + id + "/feedback");
+        String form = supervisor().header("Idempotency-Key", "f-1").body(feedback("UNSATISFIED", "2023-04-25")).post(feedback).then()
+                .statusCode(201).extract().path("id");
+        supervisor().header("Idempotency-Key", "f-1").body(feedback("UNSATISFIED", "2023-04-25")).post(feedback).then().statusCode(201)
+                .body("id", equalTo(form));
+        supervisor().header("Idempotency-Key", "f-1").body(feedback("SATISFIED", "2023-04-25")).post(feedback).then().statusCode(422);
+        // one reopening, not two
+        supervisor().get(path("/proposals/" + id)).then().body("proposal.round", equalTo(2)).body("proposal.reopenCount", equalTo(1))
+                .body("feedback", hasSize(1)).body("replies", hasSize(1));
+    }
+
+    @Test
     void theOneTimeFeedbackLink() throws Exception {
         String session = session();
         String id = supervisor().body(proposal("1102097", "2023-02-20", false, OFFICE, null))
