@@ -42,8 +42,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** 建议提案办理: sessions, their proposals, the 主办 unit's reply, feedback, 评议, 协办意见 and the numbers. */
+/**
+ * 建议提案办理: sessions, their proposals, the 主办 unit's reply, feedback, 评议, 协办意见 and the numbers. Every role of the
+ * region reads (the class's roles; a unit sees only its own proposals, {@link ProposalAccess}); each write names its
+ * roles on the method.
+ */
 @Path("/api/v1/regions/{region}")
+@RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
 @Tag(name = "proposals", description = "建议提案办理：人大代表建议、政协委员提案的交办、答复、反馈与统计")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProposalResource {
@@ -82,7 +87,6 @@ public class ProposalResource {
     @GET
     @Path("/proposal-sessions")
     @Operation(operationId = "listProposalSessions", summary = "建议提案办理会议列表（新者在前）")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @APIResponse(responseCode = "200", description = "a page of sessions")
     public Uni<Page<SessionDto>> sessions(@PathParam("region") String region,
             @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
@@ -93,7 +97,6 @@ public class ProposalResource {
     @GET
     @Path("/proposal-sessions/{planId}")
     @Operation(operationId = "getProposalSession", summary = "一次会议的办理规则")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @APIResponse(responseCode = "200", description = "the session", content = @Content(schema = @Schema(implementation = SessionDto.class)))
     public Uni<SessionDto> session(@PathParam("region") String region, @PathParam("planId") String planId) {
         return service.session(region, Ids.path(planId, "建议提案办理会议"));
@@ -138,7 +141,6 @@ public class ProposalResource {
     @GET
     @Path("/proposal-sessions/{planId}/proposals")
     @Operation(operationId = "listProposals", summary = "一次会议的建议提案（按编号）；单位账号只见本单位主办或协办的")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @APIResponse(responseCode = "200", description = "a page of proposals")
     public Uni<Page<ProposalDto>> list(@PathParam("region") String region, @PathParam("planId") String planId,
             @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
@@ -149,7 +151,6 @@ public class ProposalResource {
     @GET
     @Path("/proposal-sessions/{planId}/numbers")
     @Operation(operationId = "getProposalNumbers", summary = "办理情况统计：按主办单位和全会议")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @APIResponse(responseCode = "200", description = "the numbers as of the day (default today)",
             content = @Content(schema = @Schema(implementation = ProposalNumbers.Numbers.class)))
     public Uni<ProposalNumbers.Numbers> numbers(@PathParam("region") String region, @PathParam("planId") String planId,
@@ -173,7 +174,6 @@ public class ProposalResource {
     @GET
     @Path("/proposals/{id}")
     @Operation(operationId = "getProposal", summary = "一件建议提案：单位、答复、反馈、评议、协办意见")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @APIResponse(responseCode = "200", description = "the proposal (ETag: its version)",
             content = @Content(schema = @Schema(implementation = ProposalDetail.class)))
     public Uni<Response> get(@PathParam("region") String region, @PathParam("id") String id) {
@@ -199,7 +199,6 @@ public class ProposalResource {
     @Path("/proposals/{id}/reply-letter")
     @Produces(DOCX)
     @Operation(operationId = "downloadReplyLetter", summary = "答复函（DOCX）")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @APIResponse(responseCode = "200", description = "the latest reply as a 答复函")
     public Uni<Response> letter(@PathParam("region") String region, @PathParam("id") String id) {
         return service.letter(region, Ids.path(id, "建议提案"), caller)

@@ -21,15 +21,14 @@ import io.duban.task.plan.PlanDto;
 import io.duban.task.plan.PlanKind;
 import io.duban.task.plan.PlanRepository;
 import io.duban.task.report.ReportDto;
+import io.duban.task.report.ReportRepository;
 import io.duban.task.tableimport.TableReader;
 import io.duban.task.task.TaskRecord;
 import io.duban.task.task.TaskRepository;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -71,6 +70,9 @@ public class ProposalService {
 
     @Inject
     OrgClient org;
+
+    @Inject
+    ReportRepository reports;
 
     private final ProposalDeadlines deadlines = ProposalDeadlines.bundled();
 
@@ -310,32 +312,12 @@ public class ProposalService {
 
     // --- reading
 
-    /** 404 unless the caller may see the proposal: the region's broader roles, or a unit that is its 主办 or 协办. */
-    private Uni<ProposalDto> visible(SqlClient client, String region, UUID id, Caller caller, boolean lock) {
+    /** The proposal, when the caller may do {@code need} with it ({@link ProposalAccess}); 404 or 403 otherwise. */
+    private Uni<ProposalDto> allowed(SqlClient client, String region, UUID id, Caller caller, ProposalAccess.Need need, boolean lock) {
         Optional<UUID> scope = Access.unitScope(caller);
+        ProposalAccess.byToken(need, scope.isPresent(), caller.isSupervisor());
         return proposals.get(client, region, id, lock).call(p -> scope.isEmpty() ? Uni.createFrom().voidItem()
-                : proposals.rolesOf(client, region, id, scope.get()).invoke(roles -> {
-                    if (roles.isEmpty()) {
-                        throw ProposalRepository.notFound(id);
-                    }
-                }));
-    }
-
-    /** The supervisor, or the proposal's 主办 unit (a 协办 unit is told 403; any other unit 404). */
-    private Uni<ProposalDto> asLead(SqlClient client, String region, UUID id, Caller caller) {
-        Optional<UUID> scope = Access.unitScope(caller);
-        if (scope.isEmpty() && !caller.isSupervisor()) {
-            throw ProblemException.forbidden("只有督办单位或主办单位可以办理。");
-        }
-        return proposals.get(client, region, id, true).call(p -> scope.isEmpty() ? Uni.createFrom().voidItem()
-                : proposals.rolesOf(client, region, id, scope.get()).invoke(roles -> {
-                    if (roles.isEmpty()) {
-                        throw ProposalRepository.notFound(id);
-                    }
-                    if (!roles.contains(Role.LEAD.name())) {
-                        throw ProblemException.forbidden("协办单位不能答复或评议，请将协办意见送主办单位。");
-                    }
-                }));
+                : proposals.rolesOf(client, region, id, scope.get()).invoke(roles -> ProposalAccess.byRoles(need, roles, id)));
     }
 
     public Uni<io.duban.common.web.Page<ProposalDto>> list(String region, UUID planId, Caller caller, io.duban.common.web.PageRequest page) {
@@ -343,7 +325,7 @@ public class ProposalService {
     }
 
     public Uni<ProposalDetail> detail(String region, UUID id, Caller caller) {
-        return visible(pool, region, id, caller, false).flatMap(p -> Uni.combine().all()
+        return allowed(pool, region, id, caller, ProposalAccess.Need.SEE, false).flatMap(p -> Uni.combine().all()
                 .unis(proposals.session(pool, region, p.planId(), false), proposals.units(pool, region, id),
                         proposals.replies(pool, region, id), proposals.feedback(pool, region, id), proposals.evaluation(pool, region, id),
                         proposals.coOpinions(pool, region, id, p.coOpinionDue()))
@@ -354,7 +336,7 @@ public class ProposalService {
 
     /** The 答复函 of the latest reply, as DOCX; 404 before the first reply. */
     public Uni<byte[]> letter(String region, UUID id, Caller caller) {
-        return visible(pool, region, id, caller, false).flatMap(p -> Uni.combine().all()
+        return allowed(pool, region, id, caller, ProposalAccess.Need.SEE, false).flatMap(p -> Uni.combine().all()
                 .unis(proposals.session(pool, region, p.planId(), false), proposals.replies(pool, region, id), proposals.units(pool, region, id))
                 .asTuple()
                 .map(t -> {
@@ -378,7 +360,7 @@ public class ProposalService {
         LocalDate today = Days.today();
         String idemKey = Idempotency.validKey(key, Access.unitScope(caller).orElse(null));
         String hash = Idempotency.hash("proposal-reply", id.toString(), Json.write(body));
-        return pool.withTransaction(tx -> Idempotency.once(tx, region, idemKey, hash, 201, () -> asLead(tx, region, id, caller).flatMap(p -> {
+        return pool.withTransaction(tx -> Idempotency.once(tx, region, idemKey, hash, 201, () -> allowed(tx, region, id, caller, ProposalAccess.Need.LEAD, true).flatMap(p -> {
             if (p.status() == Terms.Status.ANSWERED) {
                 throw ProblemException.conflict("该建议提案本轮已答复，正在等待提案者反馈。");
             }
@@ -444,23 +426,16 @@ public class ProposalService {
         return assignments.setProposalStatus(tx, region, taskId, withCo, status, Days.today())
                 .flatMap(rows -> {
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    List<Tuple> batch = new ArrayList<>();
+                    List<ReportDto> written = new ArrayList<>();
                     List<Snapshot> changes = new ArrayList<>();
                     for (AssignmentDto a : rows) {
                         ReportDto report = new ReportDto(UUID.randomUUID(), region, a.id(), status, note, List.of(),
                                 status == AssignmentStatus.DONE ? completedOn : null, null, who, now, false);
-                        batch.add(Tuple.tuple(java.util.Arrays.asList(region, report.id(), a.id(), status.name(), note,
-                                report.completedOn(), who, now.atOffset(java.time.ZoneOffset.UTC))));
+                        written.add(report);
                         changes.add(a.snapshot());
                         changes.add(report.snapshot());
                     }
-                    if (batch.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return tx.preparedQuery("insert into progress_report (region, id, assignment_id, status, note, evidence_urls, completed_on, "
-                                    + "reported_by, reported_at, review_required) values ($1, $2, $3, $4, $5, '[]', $6, $7, $8, false)")
-                            .executeBatch(batch)
-                            .flatMap(v -> ChangeLog.append(tx, changes));
+                    return reports.insertAll(tx, written).flatMap(v -> ChangeLog.append(tx, changes));
                 });
     }
 
@@ -524,7 +499,7 @@ public class ProposalService {
 
     /** A new link for the open round's feedback. */
     public Uni<FeedbackLinks.Issued> issueLink(String region, UUID id, Caller caller) {
-        return pool.withTransaction(tx -> asLead(tx, region, id, caller).flatMap(p -> {
+        return pool.withTransaction(tx -> allowed(tx, region, id, caller, ProposalAccess.Need.LEAD, true).flatMap(p -> {
             if (p.status() != Terms.Status.ANSWERED) {
                 throw ProblemException.conflict("只有已答复、等待反馈的建议提案可以发送反馈链接。");
             }
@@ -572,20 +547,17 @@ public class ProposalService {
     // --- 评议, 协办意见
 
     public Uni<EvaluationDto> evaluate(String region, UUID id, EvaluationRequest body, Caller caller) {
-        return pool.withTransaction(tx -> asLead(tx, region, id, caller)
+        return pool.withTransaction(tx -> allowed(tx, region, id, caller, ProposalAccess.Need.LEAD, true)
                 .flatMap(p -> proposals.insertEvaluation(tx, region, id, body, caller.name())));
     }
 
     /** A 协办 unit's opinion to the 主办 unit; only the proposal's CO units send one. */
     public Uni<List<ProposalDetail.CoOpinion>> coOpinion(String region, UUID id, String text, Caller caller) {
-        UUID unit = Access.unitScope(caller).orElseThrow(() -> ProblemException.forbidden("协办意见由协办单位账号提交。"));
-        return pool.withTransaction(tx -> proposals.get(tx, region, id, true)
+        return pool.withTransaction(tx -> allowed(tx, region, id, caller, ProposalAccess.Need.CO, true)
                 .flatMap(p -> proposals.units(tx, region, id).flatMap(units -> {
-                    ProposalDetail.UnitRole mine = units.stream().filter(u -> u.unitId().equals(unit)).findFirst()
-                            .orElseThrow(() -> ProposalRepository.notFound(id));
-                    if (!mine.role().equals(Role.CO.name())) {
-                        throw ProblemException.forbidden("只有协办单位提交协办意见。");
-                    }
+                    UUID unit = Access.unitScope(caller).orElseThrow();
+                    ProposalDetail.UnitRole mine = units.stream().filter(u -> u.unitId().equals(unit) && u.role().equals(Role.CO.name()))
+                            .findFirst().orElseThrow(() -> ProposalRepository.notFound(id));
                     return proposals.insertCoOpinion(tx, region, id, unit, mine.unitName(), text.strip(), Days.today(), caller.name())
                             .flatMap(v -> proposals.coOpinions(tx, region, id, p.coOpinionDue()));
                 })));
