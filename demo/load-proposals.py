@@ -4,7 +4,7 @@
 Creates the session 县政协十一届二次会议 (once), imports its 交办清单 (demo/proposals-2023.tsv, 交办 2023-03-10), and
 plays the 办理: 1102097 answered A with the 答复函 of the 平阴 公报's example (平政办字〔2023〕9号; the body here is a
 stand-in, the 公报 text is not in the repository) and rated 满意 through a one-time link; 1102015 answered B with a
-plan and a promised day, 基本满意 by the office; 1102033 (complex, 6 months) answered C late, 不满意 → reopened for
+plan and a promised day (task-service makes it a follow-up obligation of the 主办 unit), 基本满意 by the office; 1102033 (complex, 6 months) answered C late, 不满意 → reopened for
 重新办理 and answered again; 1102048 answered D; 1102061 and 1102074 not yet answered.
 """
 import json

@@ -17,7 +17,8 @@ public enum ChangeType {
     REVIEW(ReviewSnapshot.class),
     LEDGER_ENTRY(LedgerEntrySnapshot.class),
     LEDGER_SUBMISSION(LedgerSubmissionSnapshot.class),
-    REGION_SETTINGS(RegionSettingsSnapshot.class);
+    REGION_SETTINGS(RegionSettingsSnapshot.class),
+    PROPOSAL(ProposalSnapshot.class);
 
     private final Class<? extends Snapshot> snapshotType;
 

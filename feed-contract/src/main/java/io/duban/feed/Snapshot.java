@@ -11,7 +11,7 @@ import java.util.UUID;
  */
 public sealed interface Snapshot permits PlanSnapshot, TaskSnapshot, AssignmentSnapshot, ReportSnapshot, EventSnapshot,
         AcknowledgementSnapshot, DisputeSnapshot, ReviewSnapshot, LedgerEntrySnapshot, LedgerSubmissionSnapshot,
-        RegionSettingsSnapshot {
+        RegionSettingsSnapshot, ProposalSnapshot {
 
     UUID id();
 

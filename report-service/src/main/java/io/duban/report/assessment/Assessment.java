@@ -13,9 +13,21 @@ import java.util.UUID;
 public record Assessment(String region, int year, LocalDate asOf, AssessmentScheme scheme, boolean finalized,
                          OffsetDateTime finalizedAt, String finalizedBy, List<UnitResult> units) {
 
-    /** {@code returns}: 退回次数 of the year (办结审核 returns of the unit's completions); shown, not scored. */
+    /**
+     * {@code returns}: 退回次数 of the year (办结审核 returns of the unit's completions); shown, not scored.
+     * {@code proposals}: the 建议提案 part (null in copies made before issue 18).
+     */
     public record UnitResult(int rank, String unitId, String unitName, TaskPart task, InspectionPart inspection,
-                             double total, long returns) {
+                             double total, long returns, ProposalPart proposals) {
+    }
+
+    /**
+     * The 建议提案 the unit handled as 主办 or 协办 in the year's sessions, as of asOf: first answered on time, late, not
+     * yet (of which past the due day); rated, 满意率 (满意 + 基本满意 over rated, %); reopened; the part's deduction and
+     * score (counted in the total by the scheme's proposals weight).
+     */
+    public record ProposalPart(long handled, long answeredOnTime, long answeredLate, long notAnswered, long overdue, long rated,
+                               BigDecimal satisfactionRate, long reopened, double deduction, double score) {
     }
 
     /**

@@ -23,14 +23,33 @@ public final class AssessmentExport {
         return List.of(summary(full.assessment()), details(full), findings(full.assessment()));
     }
 
+    /** The 建议提案 part's columns, inserted before 综合得分 when the scheme weighs the part. */
+    static final List<Column> PROPOSALS = List.of(new Column("办理建议提案", 12), new Column("按时答复", 10), new Column("逾期答复", 10),
+            new Column("未答复", 8), new Column("满意率(%)", 10), new Column("重新办理", 10), new Column("建议提案扣分", 12),
+            new Column("建议提案得分", 12));
+
     public static SpreadsheetWriter.Table summary(Assessment a) {
+        boolean proposals = a.scheme() != null && a.scheme().proposalsPart().share() > 0;
+        List<Column> columns = new ArrayList<>(SUMMARY);
+        if (proposals) {
+            columns.addAll(columns.size() - 2, PROPOSALS);
+        }
         List<List<Object>> rows = new ArrayList<>();
         for (Assessment.UnitResult u : a.units()) {
-            rows.add(Arrays.asList(u.rank(), u.unitName(), u.task().due(), u.task().onTime(), u.task().doneLate(),
+            List<Object> row = new ArrayList<>(Arrays.asList(u.rank(), u.unitName(), u.task().due(), u.task().onTime(), u.task().doneLate(),
                     u.task().overdueOpen(), u.task().pending(), u.task().deduction(), u.task().score(),
-                    u.inspection().points().doubleValue(), u.inspection().score(), u.total(), u.returns()));
+                    u.inspection().points().doubleValue(), u.inspection().score()));
+            if (proposals) {
+                Assessment.ProposalPart p = u.proposals();
+                row.addAll(p == null ? java.util.Collections.nCopies(PROPOSALS.size(), null)
+                        : Arrays.asList(p.handled(), p.answeredOnTime(), p.answeredLate(), p.notAnswered(),
+                        p.satisfactionRate() == null ? null : p.satisfactionRate().doubleValue(), p.reopened(), p.deduction(), p.score()));
+            }
+            row.add(u.total());
+            row.add(u.returns());
+            rows.add(row);
         }
-        return new SpreadsheetWriter.Table("汇总", title(a, "结果汇总"), SUMMARY, rows);
+        return new SpreadsheetWriter.Table("汇总", title(a, "结果汇总"), columns, rows);
     }
 
     static SpreadsheetWriter.Table details(Assessment.Full full) {

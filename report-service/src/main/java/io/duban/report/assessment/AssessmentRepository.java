@@ -103,6 +103,29 @@ public class AssessmentRepository {
                 });
     }
 
+    /**
+     * The 建议提案 of {@code year}'s sessions (plans of kind PROPOSALS) once per unit that is their 主办 (LEAD) or 协办 (CO),
+     * from the projection of task-service's PROPOSAL snapshots.
+     */
+    Uni<java.util.List<Scoring.ProposalFact>> proposals(String region, int year) {
+        return pool.preparedQuery("SELECT a.unit_id, max(a.unit_name) AS unit_name, max(a.role) AS role, pr.first_due,"
+                        + " pr.first_replied_on, pr.satisfaction, pr.reopen_count"
+                        + " FROM proposal pr JOIN plan p ON p.region = pr.region AND p.id = pr.plan_id"
+                        + " JOIN assignment a ON a.region = pr.region AND a.task_id = pr.id"
+                        + " WHERE pr.region = $1 AND p.year = $2 AND p.kind = '" + io.duban.report.query.ObligationFilter.PROPOSALS + "'"
+                        + " AND a.active AND a.unit_id <> '' AND a.role IN ('LEAD', 'CO')"
+                        // a unit both 主办 and 协办 of one proposal counts once, as 主办 (max: 'LEAD' > 'CO')
+                        + " GROUP BY a.unit_id, pr.id, pr.first_due, pr.first_replied_on, pr.satisfaction, pr.reopen_count"
+                        + " ORDER BY a.unit_id, pr.id")
+                .execute(Tuple.of(region, year)).map(rows -> {
+                    java.util.List<Scoring.ProposalFact> out = new java.util.ArrayList<>();
+                    rows.forEach(r -> out.add(new Scoring.ProposalFact(r.getString("unit_id"), r.getString("unit_name"),
+                            r.getString("role"), r.getLocalDate("first_due"), r.getLocalDate("first_replied_on"),
+                            r.getString("satisfaction"), r.getInteger("reopen_count") == null ? 0 : r.getInteger("reopen_count"))));
+                    return out;
+                });
+    }
+
     private <T> T read(String s, Class<T> type) {
         try {
             return json.readValue(s, type);

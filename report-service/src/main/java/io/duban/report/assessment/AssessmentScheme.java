@@ -16,10 +16,19 @@ import java.util.Set;
  * not go below 0. {@code extendedCompletion} says how an obligation done after its original due date but
  * by a granted extension's date counts (default ON_TIME); {@code unrectifiedDeduction} is taken off the
  * inspection part for each of the year's findings still not closed (销号) at year end (default 0).
+ * {@code proposals} is the 建议提案 part (issue 18, {@link ProposalsPart}); with its weight p the total is
+ * (1 − w − p) × task + w × inspection + p × proposals, so a scheme without it (p = 0) scores exactly as before.
  */
 public record AssessmentScheme(Double base, Double overdueOpenPenalty, Double doneLatePenalty,
                                Map<String, Double> roleWeights, Double inspectionBase, Double inspectionWeight,
-                               ExtendedCompletion extendedCompletion, Double unrectifiedDeduction) {
+                               ExtendedCompletion extendedCompletion, Double unrectifiedDeduction, ProposalsPart proposals) {
+
+    public AssessmentScheme(Double base, Double overdueOpenPenalty, Double doneLatePenalty, Map<String, Double> roleWeights,
+                            Double inspectionBase, Double inspectionWeight, ExtendedCompletion extendedCompletion,
+                            Double unrectifiedDeduction) {
+        this(base, overdueOpenPenalty, doneLatePenalty, roleWeights, inspectionBase, inspectionWeight, extendedCompletion,
+                unrectifiedDeduction, null);
+    }
 
     public AssessmentScheme(Double base, Double overdueOpenPenalty, Double doneLatePenalty, Map<String, Double> roleWeights,
                             Double inspectionBase, Double inspectionWeight) {
@@ -44,6 +53,63 @@ public record AssessmentScheme(Double base, Double overdueOpenPenalty, Double do
         }
     }
 
+    /**
+     * The 建议提案 part: of the proposals a unit handled as 主办 (LEAD) or 协办 (CO) in the year's sessions, each weighted
+     * by the unit's role ({@code roleWeights}), {@code base} minus {@code latePenalty} per proposal first answered after
+     * its due day, {@code overduePenalty} per one not answered and past its due day, {@code reopenedPenalty} per one
+     * reopened (重新办理), and {@code satisfactionPoints} × (1 − 满意率), 满意率 = (满意 + 基本满意) / rated (no
+     * deduction while nothing is rated). Not below 0. {@code weight} is its share of the total (0 to 0.5; default 0).
+     */
+    public record ProposalsPart(Double weight, Double base, Double latePenalty, Double overduePenalty, Double reopenedPenalty,
+                                Double satisfactionPoints, Map<String, Double> roleWeights) {
+
+        static final Set<String> ROLES = Set.of("LEAD", "CO");
+
+        /** weight 0; base 100; −2 late, −4 overdue, −2 reopened per proposal; 10 points × (1 − 满意率); LEAD 1, CO 0.5. */
+        public static ProposalsPart defaults() {
+            Map<String, Double> w = new LinkedHashMap<>();
+            w.put("LEAD", 1.0);
+            w.put("CO", 0.5);
+            return new ProposalsPart(0.0, 100.0, 2.0, 4.0, 2.0, 10.0, w);
+        }
+
+        public double share() {
+            return weight == null ? 0 : weight;
+        }
+
+        public double weight(String role) {
+            Double w = roleWeights == null ? null : roleWeights.get(role);
+            return w == null ? 0 : w;
+        }
+
+        void problems(Double inspectionWeight, List<FieldError> e) {
+            if (weight == null || weight.isNaN() || weight < 0 || weight > 0.5) {
+                e.add(new FieldError("proposals.weight", "proposals.weight 应在 0 到 0.5 之间。"));
+            } else if (inspectionWeight != null && inspectionWeight + weight > 1) {
+                e.add(new FieldError("proposals.weight", "inspectionWeight 与 proposals.weight 之和不能超过 1。"));
+            }
+            positive("proposals.base", base, MAX_BASE, e);
+            nonNegative("proposals.latePenalty", latePenalty, MAX_PENALTY, e);
+            nonNegative("proposals.overduePenalty", overduePenalty, MAX_PENALTY, e);
+            nonNegative("proposals.reopenedPenalty", reopenedPenalty, MAX_PENALTY, e);
+            nonNegative("proposals.satisfactionPoints", satisfactionPoints, MAX_BASE, e);
+            if (roleWeights == null) {
+                e.add(new FieldError("proposals.roleWeights", "proposals.roleWeights 不能为空，应给出 LEAD、CO 的权重。"));
+            } else {
+                for (String role : ROLES.stream().sorted().toList()) {
+                    nonNegative("proposals.roleWeights." + role, roleWeights.get(role), MAX_ROLE_WEIGHT, e);
+                }
+                roleWeights.keySet().stream().filter(k -> !ROLES.contains(k)).sorted().forEach(k -> e.add(
+                        new FieldError("proposals.roleWeights." + k, "未知角色 " + k + "，应为 LEAD（主办）或 CO（协办）。")));
+            }
+        }
+    }
+
+    /** The 建议提案 part in force: the scheme's, or the default (weight 0) when it names none. */
+    public ProposalsPart proposalsPart() {
+        return proposals == null ? ProposalsPart.defaults() : proposals;
+    }
+
     /** The extended-completion rule in force (ON_TIME when the scheme names none). */
     public ExtendedCompletion extended() {
         return extendedCompletion == null ? new ExtendedCompletion("ON_TIME", null) : extendedCompletion;
@@ -61,7 +127,8 @@ public record AssessmentScheme(Double base, Double overdueOpenPenalty, Double do
         w.put("LEAD", 1.0);
         w.put("RESPONSIBLE", 1.0);
         w.put("CO", 0.0);
-        return new AssessmentScheme(100.0, 2.0, 1.0, w, 100.0, 0.5, new ExtendedCompletion("ON_TIME", null), 0.0);
+        return new AssessmentScheme(100.0, 2.0, 1.0, w, 100.0, 0.5, new ExtendedCompletion("ON_TIME", null), 0.0,
+                ProposalsPart.defaults());
     }
 
     /** Every problem with the scheme, field by field; empty when it is usable. */
@@ -97,6 +164,9 @@ public record AssessmentScheme(Double base, Double overdueOpenPenalty, Double do
             } else if (x.weight() != null) {
                 e.add(new FieldError("extendedCompletion.weight", "只有 PARTIAL 需要 weight。"));
             }
+        }
+        if (proposals != null) {
+            proposals.problems(inspectionWeight, e);
         }
         return e;
     }

@@ -123,8 +123,14 @@ public class AssessmentService {
         Uni<List<Finding>> found = findings.effective(region, first, last);
         Uni<Map<String, String>> assigned = assessments.assignedUnits(region, year);
         Uni<Map<String, Long>> returned = returnCounts.byUnit(region, first, asOf.isBefore(last) ? asOf : last, List.of());
-        return Uni.combine().all().unis(obligations, found, assigned, returned).asTuple()
-                .map(t -> assess(region, year, asOf, scheme, t.getItem1(), t.getItem2(), t.getItem3(), t.getItem4()));
+        Uni<List<Scoring.ProposalFact>> handled = assessments.proposals(region, year);
+        return Uni.combine().all().unis(obligations, found, assigned, returned, handled).asTuple()
+                .map(t -> assess(region, year, asOf, scheme, t.getItem1(), t.getItem2(), t.getItem3(), t.getItem4(), t.getItem5()));
+    }
+
+    private static Assessment.ProposalPart proposalPart(Scoring.ProposalTally p, Scoring.Score s) {
+        return new Assessment.ProposalPart(p.handled(), p.answeredOnTime(), p.answeredLate(), p.notAnswered(), p.overdue(),
+                p.rated(), p.satisfactionRate(), p.reopened(), s.proposalsDeduction(), s.proposalsPart());
     }
 
     /** Findings whose 整改 loop is not closed (a finding with no loop, NOT_REQUIRED, never counts). */
@@ -142,7 +148,21 @@ public class AssessmentService {
     /** With each unit's 退回次数 ({@code returns}, by unit id): completions count only once accepted; returns are shown. */
     static Assessment.Full assess(String region, int year, LocalDate asOf, AssessmentScheme scheme, List<ObligationView> rows,
                                   List<Finding> found, Map<String, String> assignedUnits, Map<String, Long> returns) {
+        return assess(region, year, asOf, scheme, rows, found, assignedUnits, returns, List.of());
+    }
+
+    /**
+     * With the 建议提案 each unit handled in the year's sessions ({@code handled}): a unit that handled proposals and
+     * nothing else is listed only when the scheme weighs the part (so a scheme without it lists the same units).
+     */
+    static Assessment.Full assess(String region, int year, LocalDate asOf, AssessmentScheme scheme, List<ObligationView> rows,
+                                  List<Finding> found, Map<String, String> assignedUnits, Map<String, Long> returns,
+                                  List<Scoring.ProposalFact> handled) {
         Map<String, String> names = new TreeMap<>(assignedUnits);
+        Map<String, Scoring.ProposalTally> proposalTallies = Scoring.tallyProposals(scheme.proposalsPart(), handled, asOf);
+        if (scheme.proposalsPart().share() > 0) {
+            handled.forEach(f -> names.putIfAbsent(f.unitId(), f.unitName()));
+        }
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, double[]> weighted = new TreeMap<>();
         for (ObligationView o : rows) {
@@ -185,7 +205,8 @@ public class AssessmentService {
             BigDecimal points = byUnit.getOrDefault(unit, List.of()).stream().map(Finding::points)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             tallies.add(new Scoring.Tally(unit, name == null ? unit : name, c[0], c[1], c[2], c[3], c[4], w[0], w[1], points,
-                    w[2], unrectified(byUnit.getOrDefault(unit, List.of()))));
+                    w[2], unrectified(byUnit.getOrDefault(unit, List.of())),
+                    proposalTallies.getOrDefault(unit, Scoring.ProposalTally.NONE)));
         });
         Map<String, Long> extendedCount = new TreeMap<>();
         counts.forEach((unit, c) -> extendedCount.put(unit, c[5]));
@@ -199,7 +220,7 @@ public class AssessmentService {
                     new Assessment.TaskPart(t.due(), t.onTime(), t.doneLate(), t.overdueOpen(), t.pending(), s.taskDeduction(),
                             s.taskPart(), extendedCount.getOrDefault(t.unitId(), 0L)),
                     new Assessment.InspectionPart(t.findingPoints(), s.inspectionPart(), lines, t.unrectified()), s.total(),
-                    returns.getOrDefault(t.unitId(), 0L)));
+                    returns.getOrDefault(t.unitId(), 0L), proposalPart(t.proposals(), s)));
         }
         List<Assessment.ObligationLine> details = rows.stream().map(o -> new Assessment.ObligationLine(o.unitId(), o.unitName(),
                 o.role(), o.taskSeq(), o.requirement(), o.rule(), o.dueOn(),

@@ -12,12 +12,24 @@ import java.util.UUID;
  * {@code onTimeRate} = on-time completions ÷ obligations that have fallen due or been completed
  * (DONE_ON_TIME + DONE_LATE + OVERDUE); null when there are none. {@code assignmentLife}: 签收, 申诉, 办结审核 and
  * 工作台账 counts (PENDING_REVIEW obligations are neither overdue nor done). {@code supervision}: 红黄蓝灯 and the
- * 督办 counts (issue 14).
+ * 督办 counts (issue 14). {@code proposals}: the 建议提案 numbers per session (issue 18).
  */
 public record Dashboard(String region, UUID planId, LocalDate asOf, Map<String, Long> totals, long total,
                         Double onTimeRate, List<UnitOverdue> overdueByUnit, Upcoming dueNext10Workdays,
                         List<MonthTrend> monthlyTrend, Review needsReview, long ongoingItems, boolean provisionalDates,
-                        AssignmentLife assignmentLife, SupervisionSummary supervision) {
+                        AssignmentLife assignmentLife, SupervisionSummary supervision, List<SessionProposals> proposals) {
+
+    /**
+     * One session's 建议提案: assigned; first answered on time, late, not yet as of asOf (of which past the due day);
+     * 解决情况 A–D of the latest replies and their shares of the answered (%); rated, 满意 / 基本满意 / 不满意 and 满意率
+     * ((满意 + 基本满意) / rated, %); reopened (重新办理). Shares and rates are null when there is nothing to divide by.
+     */
+    public record SessionProposals(UUID planId, String title, int year, long assigned, long answeredOnTime, long answeredLate,
+                                   long notAnswered, long overdue, Map<String, Long> outcomes,
+                                   Map<String, java.math.BigDecimal> outcomeShares, long rated, long satisfied,
+                                   long basicallySatisfied, long unsatisfied, java.math.BigDecimal satisfactionRate,
+                                   long reopened) {
+    }
 
     /** A unit's open overdue obligations, ranked by count then by the worst lateness. */
     public record UnitOverdue(int rank, String unitId, String unitName, long overdue, int maxWorkdaysLate) {

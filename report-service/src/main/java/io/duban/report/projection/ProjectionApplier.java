@@ -16,6 +16,7 @@ import io.duban.feed.ChangeType;
 import io.duban.feed.EventSnapshot;
 import io.duban.feed.FeedJson;
 import io.duban.feed.PlanSnapshot;
+import io.duban.feed.ProposalSnapshot;
 import io.duban.feed.ReportSnapshot;
 import io.duban.feed.Snapshot;
 import io.duban.feed.TaskSnapshot;
@@ -98,7 +99,12 @@ public class ProjectionApplier {
                     col("id", "uuid"), col("plan_id", "uuid"), col("unit_id", "text"), col("submitted_on", "date"),
                     col("submitted_by", "text"), col("submitted_at", "timestamptz")))),
             Map.entry(ChangeType.REGION_SETTINGS, new BulkUpsert("region_settings", KEY, List.of(col("region", "text"),
-                    col("id", "uuid"), col("ack_working_days", "int"), col("completion_review", "text"), col("version", "bigint"))))));
+                    col("id", "uuid"), col("ack_working_days", "int"), col("completion_review", "text"), col("version", "bigint")))),
+            Map.entry(ChangeType.PROPOSAL, new BulkUpsert("proposal", KEY, List.of(col("region", "text"), col("id", "uuid"),
+                    col("plan_id", "uuid"), col("number", "text"), col("kind", "text"), col("assigned_on", "date"),
+                    col("first_due", "date"), col("current_due", "date"), col("status", "text"), col("round", "int"),
+                    col("reopen_count", "int"), col("first_replied_on", "date"), col("outcome", "text"),
+                    col("satisfaction", "text"), col("version", "bigint"))))));
 
     /** Snapshot fields the projection deliberately does not keep (nothing it answers needs them). */
     static final Map<ChangeType, Set<String>> NOT_PROJECTED = Map.of(ChangeType.REPORT, Set.of("evidenceUrls"));
@@ -200,6 +206,11 @@ public class ProjectionApplier {
                 case REGION_SETTINGS -> {
                     RegionSettingsSnapshot r = (RegionSettingsSnapshot) snapshot;
                     yield tuple(region, id, r.ackWorkingDays(), r.completionReview(), r.version());
+                }
+                case PROPOSAL -> {
+                    ProposalSnapshot p = (ProposalSnapshot) snapshot;
+                    yield tuple(region, id, p.planId(), p.number(), p.kind(), p.assignedOn(), p.firstDue(), p.currentDue(),
+                            p.status(), p.round(), p.reopenCount(), p.firstRepliedOn(), p.outcome(), p.satisfaction(), p.version());
                 }
             };
             byType.computeIfAbsent(snapshot.changeType(), k -> new ArrayList<>()).add(row);

@@ -83,6 +83,44 @@ public final class Idempotency {
                 });
     }
 
+    /**
+     * Before work that must not be repeated for a retry (a call to another service): the stored response when the key
+     * has one for this request, 422 when it was used for another; empty otherwise (the transaction's {@link #claim}
+     * still decides, so a concurrent first use stays safe).
+     */
+    public static Uni<Optional<Stored>> peek(SqlClient client, String region, String key, String hash) {
+        if (key == null) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return client.preparedQuery("select request_hash, status, body from idempotency_key where region = $1 and key = $2")
+                .execute(Tuple.of(region, key))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.<Stored>empty();
+                    }
+                    var r = rows.iterator().next();
+                    if (!r.getString("request_hash").equals(hash)) {
+                        throw ProblemException.unprocessable("Idempotency-Key 已用于另一个不同的请求。").with("idempotencyKey", unscoped(key));
+                    }
+                    return r.getInteger("status") == null ? Optional.<Stored>empty()
+                            : Optional.of(new Stored(r.getInteger("status"), r.getString("body")));
+                });
+    }
+
+    /** Runs {@code work} once per key: a replay answers the stored response; the first answer is stored as {@code status}. */
+    public static <T> Uni<Stored> once(SqlClient tx, String region, String key, String hash, int status,
+            java.util.function.Supplier<Uni<T>> work) {
+        return claim(tx, region, key, hash).flatMap(replay -> {
+            if (replay.isPresent()) {
+                return Uni.createFrom().item(replay.get());
+            }
+            return work.get().flatMap(result -> {
+                Stored response = new Stored(status, Json.write(result));
+                return complete(tx, region, key, response).replaceWith(response);
+            });
+        });
+    }
+
     public static Uni<Void> complete(SqlClient tx, String region, String key, Stored response) {
         if (key == null) {
             return Uni.createFrom().voidItem();

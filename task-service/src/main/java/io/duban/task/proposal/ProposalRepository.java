@@ -155,6 +155,14 @@ public class ProposalRepository {
                 .map(rows -> ProposalRows.reply(rows.iterator().next()));
     }
 
+    /** Names the follow-up task of a B reply. */
+    public Uni<ReplyDto> followUp(SqlClient tx, String region, UUID replyId, UUID taskId) {
+        return tx.preparedQuery("update proposal_reply set follow_up_task_id = $3 where region = $1 and id = $2 returning "
+                        + ProposalRows.REPLY_COLUMNS)
+                .execute(Tuple.of(region, replyId, taskId))
+                .map(rows -> ProposalRows.reply(rows.iterator().next()));
+    }
+
     public Uni<List<ReplyDto>> replies(SqlClient client, String region, UUID taskId) {
         return client.preparedQuery("select " + ProposalRows.REPLY_COLUMNS + " from proposal_reply where region = $1 and task_id = $2 order by round")
                 .execute(Tuple.of(region, taskId)).map(rows -> map(rows, ProposalRows::reply));
@@ -249,6 +257,25 @@ public class ProposalRepository {
                         r.getString("outcome") == null ? null : Terms.Outcome.valueOf(r.getString("outcome")),
                         r.getString("satisfaction") == null ? null : Terms.Satisfaction.valueOf(r.getString("satisfaction")),
                         r.getInteger("reopen_count"))));
+    }
+
+    /**
+     * The change-feed snapshots of the given proposals as they stand in {@code tx}: the proposal row with its first reply
+     * day, latest 解决情况 and latest 满意度 (what report-service's 考核 and dashboard need).
+     */
+    public Uni<List<io.duban.feed.ProposalSnapshot>> snapshots(SqlClient tx, String region, List<UUID> taskIds) {
+        return tx.preparedQuery("select p.task_id, p.region, p.plan_id, p.number, p.kind, p.assigned_on, p.first_due, p.current_due, "
+                        + "p.status, p.round, p.reopen_count, p.version, "
+                        + "(select r.replied_on from proposal_reply r where r.region = p.region and r.task_id = p.task_id and r.round = 1) as first_reply, "
+                        + "(select r.outcome from proposal_reply r where r.region = p.region and r.task_id = p.task_id order by r.round desc limit 1) as outcome, "
+                        + "(select f.satisfaction from proposal_feedback f where f.region = p.region and f.task_id = p.task_id order by f.round desc limit 1) as satisfaction "
+                        + "from proposal p where p.region = $1 and p.task_id = any($2) order by p.plan_id, p.number, p.task_id")
+                .execute(Tuple.of(region, taskIds.toArray(UUID[]::new)))
+                .map(rows -> map(rows, r -> new io.duban.feed.ProposalSnapshot(r.getUUID("task_id"), r.getString("region"),
+                        r.getUUID("plan_id"), r.getString("number"), r.getString("kind"), r.getLocalDate("assigned_on"),
+                        r.getLocalDate("first_due"), r.getLocalDate("current_due"), r.getString("status"), r.getInteger("round"),
+                        r.getInteger("reopen_count"), r.getLocalDate("first_reply"), r.getString("outcome"), r.getString("satisfaction"),
+                        r.getLong("version"))));
     }
 
     private static <T> List<T> map(io.vertx.mutiny.sqlclient.RowSet<Row> rows, Function<Row, T> f) {

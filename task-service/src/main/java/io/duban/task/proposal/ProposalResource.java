@@ -7,6 +7,8 @@ import io.duban.common.web.Ids;
 import io.duban.common.web.Locations;
 import io.duban.common.web.Page;
 import io.duban.common.web.Paging;
+import io.duban.task.common.Idempotency;
+import io.duban.task.common.Json;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,8 +42,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** 建议提案办理: sessions, their proposals, the 主办 unit's reply, feedback, 评议, 协办意见 and the numbers. */
+/**
+ * 建议提案办理: sessions, their proposals, the 主办 unit's reply, feedback, 评议, 协办意见 and the numbers. Every role of the
+ * region reads (the class's roles; a unit sees only its own proposals, {@link ProposalAccess}); each write names its
+ * roles on the method.
+ */
 @Path("/api/v1/regions/{region}")
+@RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
 @Tag(name = "proposals", description = "建议提案办理：人大代表建议、政协委员提案的交办、答复、反馈与统计")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProposalResource {
@@ -61,20 +68,25 @@ public class ProposalResource {
 
     @POST
     @Path("/proposal-sessions")
-    @Operation(operationId = "createProposalSession", summary = "新建建议提案办理会议（人大或政协的一次会议）")
+    @Operation(operationId = "createProposalSession", summary = "新建建议提案办理会议（人大或政协的一次会议；支持 Idempotency-Key）")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
     @APIResponse(responseCode = "201", description = "the session (a plan of kind PROPOSALS) with its rules",
             content = @Content(schema = @Schema(implementation = SessionDto.class)))
-    public Uni<Response> createSession(@PathParam("region") String region, @Valid @NotNull SessionRequest body) {
-        return service.createSession(region, body)
-                .map(s -> Locations.created(base(region) + "/proposal-sessions/" + s.planId()).entity(s).build());
+    public Uni<Response> createSession(@PathParam("region") String region, @HeaderParam("Idempotency-Key") String key,
+            @Valid @NotNull SessionRequest body) {
+        return service.createSession(region, body, key).map(stored -> created(stored,
+                base(region) + "/proposal-sessions/" + Json.read(stored.body(), SessionDto.class).planId()));
+    }
+
+    /** A stored (or replayed) creation as the response: its status, its JSON, where the created thing lives. */
+    private static Response created(Idempotency.Stored stored, String location) {
+        return Locations.at(Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body()), location).build();
     }
 
     @GET
     @Path("/proposal-sessions")
     @Operation(operationId = "listProposalSessions", summary = "建议提案办理会议列表（新者在前）")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @APIResponse(responseCode = "200", description = "a page of sessions")
     public Uni<Page<SessionDto>> sessions(@PathParam("region") String region,
             @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
@@ -85,7 +97,6 @@ public class ProposalResource {
     @GET
     @Path("/proposal-sessions/{planId}")
     @Operation(operationId = "getProposalSession", summary = "一次会议的办理规则")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @APIResponse(responseCode = "200", description = "the session", content = @Content(schema = @Schema(implementation = SessionDto.class)))
     public Uni<SessionDto> session(@PathParam("region") String region, @PathParam("planId") String planId) {
         return service.session(region, Ids.path(planId, "建议提案办理会议"));
@@ -93,7 +104,7 @@ public class ProposalResource {
 
     @POST
     @Path("/proposal-sessions/{planId}/proposals")
-    @Operation(operationId = "createProposal", summary = "逐件录入建议提案")
+    @Operation(operationId = "createProposal", summary = "逐件录入建议提案（支持 Idempotency-Key）")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
     @APIResponse(responseCode = "201", description = "the proposal with its due days",
@@ -101,9 +112,10 @@ public class ProposalResource {
     @APIResponse(responseCode = "409", description = "the number is taken in this session")
     @APIResponse(responseCode = "422", description = "a 主办 or 协办 unit that org-service does not know")
     public Uni<Response> create(@PathParam("region") String region, @PathParam("planId") String planId,
-            @Valid @NotNull ProposalRequest body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return service.create(region, Ids.path(planId, "建议提案办理会议"), body, authorization)
-                .map(p -> Locations.created(base(region) + "/proposals/" + p.id()).entity(p).build());
+            @Valid @NotNull ProposalRequest body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam("Idempotency-Key") String key) {
+        return service.create(region, Ids.path(planId, "建议提案办理会议"), body, authorization, key)
+                .map(stored -> created(stored, base(region) + "/proposals/" + Json.read(stored.body(), ProposalDto.class).id()));
     }
 
     /** The answer of an import: how many proposals were created, and which. */
@@ -129,7 +141,6 @@ public class ProposalResource {
     @GET
     @Path("/proposal-sessions/{planId}/proposals")
     @Operation(operationId = "listProposals", summary = "一次会议的建议提案（按编号）；单位账号只见本单位主办或协办的")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @APIResponse(responseCode = "200", description = "a page of proposals")
     public Uni<Page<ProposalDto>> list(@PathParam("region") String region, @PathParam("planId") String planId,
             @Parameter(description = "1-based, default 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
@@ -140,7 +151,6 @@ public class ProposalResource {
     @GET
     @Path("/proposal-sessions/{planId}/numbers")
     @Operation(operationId = "getProposalNumbers", summary = "办理情况统计：按主办单位和全会议")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @APIResponse(responseCode = "200", description = "the numbers as of the day (default today)",
             content = @Content(schema = @Schema(implementation = ProposalNumbers.Numbers.class)))
     public Uni<ProposalNumbers.Numbers> numbers(@PathParam("region") String region, @PathParam("planId") String planId,
@@ -164,7 +174,6 @@ public class ProposalResource {
     @GET
     @Path("/proposals/{id}")
     @Operation(operationId = "getProposal", summary = "一件建议提案：单位、答复、反馈、评议、协办意见")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @APIResponse(responseCode = "200", description = "the proposal (ETag: its version)",
             content = @Content(schema = @Schema(implementation = ProposalDetail.class)))
     public Uni<Response> get(@PathParam("region") String region, @PathParam("id") String id) {
@@ -174,22 +183,22 @@ public class ProposalResource {
 
     @POST
     @Path("/proposals/{id}/replies")
-    @Operation(operationId = "replyToProposal", summary = "主办单位答复")
+    @Operation(operationId = "replyToProposal", summary = "主办单位答复（支持 Idempotency-Key）")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.UNIT})
     @APIResponse(responseCode = "201", description = "the reply; the proposal awaits feedback",
             content = @Content(schema = @Schema(implementation = ReplyDto.class)))
     @APIResponse(responseCode = "409", description = "the round is already answered, or the proposal is closed")
-    public Uni<Response> reply(@PathParam("region") String region, @PathParam("id") String id, @Valid @NotNull ReplyRequest body) {
-        return service.reply(region, Ids.path(id, "建议提案"), body, caller)
-                .map(r -> Locations.created(base(region) + "/proposals/" + id).entity(r).build());
+    public Uni<Response> reply(@PathParam("region") String region, @PathParam("id") String id,
+            @HeaderParam("Idempotency-Key") String key, @Valid @NotNull ReplyRequest body) {
+        return service.reply(region, Ids.path(id, "建议提案"), body, caller, key)
+                .map(stored -> created(stored, base(region) + "/proposals/" + id));
     }
 
     @GET
     @Path("/proposals/{id}/reply-letter")
     @Produces(DOCX)
     @Operation(operationId = "downloadReplyLetter", summary = "答复函（DOCX）")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.UNIT, Roles.SYSTEM})
     @APIResponse(responseCode = "200", description = "the latest reply as a 答复函")
     public Uni<Response> letter(@PathParam("region") String region, @PathParam("id") String id) {
         return service.letter(region, Ids.path(id, "建议提案"), caller)
@@ -198,15 +207,16 @@ public class ProposalResource {
 
     @POST
     @Path("/proposals/{id}/feedback")
-    @Operation(operationId = "recordProposalFeedback", summary = "督办单位代录提案者反馈表")
+    @Operation(operationId = "recordProposalFeedback", summary = "督办单位代录提案者反馈表（支持 Idempotency-Key）")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
     @APIResponse(responseCode = "201", description = "the feedback; 不满意 reopens the proposal (once unless allowed more)",
             content = @Content(schema = @Schema(implementation = FeedbackDto.class)))
     @APIResponse(responseCode = "409", description = "the round is not answered yet, or the proposal is closed")
-    public Uni<Response> feedback(@PathParam("region") String region, @PathParam("id") String id, @Valid @NotNull FeedbackRequest body) {
-        return service.feedbackByOffice(region, Ids.path(id, "建议提案"), body, caller)
-                .map(f -> Locations.created(base(region) + "/proposals/" + id).entity(f).build());
+    public Uni<Response> feedback(@PathParam("region") String region, @PathParam("id") String id,
+            @HeaderParam("Idempotency-Key") String key, @Valid @NotNull FeedbackRequest body) {
+        return service.feedbackByOffice(region, Ids.path(id, "建议提案"), body, caller, key)
+                .map(stored -> created(stored, base(region) + "/proposals/" + id));
     }
 
     @POST

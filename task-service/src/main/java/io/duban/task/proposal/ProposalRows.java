@@ -18,7 +18,7 @@ final class ProposalRows {
             + "lead_text, co_text, first_due, current_due, co_due, provisional, status, round, reopen_count, reopens_allowed, version";
 
     static final String REPLY_COLUMNS = "id, task_id, round, body, outcome, consultation, consulted_on, signer, contact_name, contact_phone, "
-            + "doc_number, addressee, cc, issuer, plan_text, promised_on, replied_on, due_on, recorded_by, recorded_at";
+            + "doc_number, addressee, cc, issuer, plan_text, promised_on, replied_on, due_on, recorded_by, recorded_at, follow_up_task_id";
 
     static final String FEEDBACK_COLUMNS = "id, task_id, round, satisfaction, relevance, consultation, opinion, received_on, via, recorded_by, recorded_at";
 
@@ -51,7 +51,7 @@ final class ProposalRows {
                 r.getLocalDate("consulted_on"), r.getString("signer"), r.getString("contact_name"), r.getString("contact_phone"),
                 r.getString("doc_number"), r.getString("addressee"), r.getString("cc"), r.getString("issuer"), r.getString("plan_text"),
                 r.getLocalDate("promised_on"), replied, due, !replied.isAfter(due), r.getString("recorded_by"),
-                r.getOffsetDateTime("recorded_at").toInstant());
+                r.getOffsetDateTime("recorded_at").toInstant(), r.getUUID("follow_up_task_id"));
     }
 
     static FeedbackDto feedback(Row r) {

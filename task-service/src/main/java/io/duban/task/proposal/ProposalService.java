@@ -12,6 +12,8 @@ import io.duban.task.assignment.AssignmentStatus;
 import io.duban.task.assignment.Role;
 import io.duban.task.common.Access;
 import io.duban.task.common.Days;
+import io.duban.task.common.Idempotency;
+import io.duban.task.common.Json;
 import io.duban.task.feed.ChangeLog;
 import io.duban.task.orgclient.OrgClient;
 import io.duban.task.orgclient.Resolution;
@@ -19,15 +21,14 @@ import io.duban.task.plan.PlanDto;
 import io.duban.task.plan.PlanKind;
 import io.duban.task.plan.PlanRepository;
 import io.duban.task.report.ReportDto;
+import io.duban.task.report.ReportRepository;
 import io.duban.task.tableimport.TableReader;
 import io.duban.task.task.TaskRecord;
 import io.duban.task.task.TaskRepository;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -70,11 +71,14 @@ public class ProposalService {
     @Inject
     OrgClient org;
 
+    @Inject
+    ReportRepository reports;
+
     private final ProposalDeadlines deadlines = ProposalDeadlines.bundled();
 
     // --- sessions
 
-    public Uni<SessionDto> createSession(String region, SessionRequest body) {
+    public Uni<Idempotency.Stored> createSession(String region, SessionRequest body, String key) {
         SessionRules rules = body.rules();
         List<FieldError> errors = rules.problems();
         if (!errors.isEmpty()) {
@@ -83,10 +87,12 @@ public class ProposalService {
         String title = body.title() == null || body.title().isBlank() ? body.sessionName().strip() + body.body().itemWord + "办理"
                 : body.title().strip();
         PlanDto plan = new PlanDto(UUID.randomUUID(), region, title, null, null, body.year(), PlanKind.PROPOSALS, null, 1);
-        return pool.withTransaction(tx -> plans.insert(tx, plan)
+        String idemKey = Idempotency.validKey(key, null);
+        String hash = Idempotency.hash("proposal-session", Json.write(body));
+        return pool.withTransaction(tx -> Idempotency.once(tx, region, idemKey, hash, 201, () -> plans.insert(tx, plan)
                 .call(saved -> ChangeLog.append(tx, saved.snapshot()))
                 .call(saved -> proposals.insertSession(tx, region, saved.id(), body.body(), body.sessionName().strip(), rules))
-                .flatMap(saved -> proposals.session(tx, region, saved.id(), false)));
+                .flatMap(saved -> proposals.session(tx, region, saved.id(), false))));
     }
 
     public Uni<io.duban.common.web.Page<SessionDto>> sessions(String region, io.duban.common.web.PageRequest page) {
@@ -99,9 +105,18 @@ public class ProposalService {
 
     // --- proposals
 
-    public Uni<ProposalDto> create(String region, UUID planId, ProposalRequest body, String authorization) {
-        return session(region, planId).flatMap(session -> add(region, session, List.of(new ProposalList.Line(0, body)), authorization))
-                .map(created -> created.get(0));
+    /**
+     * One proposal; with {@code key} a retry answers the first response without asking org-service again (a stored
+     * response is looked up first, and the key is claimed in the writing transaction).
+     */
+    public Uni<Idempotency.Stored> create(String region, UUID planId, ProposalRequest body, String authorization, String key) {
+        String idemKey = Idempotency.validKey(key, null);
+        String hash = Idempotency.hash("proposal", planId.toString(), Json.write(body));
+        List<ProposalList.Line> lines = List.of(new ProposalList.Line(0, body));
+        return Idempotency.peek(pool, region, idemKey, hash).flatMap(replay -> replay.isPresent() ? Uni.createFrom().item(replay.get())
+                : session(region, planId).flatMap(session -> resolve(region, session, lines, authorization)
+                        .flatMap(units -> pool.withTransaction(tx -> Idempotency.once(tx, region, idemKey, hash, 201,
+                                () -> write(tx, region, session, lines, units).map(created -> created.get(0)))))));
     }
 
     /** The 交办清单 import: all or nothing. */
@@ -114,7 +129,8 @@ public class ProposalService {
                     if (!read.errors().isEmpty()) {
                         throw refused(read.errors());
                     }
-                    return add(region, session, read.lines(), authorization);
+                    return resolve(region, session, read.lines(), authorization)
+                            .flatMap(units -> pool.withTransaction(tx -> write(tx, region, session, read.lines(), units)));
                 }));
     }
 
@@ -136,7 +152,8 @@ public class ProposalService {
     private record Units(List<Resolution.ResolvedUnit> leads, List<Resolution.ResolvedUnit> cos) {
     }
 
-    private Uni<List<ProposalDto>> add(String region, SessionDto session, List<ProposalList.Line> lines, String authorization) {
+    /** The lines' 主办 and 协办 units as org-service resolves them, line by line; 400/422 when a line is wrong. */
+    private Uni<List<Units>> resolve(String region, SessionDto session, List<ProposalList.Line> lines, String authorization) {
         List<FieldError> errors = new ArrayList<>();
         for (ProposalList.Line l : lines) {
             ProposalRequest r = l.request();
@@ -154,7 +171,7 @@ public class ProposalService {
         List<String> texts = new ArrayList<>(new LinkedHashSet<>(lines.stream()
                 .flatMap(l -> java.util.stream.Stream.of(l.request().leadUnits(), l.request().coUnits()))
                 .filter(t -> t != null && !t.isBlank()).map(String::strip).toList()));
-        return org.resolveBatch(region, authorization, texts, session.year()).flatMap(results -> {
+        return org.resolveBatch(region, authorization, texts, session.year()).map(results -> {
             Map<String, Resolution> byText = new HashMap<>();
             for (int i = 0; i < texts.size(); i++) {
                 byText.put(texts.get(i), results.get(i));
@@ -170,7 +187,7 @@ public class ProposalService {
                 }
                 throw refused(unresolved);
             }
-            return write(region, session, lines, units);
+            return units;
         });
     }
 
@@ -224,9 +241,9 @@ public class ProposalService {
         return new Units(leads, coUnits);
     }
 
-    private Uni<List<ProposalDto>> write(String region, SessionDto session, List<ProposalList.Line> lines, List<Units> units) {
+    private Uni<List<ProposalDto>> write(SqlClient tx, String region, SessionDto session, List<ProposalList.Line> lines, List<Units> units) {
         SessionRules rules = session.rules();
-        return pool.withTransaction(tx -> proposals.session(tx, region, session.planId(), true)
+        return proposals.session(tx, region, session.planId(), true)
                 .flatMap(locked -> proposals.takenNumbers(tx, region, session.planId(),
                         lines.stream().map(l -> l.request().number().strip()).toList()))
                 .flatMap(taken -> {
@@ -273,42 +290,34 @@ public class ProposalService {
                             .flatMap(v -> assignments.insertAll(tx, assignmentRows))
                             .flatMap(v -> proposals.insertAll(tx, proposalRows))
                             .flatMap(v -> ChangeLog.append(tx, changes))
+                            .flatMap(v -> published(tx, region, proposalRows.stream().map(ProposalDto::id).toList()))
                             .replaceWith(proposalRows);
-                }));
+                });
     }
 
     private static String names(List<Resolution.ResolvedUnit> units) {
         return String.join("、", units.stream().map(Resolution.ResolvedUnit::unitName).toList());
     }
 
-    // --- reading
-
-    /** 404 unless the caller may see the proposal: the region's broader roles, or a unit that is its 主办 or 协办. */
-    private Uni<ProposalDto> visible(SqlClient client, String region, UUID id, Caller caller, boolean lock) {
-        Optional<UUID> scope = Access.unitScope(caller);
-        return proposals.get(client, region, id, lock).call(p -> scope.isEmpty() ? Uni.createFrom().voidItem()
-                : proposals.rolesOf(client, region, id, scope.get()).invoke(roles -> {
-                    if (roles.isEmpty()) {
-                        throw ProposalRepository.notFound(id);
-                    }
-                }));
+    /** Moves the proposal on and puts its new state in the change feed (report-service's 考核 and dashboard read it). */
+    private Uni<ProposalDto> advance(SqlClient tx, ProposalDto p, Terms.Status status, int round, LocalDate currentDue, int reopenCount,
+            int reopensAllowed) {
+        return proposals.advance(tx, p, status, round, currentDue, reopenCount, reopensAllowed)
+                .call(next -> published(tx, p.region(), List.of(p.id())));
     }
 
-    /** The supervisor, or the proposal's 主办 unit (a 协办 unit is told 403; any other unit 404). */
-    private Uni<ProposalDto> asLead(SqlClient client, String region, UUID id, Caller caller) {
+    private Uni<Void> published(SqlClient tx, String region, List<UUID> ids) {
+        return proposals.snapshots(tx, region, ids).flatMap(snapshots -> ChangeLog.append(tx, snapshots));
+    }
+
+    // --- reading
+
+    /** The proposal, when the caller may do {@code need} with it ({@link ProposalAccess}); 404 or 403 otherwise. */
+    private Uni<ProposalDto> allowed(SqlClient client, String region, UUID id, Caller caller, ProposalAccess.Need need, boolean lock) {
         Optional<UUID> scope = Access.unitScope(caller);
-        if (scope.isEmpty() && !caller.isSupervisor()) {
-            throw ProblemException.forbidden("只有督办单位或主办单位可以办理。");
-        }
-        return proposals.get(client, region, id, true).call(p -> scope.isEmpty() ? Uni.createFrom().voidItem()
-                : proposals.rolesOf(client, region, id, scope.get()).invoke(roles -> {
-                    if (roles.isEmpty()) {
-                        throw ProposalRepository.notFound(id);
-                    }
-                    if (!roles.contains(Role.LEAD.name())) {
-                        throw ProblemException.forbidden("协办单位不能答复或评议，请将协办意见送主办单位。");
-                    }
-                }));
+        ProposalAccess.byToken(need, scope.isPresent(), caller.isSupervisor());
+        return proposals.get(client, region, id, lock).call(p -> scope.isEmpty() ? Uni.createFrom().voidItem()
+                : proposals.rolesOf(client, region, id, scope.get()).invoke(roles -> ProposalAccess.byRoles(need, roles, id)));
     }
 
     public Uni<io.duban.common.web.Page<ProposalDto>> list(String region, UUID planId, Caller caller, io.duban.common.web.PageRequest page) {
@@ -316,7 +325,7 @@ public class ProposalService {
     }
 
     public Uni<ProposalDetail> detail(String region, UUID id, Caller caller) {
-        return visible(pool, region, id, caller, false).flatMap(p -> Uni.combine().all()
+        return allowed(pool, region, id, caller, ProposalAccess.Need.SEE, false).flatMap(p -> Uni.combine().all()
                 .unis(proposals.session(pool, region, p.planId(), false), proposals.units(pool, region, id),
                         proposals.replies(pool, region, id), proposals.feedback(pool, region, id), proposals.evaluation(pool, region, id),
                         proposals.coOpinions(pool, region, id, p.coOpinionDue()))
@@ -327,7 +336,7 @@ public class ProposalService {
 
     /** The 答复函 of the latest reply, as DOCX; 404 before the first reply. */
     public Uni<byte[]> letter(String region, UUID id, Caller caller) {
-        return visible(pool, region, id, caller, false).flatMap(p -> Uni.combine().all()
+        return allowed(pool, region, id, caller, ProposalAccess.Need.SEE, false).flatMap(p -> Uni.combine().all()
                 .unis(proposals.session(pool, region, p.planId(), false), proposals.replies(pool, region, id), proposals.units(pool, region, id))
                 .asTuple()
                 .map(t -> {
@@ -347,9 +356,11 @@ public class ProposalService {
 
     // --- reply
 
-    public Uni<ReplyDto> reply(String region, UUID id, ReplyRequest body, Caller caller) {
+    public Uni<Idempotency.Stored> reply(String region, UUID id, ReplyRequest body, Caller caller, String key) {
         LocalDate today = Days.today();
-        return pool.withTransaction(tx -> asLead(tx, region, id, caller).flatMap(p -> {
+        String idemKey = Idempotency.validKey(key, Access.unitScope(caller).orElse(null));
+        String hash = Idempotency.hash("proposal-reply", id.toString(), Json.write(body));
+        return pool.withTransaction(tx -> Idempotency.once(tx, region, idemKey, hash, 201, () -> allowed(tx, region, id, caller, ProposalAccess.Need.LEAD, true).flatMap(p -> {
             if (p.status() == Terms.Status.ANSWERED) {
                 throw ProblemException.conflict("该建议提案本轮已答复，正在等待提案者反馈。");
             }
@@ -362,11 +373,47 @@ public class ProposalService {
             }
             LocalDate replied = body.repliedOn() == null ? today : body.repliedOn();
             return proposals.insertReply(tx, region, id, p.round(), body, replied, p.replyDue(), caller.name())
-                    .call(r -> proposals.advance(tx, p, Terms.Status.ANSWERED, p.round(), p.replyDue(), p.reopenCount(), p.reopensAllowed()))
+                    .call(r -> advance(tx, p, Terms.Status.ANSWERED, p.round(), p.replyDue(), p.reopenCount(), p.reopensAllowed()))
                     .call(r -> leadReports(tx, region, id, true, AssignmentStatus.DONE, replied,
                             "已答复（解决情况 " + r.outcome().name() + "：" + r.outcome().label + "）"
-                                    + (r.promisedOn() == null ? "" : "，承诺" + r.promisedOn() + "前完成"), caller.name()));
-        }));
+                                    + (r.promisedOn() == null ? "" : "，承诺" + r.promisedOn() + "前完成"), caller.name()))
+                    .flatMap(r -> r.outcome() == Terms.Outcome.B && r.promisedOn() != null ? followUp(tx, p, r) : Uni.createFrom().item(r));
+        })));
+    }
+
+    /**
+     * A B reply's promise kept like any other duty: a task of the session "落实第…号提案答复承诺" with a FIXED due day on
+     * the promised day and a LEAD assignment per 主办 unit, in the feed, so report-service lists it in /obligations, marks
+     * it overdue when the day passes and closes it when the unit reports it done. It is not a 建议提案 (no proposal row),
+     * so the numbers and the 交办清单 do not count it.
+     */
+    private Uni<ReplyDto> followUp(SqlClient tx, ProposalDto p, ReplyDto r) {
+        // the session's lock orders this against other writers of its 序号 (a new proposal, another follow-up)
+        return proposals.session(tx, p.region(), p.planId(), true)
+                .flatMap(session -> proposals.units(tx, p.region(), p.id())
+                        .flatMap(units -> proposals.nextSeq(tx, p.region(), p.planId())
+                                .map(seq -> io.smallrye.mutiny.tuples.Tuple3.of(units, seq, session))))
+                .flatMap(t -> {
+                    List<ProposalDetail.UnitRole> leads = t.getItem1().stream().filter(u -> u.role().equals(Role.LEAD.name())).toList();
+                    UUID taskId = UUID.randomUUID();
+                    String due = ReplyLetter.ChineseDay.of(r.promisedOn());
+                    String number = p.number() + "-B" + r.round();
+                    TaskRecord task = new TaskRecord(taskId, p.region(), p.planId(), t.getItem2(),
+                            List.of(t.getItem3().sessionName(), "答复承诺"), "落实第" + p.number() + "号" + p.kind().label + "答复承诺："
+                            + (r.planText() == null ? "" : r.planText()),
+                            "主办：" + String.join("、", leads.stream().map(ProposalDetail.UnitRole::unitName).toList()),
+                            "承诺" + due + "前完成", new DeadlineRule.Fixed(r.promisedOn()), List.of(), List.of(), 1, number,
+                            "第" + p.number() + "号" + p.kind().label + "第" + r.round() + "轮答复（B 正在解决或已列入计划）");
+                    List<AssignmentDto> rows = leads.stream().map(u -> AssignmentDto.created(p.region(), p.planId(), taskId,
+                            u.unitId(), u.unitName(), Role.LEAD)).toList();
+                    List<Snapshot> changes = new ArrayList<>();
+                    changes.add(task.snapshot());
+                    rows.forEach(a -> changes.add(a.snapshot()));
+                    return tasks.insertAll(tx, List.of(task))
+                            .flatMap(v -> assignments.insertAll(tx, rows))
+                            .flatMap(v -> ChangeLog.append(tx, changes))
+                            .flatMap(v -> proposals.followUp(tx, p.region(), r.id(), taskId));
+                });
     }
 
     /**
@@ -379,35 +426,30 @@ public class ProposalService {
         return assignments.setProposalStatus(tx, region, taskId, withCo, status, Days.today())
                 .flatMap(rows -> {
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    List<Tuple> batch = new ArrayList<>();
+                    List<ReportDto> written = new ArrayList<>();
                     List<Snapshot> changes = new ArrayList<>();
                     for (AssignmentDto a : rows) {
                         ReportDto report = new ReportDto(UUID.randomUUID(), region, a.id(), status, note, List.of(),
                                 status == AssignmentStatus.DONE ? completedOn : null, null, who, now, false);
-                        batch.add(Tuple.tuple(java.util.Arrays.asList(region, report.id(), a.id(), status.name(), note,
-                                report.completedOn(), who, now.atOffset(java.time.ZoneOffset.UTC))));
+                        written.add(report);
                         changes.add(a.snapshot());
                         changes.add(report.snapshot());
                     }
-                    if (batch.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return tx.preparedQuery("insert into progress_report (region, id, assignment_id, status, note, evidence_urls, completed_on, "
-                                    + "reported_by, reported_at, review_required) values ($1, $2, $3, $4, $5, '[]', $6, $7, $8, false)")
-                            .executeBatch(batch)
-                            .flatMap(v -> ChangeLog.append(tx, changes));
+                    return reports.insertAll(tx, written).flatMap(v -> ChangeLog.append(tx, changes));
                 });
     }
 
     // --- feedback
 
-    public Uni<FeedbackDto> feedbackByOffice(String region, UUID id, FeedbackRequest body, Caller caller) {
-        return pool.withTransaction(tx -> proposals.get(tx, region, id, true).flatMap(p -> {
+    public Uni<Idempotency.Stored> feedbackByOffice(String region, UUID id, FeedbackRequest body, Caller caller, String key) {
+        String idemKey = Idempotency.validKey(key, null);
+        String hash = Idempotency.hash("proposal-feedback", id.toString(), Json.write(body));
+        return pool.withTransaction(tx -> Idempotency.once(tx, region, idemKey, hash, 201, () -> proposals.get(tx, region, id, true).flatMap(p -> {
             if (p.status() != Terms.Status.ANSWERED) {
                 throw ProblemException.conflict(p.status() == Terms.Status.CLOSED ? "该建议提案已办结。" : "该建议提案本轮尚未答复，不能反馈。");
             }
             return feedback(tx, p, p.round(), body, Terms.Via.OFFICE, caller.name());
-        }));
+        })));
     }
 
     private Uni<FeedbackDto> feedback(SqlClient tx, ProposalDto p, int round, FeedbackRequest body, Terms.Via via, String who) {
@@ -422,7 +464,7 @@ public class ProposalService {
                     ProposalFlow.AfterFeedback next = ProposalFlow.afterFeedback(body.satisfaction(), p.reopenCount(), p.reopensAllowed(),
                             deadlines.redo(received, session.rules()));
                     if (!next.reopens()) {
-                        return proposals.advance(tx, p, Terms.Status.CLOSED, p.round(), p.replyDue(), p.reopenCount(), p.reopensAllowed());
+                        return advance(tx, p, Terms.Status.CLOSED, p.round(), p.replyDue(), p.reopenCount(), p.reopensAllowed());
                     }
                     return reopen(tx, p, next.newDue(), p.reopensAllowed(), who);
                 }));
@@ -430,7 +472,7 @@ public class ProposalService {
 
     /** 重新办理: a new round due on {@code due}; the task's 时限 and the 主办 assignments follow. */
     private Uni<ProposalDto> reopen(SqlClient tx, ProposalDto p, LocalDate due, int allowed, String who) {
-        return proposals.advance(tx, p, Terms.Status.REOPENED, p.round() + 1, due, p.reopenCount() + 1, allowed)
+        return advance(tx, p, Terms.Status.REOPENED, p.round() + 1, due, p.reopenCount() + 1, allowed)
                 .call(next -> tasks.get(tx, p.region(), p.id()).flatMap(t -> {
                     TaskRecord moved = new TaskRecord(t.id(), t.region(), t.planId(), t.seq(), t.category(), t.requirement(),
                             t.responsibleText(), "重新办理：" + ReplyLetter.ChineseDay.of(due) + "前答复", new DeadlineRule.Fixed(due),
@@ -449,7 +491,7 @@ public class ProposalService {
                 return proposals.session(tx, region, p.planId(), false)
                         .flatMap(s -> reopen(tx, p, deadlines.redo(Days.today(), s.rules()), allowed, caller.name()));
             }
-            return proposals.advance(tx, p, p.status(), p.round(), p.replyDue(), p.reopenCount(), allowed);
+            return advance(tx, p, p.status(), p.round(), p.replyDue(), p.reopenCount(), allowed);
         })));
     }
 
@@ -457,7 +499,7 @@ public class ProposalService {
 
     /** A new link for the open round's feedback. */
     public Uni<FeedbackLinks.Issued> issueLink(String region, UUID id, Caller caller) {
-        return pool.withTransaction(tx -> asLead(tx, region, id, caller).flatMap(p -> {
+        return pool.withTransaction(tx -> allowed(tx, region, id, caller, ProposalAccess.Need.LEAD, true).flatMap(p -> {
             if (p.status() != Terms.Status.ANSWERED) {
                 throw ProblemException.conflict("只有已答复、等待反馈的建议提案可以发送反馈链接。");
             }
@@ -505,20 +547,17 @@ public class ProposalService {
     // --- 评议, 协办意见
 
     public Uni<EvaluationDto> evaluate(String region, UUID id, EvaluationRequest body, Caller caller) {
-        return pool.withTransaction(tx -> asLead(tx, region, id, caller)
+        return pool.withTransaction(tx -> allowed(tx, region, id, caller, ProposalAccess.Need.LEAD, true)
                 .flatMap(p -> proposals.insertEvaluation(tx, region, id, body, caller.name())));
     }
 
     /** A 协办 unit's opinion to the 主办 unit; only the proposal's CO units send one. */
     public Uni<List<ProposalDetail.CoOpinion>> coOpinion(String region, UUID id, String text, Caller caller) {
-        UUID unit = Access.unitScope(caller).orElseThrow(() -> ProblemException.forbidden("协办意见由协办单位账号提交。"));
-        return pool.withTransaction(tx -> proposals.get(tx, region, id, true)
+        return pool.withTransaction(tx -> allowed(tx, region, id, caller, ProposalAccess.Need.CO, true)
                 .flatMap(p -> proposals.units(tx, region, id).flatMap(units -> {
-                    ProposalDetail.UnitRole mine = units.stream().filter(u -> u.unitId().equals(unit)).findFirst()
-                            .orElseThrow(() -> ProposalRepository.notFound(id));
-                    if (!mine.role().equals(Role.CO.name())) {
-                        throw ProblemException.forbidden("只有协办单位提交协办意见。");
-                    }
+                    UUID unit = Access.unitScope(caller).orElseThrow();
+                    ProposalDetail.UnitRole mine = units.stream().filter(u -> u.unitId().equals(unit) && u.role().equals(Role.CO.name()))
+                            .findFirst().orElseThrow(() -> ProposalRepository.notFound(id));
                     return proposals.insertCoOpinion(tx, region, id, unit, mine.unitName(), text.strip(), Days.today(), caller.name())
                             .flatMap(v -> proposals.coOpinions(tx, region, id, p.coOpinionDue()));
                 })));

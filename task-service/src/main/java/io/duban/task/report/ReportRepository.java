@@ -54,6 +54,23 @@ public class ReportRepository {
                 .replaceWithVoid();
     }
 
+    /**
+     * Several reports in one batch, without their feed rows (the caller appends them with the other changes of its
+     * transaction): a feature that moves many assignments at once, e.g. a 建议提案's reply.
+     */
+    public Uni<Void> insertAll(SqlClient tx, List<ReportDto> reports) {
+        if (reports.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> batch = reports.stream().map(r -> Tuple.tuple(Arrays.asList(r.region(), r.id(), r.assignmentId(), r.status().name(),
+                r.note(), Json.write(r.evidenceUrls()), r.completedOn(), r.eventId(), r.reportedBy(), r.reportedAt().atOffset(ZoneOffset.UTC),
+                r.reviewRequired()))).toList();
+        return tx.preparedQuery("insert into progress_report (region, id, assignment_id, status, note, evidence_urls, completed_on, event_id, "
+                        + "reported_by, reported_at, review_required) values ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8, $9, $10, $11)")
+                .executeBatch(batch)
+                .replaceWithVoid();
+    }
+
     /** One report of the assignment, or 404. */
     public Uni<ReportDto> get(String region, UUID assignmentId, UUID reportId) {
         return pool.preparedQuery("select " + COLUMNS + " from progress_report where region = $1 and assignment_id = $2 and id = $3")

@@ -194,6 +194,9 @@ class ProposalResourceTest {
                 .body("proposal.reopenCount", equalTo(1)).body("coOpinions", hasSize(1));
         Api.supervisor(region).get(path("/tasks/" + id)).then().body("deadline.date", equalTo("2023-05-25"));
         assertEquals(List.of("IN_PROGRESS", "DONE"), Api.assignmentsOfTask(region, id).stream().map(a -> a.get("status")).toList());
+        // report-service learns the handling from the feed: the proposal's latest PROPOSAL snapshot
+        assertEquals(List.of("1", "PROPOSAL", "2023-05-20", "2023-05-25", "REOPENED", "2", "1", "2023-04-20", "B", "UNSATISFIED"),
+                lastProposalSnapshot(id));
 
         unit(OFFICE).body(reply("A", "2023-05-20")).post(replies).then().statusCode(201).body("round", equalTo(2));
         // a second 不满意 closes it: once only …
@@ -212,6 +215,97 @@ class ProposalResourceTest {
                 .post(path("/proposals/" + id + "/evaluation")).then().statusCode(400).body("errors.field", hasItem("topic"));
         unit(OFFICE).body(evaluation).post(path("/proposals/" + id + "/evaluation")).then().statusCode(201).body("total", equalTo(88));
         supervisor().get(path("/proposals/" + id)).then().body("evaluation.excellent", equalTo(true));
+    }
+
+    @Test
+    void aBRepliesPromiseIsAFollowUpObligationOfTheLeadUnit() throws Exception {
+        String session = session();
+        String id = supervisor().body(proposal("1102097", "2023-02-20", false, OFFICE, DATA))
+                .post(path("/proposal-sessions/" + session + "/proposals")).then().statusCode(201).extract().path("id");
+        String followUp = unit(OFFICE).body(reply("B", "2023-04-20")).post(path("/proposals/" + id + "/replies")).then()
+                .statusCode(201).body("promisedOn", equalTo("2023-12-31")).extract().path("followUpTaskId");
+        assertTrue(followUp != null);
+        supervisor().get(path("/proposals/" + id)).then().body("replies[0].followUpTaskId", equalTo(followUp));
+
+        // a task of the session, due on the promised day, the 主办 unit's alone
+        Api.supervisor(region).get(path("/tasks/" + followUp)).then().statusCode(200)
+                .body("planId", equalTo(session)).body("number", equalTo("1102097-B1"))
+                .body("deadline.kind", equalTo("FIXED")).body("deadline.date", equalTo("2023-12-31"))
+                .body("requirement", equalTo("落实第1102097号提案答复承诺：纳入2023年政务公开工作要点"))
+                .body("assignments.role", equalTo(List.of("LEAD"))).body("assignments.unitName", equalTo(List.of(OFFICE)));
+        // in the feed (so report-service derives its obligation) …
+        try (Connection c = jdbc(); PreparedStatement st = c.prepareStatement("select data->'deadline'->>'date' from change_log "
+                + "where region = ? and type = 'TASK' and entity_id = ?::uuid")) {
+            st.setString(1, region);
+            st.setString(2, followUp);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("2023-12-31", rs.getString(1));
+            }
+        }
+        // … but not a proposal: the session still has one, and its numbers count one
+        supervisor().get(path("/proposal-sessions/" + session + "/proposals")).then().body("total", equalTo(1));
+        supervisor().get(path("/proposal-sessions/" + session + "/numbers")).then().statusCode(200).body("total.assigned", equalTo(1));
+
+        // the unit closes it by reporting it done, like any assignment
+        Map<String, Object> held = Api.assignmentsOfTask(region, followUp).get(0);
+        String assignment = (String) held.get("id");
+        String version = "\"" + held.get("version") + "\"";
+        unit(DATA).header("If-Match", version).body(Map.of("status", "DONE", "completedOn", "2023-11-30", "note", "已纳入要点并完成"))
+                .post(path("/assignments/" + assignment + "/reports")).then().statusCode(404);
+        unit(OFFICE).header("If-Match", version).body(Map.of("status", "DONE", "completedOn", "2023-11-30", "note", "已纳入要点并完成"))
+                .post(path("/assignments/" + assignment + "/reports")).then().statusCode(201);
+        assertEquals(List.of("DONE"), Api.assignmentsOfTask(region, followUp).stream().map(a -> a.get("status")).toList());
+
+        // an A reply promises nothing
+        String other = supervisor().body(proposal("1102098", "2023-02-20", false, WATER, null))
+                .post(path("/proposal-sessions/" + session + "/proposals")).then().statusCode(201).extract().path("id");
+        unit(WATER).body(reply("A", "2023-04-20")).post(path("/proposals/" + other + "/replies")).then().statusCode(201)
+                .body("followUpTaskId", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void theCreatingPostsTakeAnIdempotencyKey() {
+        Map<String, Object> sessionBody = Map.of("body", "CPPCC", "sessionName", "县政协十一届二次会议", "year", 2023);
+        String session = supervisor().header("Idempotency-Key", "session-1").body(sessionBody).post(path("/proposal-sessions"))
+                .then().statusCode(201).extract().path("planId");
+        supervisor().header("Idempotency-Key", "session-1").body(sessionBody).post(path("/proposal-sessions")).then().statusCode(201)
+                .header("Location", containsString(session)).body("planId", equalTo(session));
+        supervisor().header("Idempotency-Key", "session-1").body(Map.of("body", "NPC", "sessionName", "县人大十八届二次会议", "year", 2023))
+                .post(path("/proposal-sessions")).then().statusCode(422).contentType("application/problem+json")
+                .body("idempotencyKey", equalTo("session-1"));
+        supervisor().header("Idempotency-Key", "bad key").body(sessionBody).post(path("/proposal-sessions")).then().statusCode(400)
+                .body("errors.field", hasItem("Idempotency-Key"));
+        supervisor().get(path("/proposal-sessions")).then().body("total", equalTo(1));
+
+        String proposals = path("/proposal-sessions/" + session + "/proposals");
+        String id = supervisor().header("Idempotency-Key", "p-1102097").body(proposal("1102097", "2023-02-20", false, OFFICE, DATA))
+                .post(proposals).then().statusCode(201).extract().path("id");
+        // a retry is the first answer, not a 409 for the taken number
+        supervisor().header("Idempotency-Key", "p-1102097").body(proposal("1102097", "2023-02-20", false, OFFICE, DATA))
+                .post(proposals).then().statusCode(201).body("id", equalTo(id)).header("Location", containsString(id));
+        supervisor().header("Idempotency-Key", "p-1102097").body(proposal("1102098", "2023-02-20", false, OFFICE, DATA))
+                .post(proposals).then().statusCode(422);
+        supervisor().get(proposals).then().body("total", equalTo(1));
+
+        String replies = path("/proposals/" + id + "/replies");
+        String reply = unit(OFFICE).header("Idempotency-Key", "r-1").body(reply("A", "2023-04-20")).post(replies).then().statusCode(201)
+                .extract().path("id");
+        unit(OFFICE).header("Idempotency-Key", "r-1").body(reply("A", "2023-04-20")).post(replies).then().statusCode(201)
+                .body("id", equalTo(reply));
+        unit(OFFICE).header("Idempotency-Key", "r-1").body(reply("C", "2023-04-20")).post(replies).then().statusCode(422);
+        // without the key a second reply is what it is: the round is answered
+        unit(OFFICE).body(reply("A", "2023-04-20")).post(replies).then().statusCode(409);
+
+        String feedback = path("/proposals/" + id + "/feedback");
+        String form = supervisor().header("Idempotency-Key", "f-1").body(feedback("UNSATISFIED", "2023-04-25")).post(feedback).then()
+                .statusCode(201).extract().path("id");
+        supervisor().header("Idempotency-Key", "f-1").body(feedback("UNSATISFIED", "2023-04-25")).post(feedback).then().statusCode(201)
+                .body("id", equalTo(form));
+        supervisor().header("Idempotency-Key", "f-1").body(feedback("SATISFIED", "2023-04-25")).post(feedback).then().statusCode(422);
+        // one reopening, not two
+        supervisor().get(path("/proposals/" + id)).then().body("proposal.round", equalTo(2)).body("proposal.reopenCount", equalTo(1))
+                .body("feedback", hasSize(1)).body("replies", hasSize(1));
     }
 
     @Test
@@ -304,6 +398,26 @@ class ProposalResourceTest {
             assertEquals(3, wb.getSheet("办理明细").getLastRowNum() - 1);
         }
         unit(OFFICE).get(path("/proposal-sessions/" + session + "/numbers.xlsx")).then().statusCode(403);
+    }
+
+    /** The proposal's latest PROPOSAL item in the change feed, as text: number suffix aside, the fields report-service reads. */
+    List<String> lastProposalSnapshot(String id) throws java.sql.SQLException {
+        try (Connection c = jdbc(); PreparedStatement st = c.prepareStatement("select (select count(*) from change_log x where "
+                + "x.region = l.region and x.entity_id = l.entity_id and x.type = 'PROPOSAL' and x.data->>'status' = 'ASSIGNED'), "
+                + "data->>'kind', data->>'firstDue', data->>'currentDue', data->>'status', data->>'round', data->>'reopenCount', "
+                + "data->>'firstRepliedOn', data->>'outcome', data->>'satisfaction' from change_log l where region = ? and "
+                + "entity_id = ?::uuid and type = 'PROPOSAL' order by id desc limit 1")) {
+            st.setString(1, region);
+            st.setString(2, id);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                assertTrue(rs.next(), "no PROPOSAL item for " + id);
+                List<String> out = new java.util.ArrayList<>();
+                for (int i = 1; i <= 10; i++) {
+                    out.add(rs.getString(i));
+                }
+                return out;
+            }
+        }
     }
 
     static Connection jdbc() throws java.sql.SQLException {

@@ -28,7 +28,7 @@ class ReplyLetterTest {
         return new ReplyDto(UUID.randomUUID(), UUID.randomUUID(), 1, "您提出的关于进一步推进政务公开的提案收悉。现答复如下：\n一、关于……\n感谢您对政务公开工作的关心和支持。",
                 outcome, Terms.Consultation.FACE, LocalDate.of(2023, 4, 10), "张某某", "李某", "0531-87888888", "平政办字〔2023〕9号", null,
                 null, "平阴县人民政府办公室", plan, promised, LocalDate.of(2023, 4, 20), LocalDate.of(2023, 5, 20), true, "office",
-                Instant.now());
+                Instant.now(), null);
     }
 
     static List<String> texts(byte[] docx) throws Exception {
