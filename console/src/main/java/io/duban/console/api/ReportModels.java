@@ -185,13 +185,13 @@ public final class ReportModels {
 
     /** A granted extension (by a request, or directly by the supervisor). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Extension(String id, String obligationId, String requestId, LocalDate previousDueOn, LocalDate dueOn,
+    public record GrantedExtension(String id, String obligationId, String requestId, LocalDate previousDueOn, LocalDate dueOn,
                             String reason, String grantedBy, LocalDate grantedOn, String grantedAt) {
     }
 
     /** One obligation's due date in force, the derived one, and the extensions granted. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Extensions(String obligationId, LocalDate dueOn, LocalDate originalDueOn, List<Extension> extensions) {
+    public record Extensions(String obligationId, LocalDate dueOn, LocalDate originalDueOn, List<GrantedExtension> extensions) {
     }
 
     /** 催办: the supervisor chases a unit now; the unit's receipt (已阅) is recorded. */

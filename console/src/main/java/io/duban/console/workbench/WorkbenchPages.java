@@ -134,7 +134,7 @@ public class WorkbenchPages {
      * One dated duty of the item with its due date in force, the derived one beside it, the extensions granted and the
      * unit's requests; {@code canRequest} while it is open, not overdue and no request is pending.
      */
-    public record Due(Obligation o, Integer workdaysLeft, List<ReportModels.Extension> extensions,
+    public record Due(Obligation o, Integer workdaysLeft, List<ReportModels.GrantedExtension> extensions,
                       List<ExtensionRequest> requests, boolean canRequest) {
 
         public String dateField() {
@@ -541,10 +541,10 @@ public class WorkbenchPages {
         if (mine.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<Uni<List<ReportModels.Extension>>> reads = mine.stream().map(o -> o.extended()
-                ? report.extensions(s, o.id()).map(h -> h.extensions() == null ? List.<ReportModels.Extension>of() : h.extensions())
+        List<Uni<List<ReportModels.GrantedExtension>>> reads = mine.stream().map(o -> o.extended()
+                ? report.extensions(s, o.id()).map(h -> h.extensions() == null ? List.<ReportModels.GrantedExtension>of() : h.extensions())
                 .onFailure(ApiProblem.class).recoverWithItem(List.of())
-                : Uni.createFrom().item(List.<ReportModels.Extension>of())).toList();
+                : Uni.createFrom().item(List.<ReportModels.GrantedExtension>of())).toList();
         return Uni.join().all(reads).andFailFast().map(granted -> {
             List<Due> dues = new ArrayList<>();
             for (int i = 0; i < mine.size(); i++) {
