@@ -758,6 +758,8 @@ class ConsoleBrowserTest {
         assertTrue(urge.textContent().contains("第"), "the items urged are named: " + urge.textContent());
         assertEquals("1", phone.textContent("[data-count=unreadUrges]").strip());
         browser.screenshot(phone, "workbench-urge-phone");
+        assertTrue((Boolean) phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
+                "no sideways scrolling at 360 px");
         urge.locator("button").click();
         assertEquals("已阅。", phone.textContent(".success").strip());
         assertEquals(0, phone.locator("#urges").count(), "no unread urge left");

@@ -7,6 +7,7 @@ import io.duban.console.api.ReportModels.Assessment;
 import io.duban.console.api.ReportModels.UnitResult;
 import io.duban.console.api.ApiProblem;
 import io.duban.console.api.ReportModels.DirectExtension;
+import io.duban.console.api.ReportModels.Finding;
 import io.duban.console.api.ReportModels.NewUrge;
 import io.duban.console.common.Chrome;
 import io.duban.console.common.Dates;
@@ -53,8 +54,8 @@ public class UnitPages {
         static native TemplateInstance units(Chrome chrome, LocalDate asOf, List<UnitRow> rows, FormErrors errors,
                                              String imported);
 
-        static native TemplateInstance unit(Chrome chrome, Unit unit, WorkbenchPages.WorkbenchView view, Acted acted,
-                                            FormErrors errors, String saved);
+        static native TemplateInstance unit(Chrome chrome, Unit unit, WorkbenchPages.WorkbenchView view,
+                                            List<Finding> overdueFindings, Acted acted, FormErrors errors, String saved);
     }
 
     /**
@@ -159,23 +160,27 @@ public class UnitPages {
                                              String saved) {
         return Uni.combine().all().unis(org.unit(s, id), report.agenda(s, id, asOf)).asTuple()
                 .map(t -> Templates.unit(Chrome.of(s, "units"), t.getItem1(),
-                        WorkbenchPages.view(t.getItem2(), asOf, List.of(), codec.randomToken()), acted, errors, saved));
+                        WorkbenchPages.view(t.getItem2(), asOf, List.of(), codec.randomToken()),
+                        t.getItem2().overdueFindings() == null ? List.of() : t.getItem2().overdueFindings(), acted, errors,
+                        saved));
     }
 
     /**
-     * 催办: the unit on one obligation, or (none named) on all its overdue items and overdue findings, sent at once to
+     * 催办: the unit on one obligation or one overdue finding, or (none named) on all its overdue items and overdue findings, sent at once to
      * the unit's channel. A unit without a channel is report-service's 422 (the page links to 提醒); a second urge of
      * the same item on one working day is its 409.
      */
     @POST
     @Path("{id}/urges")
     public Uni<Response> urge(@PathParam("id") String id, @RestForm("_csrf") String csrf, @RestForm String idempotencyKey,
-                              @RestForm String obligationId, @RestForm String message) {
+                              @RestForm String obligationId, @RestForm String findingId, @RestForm String message) {
         current.require("supervisor");
         Session s = current.checkCsrf(csrf);
-        String oid = obligationId == null || obligationId.isBlank() ? null : obligationId;
-        return report.urge(s, idempotencyKey, new NewUrge(id, oid == null ? null : List.of(oid), null,
-                        message == null || message.isBlank() ? null : message.strip()))
+        String obligation = obligationId == null || obligationId.isBlank() ? null : obligationId;
+        String finding = findingId == null || findingId.isBlank() ? null : findingId;
+        String oid = obligation != null ? obligation : finding;
+        return report.urge(s, idempotencyKey, new NewUrge(id, obligation == null ? null : List.of(obligation),
+                        finding == null ? null : List.of(finding), message == null || message.isBlank() ? null : message.strip()))
                 .map(v -> Response.seeOther(java.net.URI.create("/units/" + id + "?saved=urged")).build())
                 .onFailure(UnitPages::refusedAction)
                 .recoverWithUni(e -> {
