@@ -61,6 +61,9 @@ class ConsoleBrowserTest {
     String planId;
     /** The item 县教育和体育局 disputes in step 32. */
     String disputedItem;
+    /** The obligation 县教育和体育局 had extended in step 66, and its item. */
+    String extendedObligation;
+    String extendedItem;
     /** Console errors a step expects (a 403 or 404 answer is logged by Chromium as a failed resource). */
     int expectedFailedLoads;
 
@@ -582,6 +585,214 @@ class ConsoleBrowserTest {
         assertEquals("https://oapi.dingtalk.com/robot/send?access_token=e2e", supervisor.inputValue("#url"));
         assertEquals("https://oapi.dingtalk.com/robot/send?access_token=e2e", Api.as(cluster.report, supervisorToken)
                 .get(BASE + "/alert-channels").then().statusCode(200).extract().path("default.url"));
+    }
+
+    /** The assignment of a task (by its 序号 in the plan) for a unit. */
+    private String assignmentOf(int seq, String unitId) {
+        List<Map<String, Object>> tasks = Api.as(cluster.task, supervisorToken).queryParam("size", 100)
+                .get(BASE + "/plans/" + planId + "/tasks").then().statusCode(200).extract().path("items");
+        String taskId = tasks.stream().filter(t -> ((Number) t.get("seq")).intValue() == seq).findFirst()
+                .map(t -> (String) t.get("id")).orElseThrow();
+        List<Map<String, Object>> mine = Api.as(cluster.task, supervisorToken).queryParam("unitId", unitId)
+                .queryParam("size", 500).get(BASE + "/assignments").then().statusCode(200).extract().path("items");
+        return mine.stream().filter(a -> taskId.equals(a.get("taskId"))).findFirst().map(a -> (String) a.get("id"))
+                .orElseThrow();
+    }
+
+    private static String cn(LocalDate d) {
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    @Test
+    @Order(66)
+    void aUnitRequestsAnExtensionTheSupervisorApprovesItAndTheUnitSeesTheNewDueDate() {
+        expectedFailedLoads = 1; // the request without a reason answers a 400 page
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        // 2023's items are all past due by the real clock: 第10项 (信息形成之日起 N 个工作日内) gets an event today,
+        // which opens an obligation that is not yet overdue
+        String a10 = assignmentOf(10, units.get(EDUCATION));
+        String eventId = Api.as(cluster.task, Tokens.unit(REGION, units.get(EDUCATION))).contentType("application/json")
+                .body(Map.of("trigger", "INFO_CHANGED", "occurredOn", today.toString(), "title", "2024年秋季招生入学政策"))
+                .post(BASE + "/assignments/" + a10 + "/events").then().statusCode(201).extract().path("id");
+        catchUp(List.of(eventId));
+
+        phone.navigate(url("/workbench/items/" + a10));
+        Locator due = phone.locator("#extension .due").last();
+        String obligation = due.getAttribute("data-obligation");
+        LocalDate dueOn = LocalDate.parse(Api.as(cluster.report, supervisorToken)
+                .get(BASE + "/obligations/" + obligation + "/extensions").then().statusCode(200).extract().path("dueOn"));
+        assertTrue(dueOn.isAfter(today), "the obligation opened today is not overdue: " + dueOn);
+        assertEquals(cn(dueOn), phone.textContent("[data-due='" + obligation + "'] strong").strip());
+
+        // a reason is required: the service's Chinese message stands next to the field, the date typed stays
+        LocalDate asked = dueOn.plusDays(14);
+        phone.fill("#requestedDueOn-" + obligation, asked.toString());
+        phone.click("#extension-submit-" + obligation);
+        assertTrue(phone.textContent("#extReason-" + obligation + "-error").contains("延期理由"),
+                phone.textContent("#extReason-" + obligation + "-error"));
+        assertEquals(asked.toString(), phone.inputValue("#requestedDueOn-" + obligation));
+        phone.fill("#extReason-" + obligation, "招生政策须经县教育局党组会研究，会期在到期日之后");
+        phone.click("#extension-submit-" + obligation);
+        assertEquals("延期申请已提交，等待大数据中心审批。", phone.textContent(".success").strip());
+        assertEquals("PENDING", phone.getAttribute("#extension [data-request-status]", "data-request-status"));
+        assertEquals(0, phone.locator("#extension-submit-" + obligation).count(), "one request at a time");
+        browser.fullScreenshot(phone, "workbench-extension-phone");
+        assertTrue((Boolean) phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
+                "no sideways scrolling at 360 px");
+
+        // the supervisor: counted in 待我处理, approved for a shorter date than asked
+        supervisor.navigate(url("/dashboard"));
+        awaitCharts(supervisor);
+        assertEquals(1, waiting(supervisor, "pendingExtensionRequests"));
+        assertEquals(apiDashboard(today).getLong("supervision.pendingExtensionRequests"),
+                waiting(supervisor, "pendingExtensionRequests"));
+        supervisor.click("a[href='/reviews#extensions']");
+        assertEquals("1", supervisor.textContent("[data-count=extensions]").strip());
+        Locator request = supervisor.locator("#extensions .queue-item").first();
+        assertTrue(request.textContent().contains("党组会"), request.textContent());
+        assertTrue(request.textContent().contains(cn(asked)), request.textContent());
+        browser.screenshot(supervisor, "reviews-extension");
+        LocalDate approved = dueOn.plusDays(7);
+        request.locator("input[name=approvedDueOn]").fill(approved.toString());
+        request.locator("textarea").first().fill("同意延期一周，请按新期限办结");
+        request.locator("button.primary").click();
+        assertEquals("已批准延期，事项的到期日已改为批准的日期。", supervisor.textContent(".success").strip());
+        assertEquals("0", supervisor.textContent("[data-count=extensions]").strip());
+        assertEquals(approved.toString(), Api.as(cluster.report, supervisorToken)
+                .get(BASE + "/obligations/" + obligation + "/extensions").then().statusCode(200).extract().path("dueOn"));
+
+        // the unit sees the new due date, the original beside it, and the supervisor's comment
+        phone.navigate(url("/workbench/items/" + a10));
+        assertEquals(cn(approved), phone.textContent("[data-due='" + obligation + "'] strong").strip());
+        assertTrue(phone.textContent("[data-due='" + obligation + "'] [data-original-due]").contains(cn(dueOn)));
+        assertEquals("APPROVED", phone.getAttribute("#extension [data-request-status]", "data-request-status"));
+        assertEquals("同意延期一周，请按新期限办结", phone.textContent("[data-extension-comment]").strip());
+        browser.fullScreenshot(phone, "workbench-extended-phone");
+        phone.navigate(url("/workbench"));
+        String listed = phone.locator("li:has(a[href='/workbench/items/" + a10 + "'])").first().textContent();
+        assertTrue(listed.contains("到期 " + approved) && listed.contains("原 " + dueOn), listed);
+        extendedObligation = obligation;
+        extendedItem = a10;
+    }
+
+    @Test
+    @Order(67)
+    void aFindingIsRectifiedFailedOnceAndClosedAtVerification() {
+        expectedFailedLoads = 1; // the rectification without a note answers a 400 page
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        supervisor.navigate(url("/findings"));
+        supervisor.selectOption("#unitId", units.get(EDUCATION));
+        supervisor.fill("#foundOn", today.toString());
+        supervisor.fill("#description", "教育领域信息公开专栏招生信息未按期更新");
+        supervisor.fill("#points", "1");
+        supervisor.click("form[action='/findings'] button.primary");
+        Locator row = supervisor.locator("tbody tr", new Page.LocatorOptions().setHasText("招生信息未按期更新")).first();
+        assertEquals("OPEN", row.locator("[data-rectification]").getAttribute("data-rectification"));
+        assertTrue(row.textContent().contains("待整改"), row.textContent());
+        String finding = Api.as(cluster.report, supervisorToken).queryParam("unitId", units.get(EDUCATION))
+                .get(BASE + "/findings").then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.description == '教育领域信息公开专栏招生信息未按期更新' }.id");
+        String rectifyBy = Api.as(cluster.report, supervisorToken).get(BASE + "/findings/" + finding).then()
+                .statusCode(200).extract().path("finding.rectifyBy");
+
+        // the unit: 待整改 on the workbench with its 整改期限; a note is required
+        phone.navigate(url("/workbench"));
+        Locator mine = phone.locator("#rectifications [data-finding='" + finding + "']");
+        assertEquals("TODO", mine.getAttribute("data-rectification"));
+        assertTrue(mine.textContent().contains(rectifyBy), mine.textContent());
+        mine.locator("a").click();
+        phone.click("#rectify-submit");
+        assertTrue(phone.textContent("#note-error").contains("整改情况"), phone.textContent("#note-error"));
+        phone.fill("#note", "已更新招生信息");
+        phone.fill("#evidenceUrls", "http://www.yiyuan.gov.cn/col/jyzs/index.html");
+        phone.click("#rectify-submit");
+        assertEquals("整改情况已报送，等待大数据中心复核。", phone.textContent(".success").strip());
+
+        // 复核 不通过 with a comment the unit reads
+        supervisor.navigate(url("/reviews#rectifications"));
+        Locator check = supervisor.locator("#rectification-" + finding);
+        assertTrue(check.textContent().contains("已更新招生信息"), check.textContent());
+        browser.screenshot(supervisor, "reviews-rectification");
+        supervisor.fill("#fail-comment-" + finding, "未公开2024年划片范围");
+        check.locator("button", new Locator.LocatorOptions().setHasText("不通过")).click();
+        assertEquals("复核不通过，已退回单位继续整改（整改期限不变）。", supervisor.textContent(".success").strip());
+
+        phone.navigate(url("/workbench"));
+        assertTrue(phone.textContent("#rectifications").contains("未公开2024年划片范围"));
+        phone.locator("#rectifications [data-finding='" + finding + "'] a").click();
+        assertEquals("未公开2024年划片范围", phone.textContent("[data-fail-comment]").strip());
+        browser.fullScreenshot(phone, "workbench-finding-phone");
+        phone.fill("#note", "已补充公开2024年划片范围");
+        phone.click("#rectify-submit");
+        assertEquals("整改情况已报送，等待大数据中心复核。", phone.textContent(".success").strip());
+
+        // 复核 通过: 销号
+        supervisor.navigate(url("/reviews"));
+        supervisor.fill("#pass-comment-" + finding, "已整改到位");
+        supervisor.locator("#rectification-" + finding).locator("button.primary").click();
+        assertEquals("复核通过，已销号。", supervisor.textContent(".success").strip());
+        assertEquals("CLOSED", Api.as(cluster.report, supervisorToken).get(BASE + "/findings/" + finding).then()
+                .statusCode(200).extract().path("finding.rectification"));
+        phone.navigate(url("/workbench"));
+        assertEquals(0, phone.locator("[data-finding='" + finding + "']").count(), "a closed finding leaves the workbench");
+    }
+
+    @Test
+    @Order(68)
+    void theSupervisorUrgesAUnitAndTheUnitMarksItRead() {
+        expectedFailedLoads = 1; // the second urge of the day answers a 409 page
+        supervisor.navigate(url("/units/" + units.get(EDUCATION)));
+        supervisor.fill("#urgeMessage", "请于本周内办结逾期事项");
+        supervisor.click("#urge-all");
+        assertEquals("已催办，催办已发往该单位的通知渠道。", supervisor.textContent(".success").strip());
+        // once a working day per item: the second is refused and says so
+        supervisor.fill("#urgeMessage", "再次催办");
+        supervisor.click("#urge-all");
+        assertTrue(supervisor.textContent("#urge-error").contains("今天已"), supervisor.textContent("#urge-error"));
+        assertEquals("再次催办", supervisor.inputValue("#urgeMessage"), "what was typed stays");
+        browser.screenshot(supervisor, "unit-urge");
+
+        phone.navigate(url("/workbench"));
+        Locator urge = phone.locator("#urges .urge").first();
+        assertTrue(urge.textContent().contains("请于本周内办结逾期事项"), urge.textContent());
+        assertTrue(urge.textContent().contains("第"), "the items urged are named: " + urge.textContent());
+        assertEquals("1", phone.textContent("[data-count=unreadUrges]").strip());
+        browser.screenshot(phone, "workbench-urge-phone");
+        assertTrue((Boolean) phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
+                "no sideways scrolling at 360 px");
+        urge.locator("button").click();
+        assertEquals("已阅。", phone.textContent(".success").strip());
+        assertEquals(0, phone.locator("#urges").count(), "no unread urge left");
+        assertTrue(phone.textContent("#read-urges summary").contains("1"));
+        assertEquals("READ", Api.as(cluster.report, supervisorToken).queryParam("unitId", units.get(EDUCATION))
+                .get(BASE + "/urges").then().statusCode(200).extract().path("items[0].status"));
+    }
+
+    @Test
+    @Order(69)
+    void theUnitSubscribesToItsCalendarAndAnEventsLinkOpensTheItem() throws Exception {
+        phone.navigate(url("/workbench"));
+        phone.onceDialog(d -> d.accept());
+        phone.click("#calendar-key");
+        assertTrue(phone.textContent(".success").contains("已生成新的订阅链接，旧链接已失效。"));
+        phone.locator("#calendar").scrollIntoViewIfNeeded();
+        String feedUrl = phone.inputValue("#calendarUrl");
+        assertTrue(feedUrl.startsWith(cluster.report.url()), feedUrl);
+        browser.screenshot(phone, "workbench-calendar-phone");
+        java.net.http.HttpResponse<String> feed = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(feedUrl)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, feed.statusCode());
+        assertTrue(feed.body().startsWith("BEGIN:VCALENDAR"), feed.body());
+        String unfolded = feed.body().replace("\r\n ", ""); // RFC 5545 folds lines longer than 75 octets
+        assertTrue(unfolded.contains("workbench?obligation=" + extendedObligation), unfolded);
+
+        // the event's link: the item of that obligation; another unit's (or an unknown one) is the 404 page
+        phone.navigate(url("/workbench?obligation=" + extendedObligation));
+        assertTrue(phone.url().endsWith("/workbench/items/" + extendedItem), phone.url());
+        expectedFailedLoads = 1;
+        var unknown = phone.navigate(url("/workbench?obligation=00000000-0000-0000-0000-000000000000"));
+        assertEquals(404, unknown.status());
     }
 
     @Test

@@ -12,6 +12,16 @@ import io.duban.console.api.ReportModels.NewFinding;
 import io.duban.console.api.ReportModels.NextSteps;
 import io.duban.console.api.ReportModels.Obligation;
 import io.duban.console.api.ReportModels.OverdueSummary;
+import io.duban.console.api.ReportModels.CalendarKey;
+import io.duban.console.api.ReportModels.DirectExtension;
+import io.duban.console.api.ReportModels.ExtensionDecision;
+import io.duban.console.api.ReportModels.ExtensionRequest;
+import io.duban.console.api.ReportModels.Extensions;
+import io.duban.console.api.ReportModels.NewExtensionRequest;
+import io.duban.console.api.ReportModels.NewRectification;
+import io.duban.console.api.ReportModels.NewUrge;
+import io.duban.console.api.ReportModels.NewVerification;
+import io.duban.console.api.ReportModels.Urge;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -26,7 +36,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** report-service: the judged numbers, agenda, findings, 通报, 考核, alerts, province view. Wrapped by {@link ReportClient}. */
+/** report-service: the judged numbers, agenda, findings (整改, 复核), 延期, 催办, calendar keys, 通报, 考核, alerts, province view. Wrapped by {@link ReportClient}. */
 @RegisterRestClient(configKey = "report")
 @Path("/api/v1")
 public interface ReportApi {
@@ -76,7 +86,73 @@ public interface ReportApi {
     @GET
     @Path("/regions/{region}/findings")
     Uni<Paged<Finding>> findings(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
-                                 @QueryParam("page") int page, @QueryParam("size") int size);
+                                 @QueryParam("unitId") String unitId, @QueryParam("status") String status,
+                                 @QueryParam("asOf") String asOf, @QueryParam("page") int page,
+                                 @QueryParam("size") int size);
+
+    @GET
+    @Path("/regions/{region}/findings/{id}")
+    Uni<Response> finding(@HeaderParam(AUTH) String bearer, @PathParam("region") String region, @PathParam("id") String id);
+
+    @POST
+    @Path("/regions/{region}/findings/{id}/rectifications")
+    Uni<Response> rectify(@HeaderParam(AUTH) String bearer, @PathParam("region") String region, @PathParam("id") String id,
+                          @HeaderParam("Idempotency-Key") String idempotencyKey, NewRectification body);
+
+    @POST
+    @Path("/regions/{region}/findings/{id}/verification")
+    Uni<Response> verify(@HeaderParam(AUTH) String bearer, @PathParam("region") String region, @PathParam("id") String id,
+                         @HeaderParam("If-Match") String ifMatch, NewVerification body);
+
+    @GET
+    @Path("/regions/{region}/obligations/{id}/extensions")
+    Uni<Extensions> extensions(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                               @PathParam("id") String obligationId);
+
+    @POST
+    @Path("/regions/{region}/obligations/{id}/extensions")
+    Uni<Response> extend(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                         @PathParam("id") String obligationId, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                         DirectExtension body);
+
+    @POST
+    @Path("/regions/{region}/obligations/{id}/extension-requests")
+    Uni<Response> requestExtension(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                                   @PathParam("id") String obligationId,
+                                   @HeaderParam("Idempotency-Key") String idempotencyKey, NewExtensionRequest body);
+
+    @GET
+    @Path("/regions/{region}/extension-requests")
+    Uni<Paged<ExtensionRequest>> extensionRequests(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                                                   @QueryParam("status") String status,
+                                                   @QueryParam("unitId") String unitId, @QueryParam("page") int page,
+                                                   @QueryParam("size") int size);
+
+    @POST
+    @Path("/regions/{region}/extension-requests/{id}/decision")
+    Uni<Response> decideExtension(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                                  @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                  ExtensionDecision body);
+
+    @POST
+    @Path("/regions/{region}/urges")
+    Uni<Response> urge(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                       @HeaderParam("Idempotency-Key") String idempotencyKey, NewUrge body);
+
+    @GET
+    @Path("/regions/{region}/urges")
+    Uni<Paged<Urge>> urges(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                           @QueryParam("unitId") String unitId, @QueryParam("status") String status,
+                           @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @POST
+    @Path("/regions/{region}/urges/{id}/receipt")
+    Uni<Response> readUrge(@HeaderParam(AUTH) String bearer, @PathParam("region") String region, @PathParam("id") String id);
+
+    @POST
+    @Path("/regions/{region}/units/{unitId}/calendar-key")
+    Uni<CalendarKey> rotateCalendarKey(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                                       @PathParam("unitId") String unitId);
 
     @POST
     @Path("/regions/{region}/findings")

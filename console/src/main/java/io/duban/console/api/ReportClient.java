@@ -73,7 +73,74 @@ public class ReportClient {
 
     public Uni<List<Finding>> findings(Session s) {
         // the newest 500 (the page shows the newest first); GET /findings is paged
-        return calls.guard(NAME, api.findings(s.bearer(), s.region(), 1, 500)).map(Paged::items);
+        return calls.guard(NAME, api.findings(s.bearer(), s.region(), null, null, null, 1, 500)).map(Paged::items);
+    }
+
+    /** A unit's findings (a unit token sees only its own), up to 500. */
+    public Uni<List<Finding>> findingsOfUnit(Session s, String unitId) {
+        return calls.guard(NAME, api.findings(s.bearer(), s.region(), unitId, null, null, 1, 500)).map(Paged::items);
+    }
+
+    /** Findings in one 整改 state (OPEN, RECTIFIED, CLOSED, NOT_REQUIRED, or OVERDUE as of a day), up to 500, with the total. */
+    public Uni<Paged<Finding>> findingsIn(Session s, String status, LocalDate asOf, int size) {
+        return calls.guard(NAME, api.findings(s.bearer(), s.region(), null, status, asOf == null ? null : asOf.toString(), 1, size));
+    }
+
+    public Uni<Versioned<ReportModels.FindingHistory>> finding(Session s, String id) {
+        return calls.guard(NAME, api.finding(s.bearer(), s.region(), id)).map(Calls::ok)
+                .map(r -> new Versioned<>(r.readEntity(ReportModels.FindingHistory.class), Calls.etag(r)));
+    }
+
+    public Uni<Void> rectify(Session s, String findingId, String idempotencyKey, ReportModels.NewRectification body) {
+        return calls.guard(NAME, api.rectify(s.bearer(), s.region(), findingId, idempotencyKey, body)).map(Calls::ok)
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> verify(Session s, String findingId, String etag, ReportModels.NewVerification body) {
+        return calls.guard(NAME, api.verify(s.bearer(), s.region(), findingId, etag, body)).map(Calls::ok)
+                .replaceWithVoid();
+    }
+
+    public Uni<ReportModels.Extensions> extensions(Session s, String obligationId) {
+        return calls.guard(NAME, api.extensions(s.bearer(), s.region(), obligationId));
+    }
+
+    public Uni<Void> extend(Session s, String obligationId, String idempotencyKey, ReportModels.DirectExtension body) {
+        return calls.guard(NAME, api.extend(s.bearer(), s.region(), obligationId, idempotencyKey, body)).map(Calls::ok)
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> requestExtension(Session s, String obligationId, String idempotencyKey,
+                                      ReportModels.NewExtensionRequest body) {
+        return calls.guard(NAME, api.requestExtension(s.bearer(), s.region(), obligationId, idempotencyKey, body))
+                .map(Calls::ok).replaceWithVoid();
+    }
+
+    /** Extension requests, newest first (a unit token sees only its own unit's), up to 500. */
+    public Uni<List<ReportModels.ExtensionRequest>> extensionRequests(Session s, String status, String unitId) {
+        return calls.guard(NAME, api.extensionRequests(s.bearer(), s.region(), status, unitId, 1, 500)).map(Paged::items);
+    }
+
+    public Uni<Void> decideExtension(Session s, String id, String etag, ReportModels.ExtensionDecision body) {
+        return calls.guard(NAME, api.decideExtension(s.bearer(), s.region(), id, etag, body)).map(Calls::ok)
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> urge(Session s, String idempotencyKey, ReportModels.NewUrge body) {
+        return calls.guard(NAME, api.urge(s.bearer(), s.region(), idempotencyKey, body)).map(Calls::ok).replaceWithVoid();
+    }
+
+    /** A unit's urges in one state (UNREAD, READ; null for all), newest first, up to 100. */
+    public Uni<List<ReportModels.Urge>> urges(Session s, String unitId, String status) {
+        return calls.guard(NAME, api.urges(s.bearer(), s.region(), unitId, status, 1, 100)).map(Paged::items);
+    }
+
+    public Uni<Void> readUrge(Session s, String id) {
+        return calls.guard(NAME, api.readUrge(s.bearer(), s.region(), id)).map(Calls::ok).replaceWithVoid();
+    }
+
+    public Uni<ReportModels.CalendarKey> rotateCalendarKey(Session s, String unitId) {
+        return calls.guard(NAME, api.rotateCalendarKey(s.bearer(), s.region(), unitId));
     }
 
     public Uni<Finding> recordFinding(Session s, String idempotencyKey, NewFinding f) {

@@ -17,18 +17,41 @@ public final class ReportModels {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Obligation(String id, String assignmentId, String taskId, Integer taskSeq, String requirement,
                              String unitId, String unitName, String role, String rule, LocalDate dueOn, String status,
-                             int workdaysLate, boolean provisional, LocalDate completedOn, String planId) {
+                             int workdaysLate, boolean provisional, LocalDate completedOn, String planId,
+                             LocalDate originalDueOn, String light) {
+
+        /** An approved extension moved the due date: the derived one is kept beside it. */
+        public boolean extended() {
+            return originalDueOn != null && dueOn != null && !originalDueOn.equals(dueOn);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Dashboard(String region, String planId, LocalDate asOf, Map<String, Long> totals, long total,
                             Double onTimeRate, List<UnitOverdue> overdueByUnit, Upcoming dueNext10Workdays,
                             List<MonthTrend> monthlyTrend, Review needsReview, long ongoingItems,
-                            boolean provisionalDates, AssignmentLife assignmentLife) {
+                            boolean provisionalDates, AssignmentLife assignmentLife, Supervision supervision) {
 
         /** What waits for the supervisor from assignments' life (签收, 申诉, 办结审核, 台账); zeros when not given. */
         public AssignmentLife life() {
             return assignmentLife == null ? new AssignmentLife(0, 0, 0, 0, 0) : assignmentLife;
+        }
+
+        /** The 督办 counts; zeros when not given. */
+        public Supervision watch() {
+            return supervision == null ? Supervision.NONE : supervision;
+        }
+    }
+
+    /** The 督办 part of the dashboard (issue 14): lights, extension requests, overdue findings, unread urges. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Supervision(Map<String, Long> lights, long pendingExtensionRequests, long overdueFindings,
+                              long unreadUrges) {
+
+        public static final Supervision NONE = new Supervision(Map.of(), 0, 0, 0);
+
+        public long light(String colour) {
+            return lights == null ? 0 : lights.getOrDefault(colour, 0L);
         }
     }
 
@@ -67,7 +90,7 @@ public final class ReportModels {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Agenda(String unitId, String unitName, LocalDate asOf, List<Obligation> overdue,
                          List<Obligation> dueSoon, List<Obligation> open, List<Obligation> done,
-                         List<OngoingItem> ongoing) {
+                         List<OngoingItem> ongoing, List<Finding> overdueFindings) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -85,11 +108,109 @@ public final class ReportModels {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Finding(String id, String unitId, String unitName, LocalDate foundOn, String source,
                           String description, BigDecimal points, String voids, String voidedBy, String recordedBy,
-                          String recordedAt) {
+                          String recordedAt, LocalDate rectifyBy, String rectification, long version) {
+
+        /** Still in force (not corrected by a later record). */
+        public boolean current() {
+            return voidedBy == null;
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NewFinding(String unitId, String foundOn, String source, String description, BigDecimal points) {
+    public record NewFinding(String unitId, String foundOn, String source, String description, BigDecimal points,
+                             String rectifyBy, Boolean needsRectification) {
+    }
+
+    /** A finding with its rectifications (整改) and verifications (复核); the ETag is its version. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FindingHistory(Finding finding, List<Rectification> rectifications, List<Verification> verifications) {
+
+        /** The last 复核 when it sent the finding back (不通过): what the unit must fix. */
+        public Verification lastFail() {
+            if (verifications == null || verifications.isEmpty()) {
+                return null;
+            }
+            Verification v = verifications.get(verifications.size() - 1);
+            return "FAIL".equals(v.decision()) ? v : null;
+        }
+
+        /** The rectification waiting for 复核 (the newest). */
+        public Rectification latest() {
+            return rectifications == null || rectifications.isEmpty() ? null : rectifications.get(rectifications.size() - 1);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Rectification(String id, String findingId, String note, List<String> evidenceUrls,
+                                LocalDate rectifiedOn, String reportedBy, String reportedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Verification(String id, String findingId, String rectificationId, String decision, String comment,
+                               String verifiedBy, String verifiedAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NewRectification(String note, List<String> evidenceUrls, String rectifiedOn) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NewVerification(String decision, String comment) {
+    }
+
+    /** 延期申请: a unit asks to move one obligation's due date; the supervisor approves or rejects it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ExtensionRequest(String id, String obligationId, String taskId, String unitId, String unitName,
+                                   LocalDate dueOn, LocalDate requestedDueOn, String reason, String requestedBy,
+                                   String requestedAt, String status, long version, String decidedBy,
+                                   String decidedAt, String comment, LocalDate approvedDueOn) {
+
+        /** The If-Match of a decision: the request's version, as its ETag reads. */
+        public String etag() {
+            return "\"" + version + "\"";
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NewExtensionRequest(String requestedDueOn, String reason) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ExtensionDecision(String decision, String approvedDueOn, String comment) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DirectExtension(String dueOn, String reason) {
+    }
+
+    /** A granted extension (by a request, or directly by the supervisor). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record GrantedExtension(String id, String obligationId, String requestId, LocalDate previousDueOn, LocalDate dueOn,
+                            String reason, String grantedBy, LocalDate grantedOn, String grantedAt) {
+    }
+
+    /** One obligation's due date in force, the derived one, and the extensions granted. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Extensions(String obligationId, LocalDate dueOn, LocalDate originalDueOn, List<GrantedExtension> extensions) {
+    }
+
+    /** 催办: the supervisor chases a unit now; the unit's receipt (已阅) is recorded. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Urge(String id, String unitId, String unitName, LocalDate day, String message, List<UrgeItem> items,
+                       String sentBy, String sentAt, String status, String readBy, String readAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UrgeItem(String kind, String id, Integer taskSeq, String title, LocalDate dueOn) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NewUrge(String unitId, List<String> obligationIds, List<String> findingIds, String message) {
+    }
+
+    /** A unit's calendar key, shown once, and the feed path it opens. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CalendarKey(String unitId, String key, String path) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

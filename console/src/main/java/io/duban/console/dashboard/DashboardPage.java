@@ -47,7 +47,7 @@ public class DashboardPage {
     public record DashboardView(LocalDate asOf, String planId, List<Plan> plans, boolean wall, int refreshSeconds,
                                 Tiles tiles, Map<String, Long> totals, long total, String trendJson,
                                 String overdueByUnitJson, List<UnitOverdue> overdueByUnit, List<Obligation> worst,
-                                long worstTotal, Dashboard dashboard) {
+                                long worstTotal, Dashboard dashboard, long rectificationsToVerify) {
 
         public long count(String status) {
             return totals.getOrDefault(status, 0L);
@@ -76,7 +76,9 @@ public class DashboardPage {
         LocalDate asOf = Today.asOf(asOfParam);
         String plan = planId == null || planId.isBlank() ? null : planId;
         return Uni.combine().all()
-                .unis(report.dashboard(s, asOf, plan), report.overdue(s, asOf, plan, 10), tasks.plansForFilter(s))
+                .unis(report.dashboard(s, asOf, plan), report.overdue(s, asOf, plan, 10), tasks.plansForFilter(s),
+                        // the dashboard API does not count 整改 waiting for 复核: the list's total does
+                        report.findingsIn(s, "RECTIFIED", null, 1).map(p -> p.total()))
                 .asTuple()
                 .map(t -> {
                     Dashboard d = t.getItem1();
@@ -88,7 +90,7 @@ public class DashboardPage {
                     List<Bar> bars = d.overdueByUnit().stream().map(u -> new Bar(u.unitName(), u.overdue())).toList();
                     DashboardView view = new DashboardView(asOf, plan, t.getItem3(), wall != null, 60, tiles, totals,
                             d.total(), write(d.monthlyTrend()), write(bars), d.overdueByUnit(), t.getItem2().items(),
-                            t.getItem2().total(), d);
+                            t.getItem2().total(), d, t.getItem4());
                     return Templates.dashboard(Chrome.of(s, "dashboard"), view);
                 });
     }

@@ -30,7 +30,10 @@ import java.util.Comparator;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** 督查: the findings (抽测/检查问题) of the region, newest first, and the form to record one. */
+/**
+ * 督查: the findings (抽测/检查问题) of the region, newest first, with each one's 整改期限 and 整改 state, and the form to
+ * record one (its 整改期限, by default the region's working days after the day found, or 无需整改).
+ */
 @Path("/findings")
 @Produces(MediaType.TEXT_HTML)
 public class FindingPages {
@@ -38,11 +41,13 @@ public class FindingPages {
     @CheckedTemplate(basePath = "finding")
     static class Templates {
         static native TemplateInstance findings(Chrome chrome, List<Finding> findings, List<Unit> units,
-                                                FindingForm form, FormErrors errors, String idempotencyKey);
+                                                FindingForm form, FormErrors errors, String idempotencyKey,
+                                                java.time.LocalDate today);
     }
 
     /** The finding form as entered. */
-    public record FindingForm(String unitId, String foundOn, String source, String description, String points) {
+    public record FindingForm(String unitId, String foundOn, String source, String description, String points,
+                              String rectifyBy, boolean noRectification) {
     }
 
     @Inject
@@ -60,23 +65,26 @@ public class FindingPages {
     @GET
     public Uni<TemplateInstance> list() {
         Session s = current.require("supervisor", "viewer");
-        return page(s, new FindingForm("", Today.date().toString(), "DAILY_CHECK", "", ""), FormErrors.NONE);
+        return page(s, new FindingForm("", Today.date().toString(), "DAILY_CHECK", "", "", "", false), FormErrors.NONE);
     }
 
     @POST
     public Uni<Response> record(@RestForm("_csrf") String csrf, @RestForm String idempotencyKey, @RestForm String unitId,
                                 @RestForm String foundOn, @RestForm String source, @RestForm String description,
-                                @RestForm String points) {
+                                @RestForm String points, @RestForm String rectifyBy,
+                                @RestForm String noRectification) {
         current.require("supervisor");
         Session s = current.checkCsrf(csrf);
-        FindingForm form = new FindingForm(unitId, foundOn, source, description, points);
+        boolean none = noRectification != null && !noRectification.isBlank();
+        FindingForm form = new FindingForm(unitId, foundOn, source, description, points, rectifyBy, none);
         BigDecimal p;
         try {
             p = points == null || points.isBlank() ? null : new BigDecimal(points.trim());
         } catch (NumberFormatException e) {
             return page(s, form, FormErrors.field("points", "扣分应为数字（最多两位小数）。")).map(FindingPages::refusedPage);
         }
-        return report.recordFinding(s, idempotencyKey, new NewFinding(unitId, Dates.iso(foundOn), source, description, p))
+        return report.recordFinding(s, idempotencyKey, new NewFinding(unitId, Dates.iso(foundOn), source, description, p,
+                        none ? null : Dates.iso(rectifyBy), none ? Boolean.FALSE : null))
                 .map(f -> Response.seeOther(URI.create("/findings")).build())
                 .onFailure(e -> e instanceof ApiProblem a && (a.status() == 400 || a.status() == 409 || a.status() == 422))
                 .recoverWithUni(e -> page(s, form, FormErrors.of((ApiProblem) e)).map(FindingPages::refusedPage));
@@ -91,7 +99,7 @@ public class FindingPages {
             List<Finding> newest = new ArrayList<>(t.getItem1());
             newest.sort(Comparator.comparing(Finding::foundOn).reversed());
             return Templates.findings(Chrome.of(s, "findings"), newest, t.getItem2().stream().filter(Unit::active).toList(),
-                    form, errors, codec.randomToken());
+                    form, errors, codec.randomToken(), Today.date());
         });
     }
 }

@@ -4,7 +4,12 @@ import io.duban.console.api.ApiProblem;
 import io.duban.console.api.OrgClient;
 import io.duban.console.api.OrgModels.Unit;
 import io.duban.console.api.ReportClient;
+import io.duban.console.api.ReportModels.ExtensionDecision;
+import io.duban.console.api.ReportModels.ExtensionRequest;
+import io.duban.console.api.ReportModels.Finding;
 import io.duban.console.api.ReportModels.LateAcknowledgement;
+import io.duban.console.api.ReportModels.NewVerification;
+import io.duban.console.api.ReportModels.Rectification;
 import io.duban.console.api.TaskClient;
 import io.duban.console.api.TaskModels.Dispute;
 import io.duban.console.api.TaskModels.DisputeDecision;
@@ -12,6 +17,7 @@ import io.duban.console.api.TaskModels.NewReview;
 import io.duban.console.api.TaskModels.PendingReview;
 import io.duban.console.api.TaskModels.Task;
 import io.duban.console.common.Chrome;
+import io.duban.console.common.Dates;
 import io.duban.console.common.FormErrors;
 import io.duban.console.common.Today;
 import io.duban.console.session.CurrentSession;
@@ -42,7 +48,8 @@ import org.jboss.resteasy.reactive.RestForm;
 /**
  * 待我处理: what waits for the 大数据中心 from assignments' life — completions to review (办结审核: approve, or
  * 退回 with the reason the unit sees), disputes to decide (申诉: uphold, maybe designating who takes the duty
- * instead, or reject with a comment), and assignments not signed for in time (read only). Reached from the
+ * instead, or reject with a comment), 延期申请 (批准, maybe to an earlier date than asked, or 驳回), 整改 waiting for
+ * 复核 (通过 销号 / 不通过), and assignments not signed for in time (read only). Reached from the
  * dashboard's block of counts. A viewer sees the queue without the forms.
  */
 @Path("/reviews")
@@ -80,16 +87,66 @@ public class ReviewQueuePage {
     }
 
     public record QueueView(LocalDate asOf, List<ReviewRow> reviews, List<DisputeRow> disputes,
-                            List<LateAcknowledgement> lateAcknowledgements, List<Unit> units, String idempotencyKey) {
+                            List<LateAcknowledgement> lateAcknowledgements, List<Unit> units, String idempotencyKey,
+                            List<ExtensionRow> extensions, List<VerificationRow> verifications) {
     }
 
-    /** Which row's form a service refused, and what was typed into it. */
-    public record Failed(String id, String comment) {
+    /** A pending 延期申请, with its task. */
+    public record ExtensionRow(ExtensionRequest request, Task task) {
 
-        static final Failed NONE = new Failed("", "");
+        public String dateField() {
+            return "approvedDueOn-" + request.id();
+        }
+
+        public String approveField() {
+            return "approve-comment-" + request.id();
+        }
+
+        public String rejectField() {
+            return "reject-comment-" + request.id();
+        }
+    }
+
+    /** A finding whose 整改 waits for 复核: the finding, the rectification reported, and the ETag of its version. */
+    public record VerificationRow(Finding finding, Rectification rectification, String etag) {
+
+        public String passField() {
+            return "pass-comment-" + finding.id();
+        }
+
+        public String failField() {
+            return "fail-comment-" + finding.id();
+        }
+    }
+
+    /**
+     * Which row's form a service refused, and what was typed into it ({@code form} tells two forms of one row apart:
+     * approve / reject, pass / fail; {@code date} is an approval's shorter date).
+     */
+    public record Failed(String id, String comment, String form, String date) {
+
+        static final Failed NONE = new Failed("", "", "", "");
+
+        Failed(String id, String comment) {
+            this(id, comment, "", "");
+        }
 
         public boolean is(String rowId) {
             return id.equals(rowId);
+        }
+
+        public boolean is(String rowId, String which) {
+            return id.equals(rowId) && form.equals(which);
+        }
+
+        /** The date typed into a row's approval, else empty. */
+        public String dateOf(String rowId) {
+            return is(rowId, "APPROVE") ? date : "";
+        }
+
+        /** The comment typed into that form of that row, else empty. */
+        public String typed(String rowId, String which) {
+            return is(rowId, which) ? comment : "";
         }
     }
 
@@ -146,6 +203,38 @@ public class ReviewQueuePage {
                 .recoverWithUni(e -> again(s, (ApiProblem) e, new Failed(id, comment == null ? "" : comment)));
     }
 
+    /** 延期申请: 批准 (optionally a shorter date than asked) or 驳回, with a comment; If-Match is the request's version. */
+    @POST
+    @Path("extensions/{id}")
+    public Uni<Response> decideExtension(@PathParam("id") String id, @RestForm("_csrf") String csrf,
+                                         @RestForm String etag, @RestForm String decision,
+                                         @RestForm String approvedDueOn, @RestForm String comment) {
+        current.require("supervisor");
+        Session s = current.checkCsrf(csrf);
+        String d = "APPROVE".equals(decision) ? "APPROVE" : "REJECT";
+        String date = "APPROVE".equals(d) ? Dates.iso(approvedDueOn) : null;
+        return report.decideExtension(s, id, etag, new ExtensionDecision(d, date, blank(comment)))
+                .map(v -> Response.seeOther(URI.create("/reviews?saved=" + ("APPROVE".equals(d) ? "extended" : "extensionRejected")))
+                        .build())
+                .onFailure(ReviewQueuePage::refused)
+                .recoverWithUni(e -> again(s, (ApiProblem) e, new Failed(id, comment == null ? "" : comment, d,
+                        approvedDueOn == null ? "" : approvedDueOn)));
+    }
+
+    /** 复核 of a finding's 整改: 通过 (销号) or 不通过 (back to 待整改; the unit sees the comment). */
+    @POST
+    @Path("rectifications/{findingId}")
+    public Uni<Response> verify(@PathParam("findingId") String findingId, @RestForm("_csrf") String csrf,
+                                @RestForm String etag, @RestForm String decision, @RestForm String comment) {
+        current.require("supervisor");
+        Session s = current.checkCsrf(csrf);
+        String d = "PASS".equals(decision) ? "PASS" : "FAIL";
+        return report.verify(s, findingId, etag, new NewVerification(d, blank(comment)))
+                .map(v -> Response.seeOther(URI.create("/reviews?saved=" + ("PASS".equals(d) ? "closed" : "failed"))).build())
+                .onFailure(ReviewQueuePage::refused)
+                .recoverWithUni(e -> again(s, (ApiProblem) e, new Failed(findingId, comment == null ? "" : comment, d, "")));
+    }
+
     private Uni<Response> again(Session s, ApiProblem p, Failed failed) {
         return queue(s).map(v -> Response.status(p.status() == 409 || p.status() == 412 ? 409 : 400)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
@@ -155,12 +244,14 @@ public class ReviewQueuePage {
     private Uni<QueueView> queue(Session s) {
         LocalDate today = Today.date();
         return Uni.combine().all()
-                .unis(tasks.pendingReviews(s), tasks.disputes(s, "OPEN"), report.lateAcknowledgements(s, today), org.units(s))
+                .unis(tasks.pendingReviews(s), tasks.disputes(s, "OPEN"), report.lateAcknowledgements(s, today), org.units(s),
+                        report.extensionRequests(s, "PENDING", null), rectified(s))
                 .asTuple()
                 .flatMap(t -> {
                     Set<String> taskIds = new LinkedHashSet<>();
                     t.getItem1().forEach(r -> taskIds.add(r.taskId()));
                     t.getItem2().forEach(d -> taskIds.add(d.taskId()));
+                    t.getItem5().forEach(x -> taskIds.add(x.taskId()));
                     return named(s, taskIds).map(byId -> {
                         Map<String, String> unitNames = t.getItem4().stream().collect(Collectors.toMap(Unit::id, Unit::name, (a, b) -> a));
                         List<ReviewRow> reviews = t.getItem1().stream().map(r -> new ReviewRow(r, byId.get(r.taskId()))).toList();
@@ -168,9 +259,28 @@ public class ReviewQueuePage {
                                 .map(d -> new DisputeRow(d, byId.get(d.taskId()), unitNames.getOrDefault(d.unitId(), ""))).toList();
                         List<LateAcknowledgement> pending = t.getItem3().stream().filter(a -> "PENDING".equals(a.state())).toList();
                         List<Unit> active = t.getItem4().stream().filter(Unit::active).toList();
-                        return new QueueView(today, reviews, disputes, pending, active, codec.randomToken());
+                        // oldest request first: the one waiting longest, and the one nearest its due date
+                        List<ExtensionRow> extensions = new java.util.ArrayList<>(t.getItem5().stream()
+                                .map(x -> new ExtensionRow(x, byId.get(x.taskId()))).toList());
+                        java.util.Collections.reverse(extensions);
+                        return new QueueView(today, reviews, disputes, pending, active, codec.randomToken(), extensions,
+                                t.getItem6());
                     });
                 });
+    }
+
+    /** Findings whose 整改 waits for 复核, each read for its rectification and ETag (together, at most 100). */
+    private Uni<List<VerificationRow>> rectified(Session s) {
+        return report.findingsIn(s, "RECTIFIED", null, NAMED_TASKS).flatMap(page -> {
+            List<Finding> waiting = page.items().stream().filter(Finding::current).toList();
+            if (waiting.isEmpty()) {
+                return Uni.createFrom().item(List.<VerificationRow>of());
+            }
+            List<Uni<VerificationRow>> reads = waiting.stream().map(f -> report.finding(s, f.id())
+                    .map(h -> new VerificationRow(h.value().finding(), h.value().latest(), h.etag()))
+                    .onFailure(ApiProblem.class).recoverWithNull()).toList();
+            return Uni.join().all(reads).andFailFast().map(rows -> rows.stream().filter(java.util.Objects::nonNull).toList());
+        });
     }
 
     /** The tasks the rows name, read together (a task that cannot be read leaves its row unnamed). */

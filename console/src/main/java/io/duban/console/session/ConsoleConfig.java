@@ -20,6 +20,13 @@ public interface ConsoleConfig {
     @WithDefault("false")
     boolean secureCookie();
 
+    /**
+     * Where calendar clients reach report-service's {@code calendar.ics} (the unit's subscription link is this plus the
+     * path report-service gives); the services' public address, not necessarily the console's internal one.
+     */
+    @WithDefault("http://127.0.0.1:8083")
+    String calendarBaseUrl();
+
     /** How long one call to a service may take before the page gives up on it. */
     @WithDefault("20S")
     Duration callTimeout();

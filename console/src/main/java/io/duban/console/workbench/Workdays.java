@@ -21,4 +21,12 @@ public final class Workdays {
         }
         return CALENDAR.countWorkdays(asOf.plusDays(1), dueOn);
     }
+
+    /** Working days after {@code dueOn} up to and including {@code asOf}; null when not past or undated. */
+    public static Integer late(LocalDate asOf, LocalDate dueOn) {
+        if (dueOn == null || !dueOn.isBefore(asOf)) {
+            return null;
+        }
+        return CALENDAR.countWorkdays(dueOn.plusDays(1), asOf);
+    }
 }
