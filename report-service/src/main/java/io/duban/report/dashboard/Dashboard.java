@@ -12,12 +12,13 @@ import java.util.UUID;
  * {@code onTimeRate} = on-time completions ÷ obligations that have fallen due or been completed
  * (DONE_ON_TIME + DONE_LATE + OVERDUE); null when there are none. {@code assignmentLife}: 签收, 申诉, 办结审核 and
  * 工作台账 counts (PENDING_REVIEW obligations are neither overdue nor done). {@code supervision}: 红黄蓝灯 and the
- * 督办 counts (issue 14).
+ * 督办 counts (issue 14). {@code trendYear}: the year {@code monthlyTrend} covers — asOf's year on a region's own
+ * dashboard; on a county's dashboard opened from above, the year of the county's plans (see CountyDashboardResource).
  */
 public record Dashboard(String region, UUID planId, LocalDate asOf, Map<String, Long> totals, long total,
                         Double onTimeRate, List<UnitOverdue> overdueByUnit, Upcoming dueNext10Workdays,
                         List<MonthTrend> monthlyTrend, Review needsReview, long ongoingItems, boolean provisionalDates,
-                        AssignmentLife assignmentLife, SupervisionSummary supervision) {
+                        AssignmentLife assignmentLife, SupervisionSummary supervision, int trendYear) {
 
     /** A unit's open overdue obligations, ranked by count then by the worst lateness. */
     public record UnitOverdue(int rank, String unitId, String unitName, long overdue, int maxWorkdaysLate) {
@@ -27,7 +28,7 @@ public record Dashboard(String region, UUID planId, LocalDate asOf, Map<String, 
     public record Upcoming(LocalDate until, long count, List<ObligationView> items) {
     }
 
-    /** Obligations due in a month of asOf's year: how many, done by asOf, done on time, overdue. */
+    /** Obligations due in a month of {@code trendYear}: how many, done by asOf, done on time, overdue. */
     public record MonthTrend(String month, long due, long done, long doneOnTime, long overdue) {
     }
 

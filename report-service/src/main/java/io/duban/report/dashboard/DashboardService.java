@@ -44,6 +44,11 @@ public class DashboardService {
     SupervisionQueries supervision;
 
     public Uni<Dashboard> dashboard(String region, UUID planId, LocalDate asOf) {
+        return dashboard(region, planId, asOf, asOf.getYear());
+    }
+
+    /** The region's dashboard as of a day, its monthly trend over {@code trendYear} (judged as of asOf all the same). */
+    public Uni<Dashboard> dashboard(String region, UUID planId, LocalDate asOf, int trendYear) {
         ObligationFilter base = ObligationFilter.region(region, asOf).withPlan(planId);
 
         Sql totals = queries.judged(base, false);
@@ -60,7 +65,7 @@ public class DashboardService {
         Uni<Long> upcomingCount = queries.count(upcoming);
         Uni<List<ObligationView>> upcomingItems = queries.list(upcoming, ObligationQueries.BY_DUE, UPCOMING_ITEMS, 0);
 
-        Sql trend = queries.judged(base.withDue(LocalDate.of(asOf.getYear(), 1, 1), LocalDate.of(asOf.getYear(), 12, 31)),
+        Sql trend = queries.judged(base.withDue(LocalDate.of(trendYear, 1, 1), LocalDate.of(trendYear, 12, 31)),
                 false);
         Uni<RowSet<Row>> trendQ = run(wrap(trend, "SELECT to_char(x.due_on, 'YYYY-MM') AS month, count(*) AS due,"
                 + " count(*) FILTER (WHERE x.status LIKE 'DONE%') AS done,"
@@ -134,7 +139,21 @@ public class DashboardService {
                     return new Dashboard(region, planId, asOf, byStatus, total, rate, ranked,
                             new Dashboard.Upcoming(until, t.getItem3(), t.getItem4()), months,
                             new Dashboard.Review(unparsed, c.getLong("undesignated"), tasks), c.getLong("ongoing"),
-                            provisional, t.getItem8(), t.getItem9());
+                            provisional, t.getItem8(), t.getItem9(), trendYear);
+                });
+    }
+
+    /**
+     * The year of a region's plans as seen on {@code asOf}: its latest plan year not after asOf's year, else its
+     * earliest one, else asOf's year (a region with no plan).
+     */
+    public Uni<Integer> planYear(String region, LocalDate asOf) {
+        return pool.preparedQuery("SELECT coalesce(max(year) FILTER (WHERE year <= $2), min(year)) AS y FROM plan"
+                        + " WHERE region = $1 AND year IS NOT NULL")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(region, asOf.getYear()))
+                .map(rows -> {
+                    Integer y = rows.iterator().next().getInteger("y");
+                    return y == null ? asOf.getYear() : y;
                 });
     }
 

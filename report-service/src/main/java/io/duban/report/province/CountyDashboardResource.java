@@ -3,6 +3,7 @@ package io.duban.report.province;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
+import io.duban.common.web.QueryParams;
 import io.duban.report.common.AsOf;
 import io.duban.report.dashboard.Dashboard;
 import io.duban.report.dashboard.DashboardService;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,10 +38,21 @@ public class CountyDashboardResource {
     Caller caller;
 
     @GET
-    @Operation(operationId = "getCountyDashboard", summary = "辖区内一个县的督办看板（只读；省、市令牌）")
-    public Uni<Dashboard> dashboard(@PathParam("county") String county, @QueryParam("asOf") String asOf) {
+    @Operation(operationId = "getCountyDashboard", summary = "辖区内一个县的督办看板（只读；省、市令牌）",
+            description = "逐月办理情况（monthlyTrend）默认取该县工作方案的年度（不晚于 asOf 所在年的最近一年），"
+                    + "而不是 asOf 所在年：从上级看一个 2023 年的县，趋势图是 2023 年的；trendYear= 可另指定。"
+                    + "应答的 trendYear 为所用年度。")
+    public Uni<Dashboard> dashboard(@PathParam("county") String county, @QueryParam("asOf") String asOf,
+                                    @QueryParam("trendYear") String trendYear) {
         String own = caller.isSystem() ? "*" : caller.region().filter(r -> !r.equals("*"))
                 .orElseThrow(() -> ProblemException.forbidden("令牌缺少行政区划（region）。"));
-        return dashboards.dashboard(RegionScope.requireCovered(own, county), null, AsOf.orToday(asOf));
+        String region = RegionScope.requireCovered(own, county);
+        LocalDate day = AsOf.orToday(asOf);
+        Integer year = QueryParams.integer("trendYear", trendYear);
+        if (year != null && (year < 2000 || year > 2100)) {
+            throw ProblemException.invalidField("trendYear", "trendYear 应为 2000 到 2100 之间的年份");
+        }
+        Uni<Integer> trend = year != null ? Uni.createFrom().item(year) : dashboards.planYear(region, day);
+        return trend.flatMap(y -> dashboards.dashboard(region, null, day, y));
     }
 }
