@@ -17,19 +17,40 @@ public final class ReportModels {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Obligation(String id, String assignmentId, String taskId, Integer taskSeq, String requirement,
                              String unitId, String unitName, String role, String rule, LocalDate dueOn, String status,
-                             int workdaysLate, boolean provisional, LocalDate completedOn, String planId) {
+                             int workdaysLate, boolean provisional, LocalDate completedOn, String planId,
+                             String light, LocalDate originalDueOn) {
+
+        /** Whether an approved extension moved the due date (the derived one is {@code originalDueOn}). */
+        public boolean extended() {
+            return originalDueOn != null && dueOn != null && !originalDueOn.equals(dueOn);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Dashboard(String region, String planId, LocalDate asOf, Map<String, Long> totals, long total,
                             Double onTimeRate, List<UnitOverdue> overdueByUnit, Upcoming dueNext10Workdays,
                             List<MonthTrend> monthlyTrend, Review needsReview, long ongoingItems,
-                            boolean provisionalDates, AssignmentLife assignmentLife) {
+                            boolean provisionalDates, AssignmentLife assignmentLife, Supervision supervision,
+                            Integer trendYear) {
 
         /** What waits for the supervisor from assignments' life (签收, 申诉, 办结审核, 台账); zeros when not given. */
         public AssignmentLife life() {
             return assignmentLife == null ? new AssignmentLife(0, 0, 0, 0, 0) : assignmentLife;
         }
+    }
+
+    /** The dashboard's 督办 part: open obligations by 红黄蓝灯 (total, per unit with any light) and what waits. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Supervision(Map<String, Long> lights, List<UnitLights> lightsByUnit, long pendingExtensionRequests,
+                              long overdueFindings, long unreadUrges) {
+
+        public long light(String name) {
+            return lights == null ? 0 : lights.getOrDefault(name, 0L);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UnitLights(String unitId, String unitName, long red, long yellow, long blue) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
