@@ -47,6 +47,24 @@ public class DashboardService {
         return dashboard(region, planId, asOf, asOf.getYear());
     }
 
+    /**
+     * The dashboard with its monthly trend over {@code trendYear}, or — when null — over the year of the region's plans
+     * ({@link #planYear}): a county whose plans are 2023's shows its 2023 months when looked at in 2026.
+     */
+    public Uni<Dashboard> dashboard(String region, UUID planId, LocalDate asOf, Integer trendYear) {
+        Uni<Integer> year = trendYear != null ? Uni.createFrom().item(trendYear) : planYear(region, planId, asOf);
+        return year.flatMap(y -> dashboard(region, planId, asOf, (int) y));
+    }
+
+    /** The {@code trendYear} query parameter: null when absent, else a year 2000–2100 (400 naming it otherwise). */
+    public static Integer trendYear(String param) {
+        Integer year = io.duban.common.web.QueryParams.integer("trendYear", param);
+        if (year != null && (year < 2000 || year > 2100)) {
+            throw io.duban.common.problem.ProblemException.invalidField("trendYear", "trendYear 应为 2000 到 2100 之间的年份");
+        }
+        return year;
+    }
+
     /** The region's dashboard as of a day, its monthly trend over {@code trendYear} (judged as of asOf all the same). */
     public Uni<Dashboard> dashboard(String region, UUID planId, LocalDate asOf, int trendYear) {
         ObligationFilter base = ObligationFilter.region(region, asOf).withPlan(planId);
@@ -144,13 +162,14 @@ public class DashboardService {
     }
 
     /**
-     * The year of a region's plans as seen on {@code asOf}: its latest plan year not after asOf's year, else its
-     * earliest one, else asOf's year (a region with no plan).
+     * The year of a region's plans (or of one plan) as seen on {@code asOf}: its latest plan year not after asOf's year,
+     * else its earliest one, else asOf's year (a region with no plan).
      */
-    public Uni<Integer> planYear(String region, LocalDate asOf) {
+    public Uni<Integer> planYear(String region, UUID planId, LocalDate asOf) {
+        // with a plan filter, that plan's year
         return pool.preparedQuery("SELECT coalesce(max(year) FILTER (WHERE year <= $2), min(year)) AS y FROM plan"
-                        + " WHERE region = $1 AND year IS NOT NULL")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(region, asOf.getYear()))
+                        + " WHERE region = $1 AND year IS NOT NULL AND ($3::uuid IS NULL OR id = $3::uuid)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(region, asOf.getYear(), planId))
                 .map(rows -> {
                     Integer y = rows.iterator().next().getInteger("y");
                     return y == null ? asOf.getYear() : y;

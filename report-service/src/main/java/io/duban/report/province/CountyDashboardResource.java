@@ -3,7 +3,6 @@ package io.duban.report.province;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
-import io.duban.common.web.QueryParams;
 import io.duban.report.common.AsOf;
 import io.duban.report.dashboard.Dashboard;
 import io.duban.report.dashboard.DashboardService;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,13 +44,7 @@ public class CountyDashboardResource {
                                     @QueryParam("trendYear") String trendYear) {
         String own = caller.isSystem() ? "*" : caller.region().filter(r -> !r.equals("*"))
                 .orElseThrow(() -> ProblemException.forbidden("令牌缺少行政区划（region）。"));
-        String region = RegionScope.requireCovered(own, county);
-        LocalDate day = AsOf.orToday(asOf);
-        Integer year = QueryParams.integer("trendYear", trendYear);
-        if (year != null && (year < 2000 || year > 2100)) {
-            throw ProblemException.invalidField("trendYear", "trendYear 应为 2000 到 2100 之间的年份");
-        }
-        Uni<Integer> trend = year != null ? Uni.createFrom().item(year) : dashboards.planYear(region, day);
-        return trend.flatMap(y -> dashboards.dashboard(region, null, day, y));
+        return dashboards.dashboard(RegionScope.requireCovered(own, county), null, AsOf.orToday(asOf),
+                DashboardService.trendYear(trendYear));
     }
 }
