@@ -54,6 +54,11 @@ public class DashboardPage {
             return totals.getOrDefault(status, 0L);
         }
 
+        /** The year the monthly trend covers: the plans' year report-service chose (asOf's when it does not say). */
+        public int trendYear() {
+            return dashboard.trendYear() == null ? asOf.getYear() : dashboard.trendYear();
+        }
+
         /** The 督办 part (lights, what waits); absent while report-service does not give it. */
         public Supervision supervision() {
             return dashboard.supervision() == null ? new Supervision(Map.of(), List.of(), 0, 0, 0) : dashboard.supervision();
