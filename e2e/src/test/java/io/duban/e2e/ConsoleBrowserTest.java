@@ -937,4 +937,230 @@ class ConsoleBrowserTest {
         browser.screenshot(page, "province-county");
         page.context().close();
     }
+
+    // ---- 红黄蓝灯, keyset lists, county names, 建议提案 (console-b) ----------------------------------------
+
+    private long lightTile(Page page, String light) {
+        return Long.parseLong(page.textContent(".tiles.lights [data-light=" + light + "] .value").strip());
+    }
+
+    private void assertLightsEqualTheApi(Page page, JsonPath api) {
+        for (String light : List.of("RED", "YELLOW", "BLUE")) {
+            assertEquals(api.getLong("supervision.lights." + light), lightTile(page, light), light);
+        }
+        List<Map<String, Object>> byUnit = api.getList("supervision.lightsByUnit");
+        assertEquals(byUnit.size(), page.locator("table.lights-by-unit tbody tr[data-unit]").count());
+        for (Map<String, Object> u : byUnit) {
+            Locator row = page.locator("table.lights-by-unit tr[data-unit='" + u.get("unitId") + "']");
+            assertEquals(String.valueOf(u.get("red")), row.locator("td[data-light=RED]").textContent().strip());
+            assertEquals(String.valueOf(u.get("yellow")), row.locator("td[data-light=YELLOW]").textContent().strip());
+            assertEquals(String.valueOf(u.get("blue")), row.locator("td[data-light=BLUE]").textContent().strip());
+        }
+        for (String w : List.of("pendingExtensionRequests", "overdueFindings", "unreadUrges")) {
+            assertEquals(api.getLong("supervision." + w), waiting(page, w), w);
+        }
+    }
+
+    private List<String> shownObligations(Page page) {
+        return page.locator("table.obligations tbody tr[data-obligation]").all().stream()
+                .map(r -> r.getAttribute("data-obligation")).collect(Collectors.toList());
+    }
+
+    @Test
+    @Order(100)
+    void theDashboardsLightsEqualTheApiAndLeadToKeysetPagedLists() {
+        signIn(supervisor, "dsj_admin", NEW_PASSWORD);
+        LocalDate autumn = LocalDate.of(2023, 10, 9);
+        supervisor.navigate(url("/dashboard?asOf=" + autumn));
+        awaitCharts(supervisor);
+        JsonPath api = apiDashboard(autumn);
+        assertLightsEqualTheApi(supervisor, api);
+        assertTrue(api.getLong("supervision.lights.RED") > 0, "2023-10-09 has red items");
+        browser.fullScreenshot(supervisor, "dashboard-lights");
+
+        // today every 2023 item still open is red: more than one page of them
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        supervisor.navigate(url("/dashboard?asOf=" + today));
+        awaitCharts(supervisor);
+        JsonPath now = apiDashboard(today);
+        assertLightsEqualTheApi(supervisor, now);
+        // years later the trend is still the plan's year's (2023), not an empty 2026
+        assertEquals(2023, now.getInt("trendYear"));
+        assertEquals("2023", supervisor.textContent("[data-trend-year]").strip());
+        long red = now.getLong("supervision.lights.RED");
+        assertTrue(red > 50, "more red items than one page: " + red);
+        supervisor.click(".tiles.lights [data-light=RED]");
+        assertTrue(supervisor.url().contains("/obligations?asOf=" + today + "&light=RED"), supervisor.url());
+        assertEquals(red, Long.parseLong(supervisor.textContent("[data-list-total]").strip()), "the list's total is the tile's");
+        List<String> first = shownObligations(supervisor);
+        JsonPath apiFirst = Api.as(cluster.report, supervisorToken).queryParam("asOf", today.toString())
+                .queryParam("light", "RED").queryParam("size", 50).get(BASE + "/obligations").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(apiFirst.getList("items.id"), first, "the first page is the API's, in its order");
+        assertEquals(50, supervisor.locator("table.obligations tbody tr td .light-red").count(), "every row red");
+        assertEquals(0, supervisor.locator("a[rel=first]").count(), "the first page has no way back");
+        browser.screenshot(supervisor, "obligations-red");
+
+        supervisor.click("a[rel=next]");
+        assertTrue(supervisor.url().contains("after="), supervisor.url());
+        assertTrue(supervisor.url().matches(".*after=[^&]*(&|$).*") && !supervisor.url().contains("page="), supervisor.url());
+        List<String> second = shownObligations(supervisor);
+        assertEquals(Math.min(50, red - 50), second.size());
+        JsonPath apiSecond = Api.as(cluster.report, supervisorToken).queryParam("asOf", today.toString())
+                .queryParam("light", "RED").queryParam("size", 50).queryParam("after", apiFirst.getString("next"))
+                .get(BASE + "/obligations").then().statusCode(200).extract().jsonPath();
+        assertEquals(apiSecond.getList("items.id"), second, "下一页 is the API's next page");
+        assertEquals(0, supervisor.locator("[data-list-total]").count(), "a later page does not count the region");
+        browser.screenshot(supervisor, "obligations-red-page2");
+        supervisor.click("a[rel=first]");
+        assertEquals(first, shownObligations(supervisor), "回到第一页");
+
+        // the wall screen on today reloads without a date, so past midnight it shows the new day
+        Page wall = browser.open(1920, 1080, false);
+        signIn(wall, "dsj_admin", NEW_PASSWORD);
+        wall.navigate(url("/dashboard?asOf=" + today));
+        wall.click("a.button[href^='/dashboard?wall=1']");
+        awaitCharts(wall);
+        assertEquals("60;url=/dashboard?wall=1", wall.getAttribute("meta[http-equiv=refresh]", "content"));
+        assertLightsEqualTheApi(wall, now);
+        browser.screenshot(wall, "dashboard-wall-lights");
+        wall.context().close();
+
+        // a unit's count in the per-unit table leads to that unit's red items
+        supervisor.navigate(url("/dashboard?asOf=" + today));
+        Map<String, Object> worst = now.<Map<String, Object>>getList("supervision.lightsByUnit").get(0);
+        supervisor.click("table.lights-by-unit tr[data-unit='" + worst.get("unitId") + "'] td[data-light=RED] a");
+        assertTrue(supervisor.textContent("h1").contains((String) worst.get("unitName")), supervisor.textContent("h1"));
+        assertEquals(((Number) worst.get("red")).longValue(), Long.parseLong(supervisor.textContent("[data-list-total]").strip()));
+    }
+
+    @Test
+    @Order(105)
+    void aPrefectureSeesCountyNamesAndACountysTrendFollowsItsPlansYear() {
+        Page page = browser.open(1366, 768, false);
+        signIn(page, "zb_shi", NEW_PASSWORD);
+        page.waitForSelector("#province-chart[data-drawn=true]");
+        Locator county = page.locator("tr[data-county='" + REGION + "']");
+        assertEquals("沂源县", county.locator("th.county-name").textContent().strip());
+        assertTrue(page.getAttribute("#province-chart", "data-chart").contains("沂源县"), "the chart names the county");
+        county.locator("a").click();
+        awaitCharts(page);
+        assertTrue(page.textContent("h1").contains("沂源县"), page.textContent("h1"));
+        JsonPath countyApi = Api.as(cluster.report, Tokens.viewer("370300")).get("/api/v1/counties/" + REGION + "/dashboard")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(2023, countyApi.getInt("trendYear"), "the county's plans are 2023's");
+        assertEquals("2023", page.textContent("[data-trend-year]").strip());
+        List<String> months = countyApi.getList("monthlyTrend.month");
+        assertTrue(!months.isEmpty() && months.stream().allMatch(m -> m.startsWith("2023-")), months.toString());
+        String chart = page.getAttribute("#trend-chart", "data-chart");
+        for (String m : months) {
+            assertTrue(chart.contains(m), m + " in " + chart);
+        }
+        browser.screenshot(page, "province-county-named");
+        page.context().close();
+    }
+
+    /** The 建议提案 session of this test, created through task-service's API as the office would import it. */
+    String proposalSession;
+    String educationProposal;
+    String civilAffairsProposal;
+
+    private Map<String, Object> proposal(String number, String title, String lead) {
+        return Map.of("number", number, "title", title, "proposers", List.of("王某某"), "assignedOn", "2023-06-30",
+                "complex", false, "leadUnits", lead);
+    }
+
+    @Test
+    @Order(110)
+    @SuppressWarnings("unchecked")
+    void theSupervisorRecordsAReplyAndFeedbackAndTheProposalNumbersEqualTheApi() {
+        proposalSession = Api.as(cluster.task, supervisorToken).contentType("application/json")
+                .body(Map.of("body", "CPPCC", "sessionName", "县政协十一届二次会议", "year", 2023))
+                .post(BASE + "/proposal-sessions").then().statusCode(201).extract().path("planId");
+        educationProposal = Api.as(cluster.task, supervisorToken).contentType("application/json")
+                .body(proposal("1102097", "关于进一步推进政务公开标准化规范化的提案", EDUCATION))
+                .post(BASE + "/proposal-sessions/" + proposalSession + "/proposals").then().statusCode(201).extract().path("id");
+        civilAffairsProposal = Api.as(cluster.task, supervisorToken).contentType("application/json")
+                .body(proposal("1102098", "关于完善社会救助信息公开的提案", CIVIL_AFFAIRS))
+                .post(BASE + "/proposal-sessions/" + proposalSession + "/proposals").then().statusCode(201).extract().path("id");
+
+        supervisor.navigate(url("/proposals"));
+        browser.screenshot(supervisor, "proposal-sessions");
+        supervisor.click("a[href='/proposals/sessions/" + proposalSession + "']");
+        assertEquals(2, supervisor.locator("table.proposals tr[data-proposal]").count());
+        supervisor.click("tr[data-proposal='1102097'] a");
+        assertTrue(supervisor.textContent("h1").contains("第1102097号提案"), supervisor.textContent("h1"));
+        assertEquals("ASSIGNED", supervisor.getAttribute("[data-proposal-status]", "data-proposal-status"));
+
+        // the 答复 as the 主办 unit's letter reads (the supervisor enters it for the unit)
+        supervisor.fill("#text", "您提出的提案收悉。现答复如下：\n一、已在政府网站开设政务公开专栏。\n感谢您的关心和支持。");
+        supervisor.selectOption("#outcome", "A");
+        supervisor.selectOption("#consultation", "PHONE");
+        supervisor.fill("#consultedOn", "2023年8月20日");
+        supervisor.fill("#repliedOn", "2023-09-01");
+        supervisor.fill("#signer", "张某某");
+        supervisor.fill("#contactName", "李某");
+        supervisor.fill("#contactPhone", "0533-3222222");
+        supervisor.fill("#docNumber", "源政办字〔2023〕9号");
+        supervisor.click("form[action$='/reply'] button.primary");
+        assertTrue(supervisor.url().endsWith("/proposals/" + educationProposal), supervisor.url());
+        assertEquals("A", supervisor.getAttribute("article.reply[data-reply-round='1']", "data-outcome"));
+        assertTrue(supervisor.textContent("article.reply").contains("2023-09-01"));
+        assertEquals("ANSWERED", supervisor.getAttribute("[data-proposal-status]", "data-proposal-status"));
+
+        // the 反馈表 came back on paper: 满意
+        supervisor.selectOption("#satisfaction", "SATISFIED");
+        supervisor.selectOption("#relevance", "STRONG");
+        supervisor.selectOption("#fb-consultation", "PHONE");
+        supervisor.fill("#receivedOn", "2023-09-15");
+        supervisor.click("form[action$='/feedback'] button.primary");
+        assertEquals("SATISFIED", supervisor.getAttribute("p.feedback", "data-satisfaction"));
+        assertEquals("CLOSED", supervisor.getAttribute("[data-proposal-status]", "data-proposal-status"));
+        browser.fullScreenshot(supervisor, "proposal");
+
+        supervisor.click("a[href='/proposals/sessions/" + proposalSession + "']");
+        JsonPath numbers = Api.as(cluster.task, supervisorToken)
+                .get(BASE + "/proposal-sessions/" + proposalSession + "/numbers").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, numbers.getInt("total.answeredOnTime"));
+        assertEquals(1, numbers.getInt("total.notAnswered"));
+        List<Map<String, Object>> lines = new java.util.ArrayList<>(numbers.getList("units"));
+        lines.add(numbers.getMap("total"));
+        for (Map<String, Object> l : lines) {
+            String key = l.get("unitName") == null ? "total" : (String) l.get("unitName");
+            Locator row = supervisor.locator("table.numbers tr[data-line='" + key + "']");
+            for (String n : List.of("assigned", "answeredOnTime", "answeredLate", "notAnswered", "overdue", "reopened")) {
+                assertEquals(String.valueOf(l.get(n)), row.locator("[data-n=" + n + "]").textContent().strip(), key + " " + n);
+            }
+            Map<String, Object> outcomes = (Map<String, Object>) l.get("outcomes");
+            for (String o : List.of("A", "B", "C", "D")) {
+                Object v = outcomes == null ? null : outcomes.get(o);
+                assertEquals(v == null ? "0" : String.valueOf(v), row.locator("[data-n=" + o + "]").textContent().strip(), key + " " + o);
+            }
+            Object rate = l.get("satisfactionRate");
+            assertEquals(rate == null ? "—" : new BigDecimal(rate.toString()).setScale(2, RoundingMode.HALF_UP) + "%",
+                    row.locator("[data-n=satisfactionRate]").textContent().strip(), key + " 满意率");
+        }
+        assertEquals("100.00%", supervisor.textContent("table.numbers tr[data-line='" + EDUCATION + "'] [data-n=satisfactionRate]").strip());
+        browser.fullScreenshot(supervisor, "proposal-session");
+    }
+
+    @Test
+    @Order(115)
+    void aUnitUserSeesItsOwnProposalsOnly() {
+        expectedFailedLoads = 1; // the other unit's proposal answers a 404 page
+        signIn(phone, "jyj", NEW_PASSWORD);
+        phone.click("header nav a[href='/proposals']");
+        phone.click("a[href='/proposals/sessions/" + proposalSession + "']");
+        assertEquals(List.of("1102097"), phone.locator("table.proposals tr[data-proposal]").all().stream()
+                .map(r -> r.getAttribute("data-proposal")).collect(Collectors.toList()));
+        assertEquals(0, phone.locator("table.numbers").count(), "the session's numbers are the office's");
+        browser.screenshot(phone, "proposal-session-unit-phone");
+        assertTrue((Boolean) phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
+                "no sideways scrolling at 360 px");
+        phone.click("tr[data-proposal='1102097'] a");
+        assertEquals("A", phone.getAttribute("article.reply[data-reply-round='1']", "data-outcome"));
+        assertEquals(0, phone.locator("form[action$='/feedback']").count(), "a unit does not enter the proposer's form");
+        var other = phone.navigate(url("/proposals/" + civilAffairsProposal));
+        assertEquals(404, other.status());
+    }
 }

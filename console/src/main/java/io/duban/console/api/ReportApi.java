@@ -48,19 +48,22 @@ public interface ReportApi {
     Uni<Dashboard> dashboard(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
                              @QueryParam("asOf") String asOf, @QueryParam("planId") String planId);
 
+    /** Keyset pages only ({@code after} = the previous page's {@code next}, null for the first); see docs/paging.md. */
     @GET
     @Path("/regions/{region}/overdue")
     Uni<Paged<Obligation>> overdue(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
                                    @QueryParam("asOf") String asOf, @QueryParam("planId") String planId,
-                                   @QueryParam("unitId") String unitId, @QueryParam("page") int page,
-                                   @QueryParam("size") int size);
+                                   @QueryParam("unitId") String unitId, @QueryParam("after") String after,
+                                   @QueryParam("size") int size, @QueryParam("total") String total);
 
+    /** Keyset pages only; {@code light} and {@code status} are comma lists (RED,YELLOW / OVERDUE,DUE_SOON). */
     @GET
     @Path("/regions/{region}/obligations")
     Uni<Paged<Obligation>> obligations(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
                                        @QueryParam("asOf") String asOf, @QueryParam("planId") String planId,
-                                       @QueryParam("unitId") String unitId, @QueryParam("page") int page,
-                                       @QueryParam("size") int size);
+                                       @QueryParam("unitId") String unitId, @QueryParam("light") String light,
+                                       @QueryParam("status") String status, @QueryParam("after") String after,
+                                       @QueryParam("size") int size, @QueryParam("total") String total);
 
     @GET
     @Path("/regions/{region}/units/{unitId}/agenda")

@@ -45,13 +45,26 @@ public class ReportClient {
         return calls.guard(NAME, api.dashboard(s.bearer(), s.region(), asOf.toString(), blankToNull(planId)));
     }
 
+    /** The worst overdue items, first keyset page, not counted (the dashboard has the count in its totals). */
     public Uni<Paged<Obligation>> overdue(Session s, LocalDate asOf, String planId, int size) {
-        return calls.guard(NAME, api.overdue(s.bearer(), s.region(), asOf.toString(), blankToNull(planId), null, 1, size));
+        return calls.guard(NAME, api.overdue(s.bearer(), s.region(), asOf.toString(), blankToNull(planId), null, null,
+                size, "false"));
     }
 
+    /**
+     * One keyset page of {@code /obligations} ({@code after} = the previous page's {@code next}, blank for the first);
+     * counted only when {@code count} (the list page asks on its first page only).
+     */
+    public Uni<Paged<Obligation>> obligations(Session s, ObligationQuery q, String after, int size, boolean count) {
+        return calls.guard(NAME, api.obligations(s.bearer(), s.region(), q.asOf().toString(), blankToNull(q.planId()),
+                blankToNull(q.unitId()), blankToNull(q.light()), blankToNull(q.status()), blankToNull(after), size,
+                count ? "true" : "false"));
+    }
+
+    /** Every obligation of a plan, walked with the keyset cursor (no OFFSET, no count). */
     public Uni<List<Obligation>> obligationsOfPlan(Session s, LocalDate asOf, String planId) {
-        return TaskClient.all(page -> calls.guard(NAME,
-                api.obligations(s.bearer(), s.region(), asOf.toString(), planId, null, page, TaskClient.PAGE)));
+        return TaskClient.walk(after -> calls.guard(NAME, api.obligations(s.bearer(), s.region(), asOf.toString(),
+                planId, null, null, null, after, TaskClient.PAGE, "false")));
     }
 
     public Uni<Agenda> agenda(Session s, String unitId, LocalDate asOf) {
@@ -212,6 +225,10 @@ public class ReportClient {
     private static Download download(Response r) {
         return new Download(r.readEntity(byte[].class), r.getHeaderString("Content-Type"),
                 r.getHeaderString("Content-Disposition"));
+    }
+
+    /** The filter of an obligations list; blank fields are not sent. */
+    public record ObligationQuery(LocalDate asOf, String planId, String unitId, String light, String status) {
     }
 
     private static String blankToNull(String s) {

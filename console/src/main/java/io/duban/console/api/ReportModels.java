@@ -30,7 +30,8 @@ public final class ReportModels {
     public record Dashboard(String region, String planId, LocalDate asOf, Map<String, Long> totals, long total,
                             Double onTimeRate, List<UnitOverdue> overdueByUnit, Upcoming dueNext10Workdays,
                             List<MonthTrend> monthlyTrend, Review needsReview, long ongoingItems,
-                            boolean provisionalDates, AssignmentLife assignmentLife, Supervision supervision) {
+                            boolean provisionalDates, AssignmentLife assignmentLife, Supervision supervision,
+                            Integer trendYear) {
 
         /** What waits for the supervisor from assignments' life (签收, 申诉, 办结审核, 台账); zeros when not given. */
         public AssignmentLife life() {
@@ -43,16 +44,20 @@ public final class ReportModels {
         }
     }
 
-    /** The 督办 part of the dashboard (issue 14): lights, extension requests, overdue findings, unread urges. */
+    /** The dashboard's 督办 part: open obligations by 红黄蓝灯 (total, per unit with any light) and what waits. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Supervision(Map<String, Long> lights, long pendingExtensionRequests, long overdueFindings,
-                              long unreadUrges) {
+    public record Supervision(Map<String, Long> lights, List<UnitLights> lightsByUnit, long pendingExtensionRequests,
+                              long overdueFindings, long unreadUrges) {
 
-        public static final Supervision NONE = new Supervision(Map.of(), 0, 0, 0);
+        public static final Supervision NONE = new Supervision(Map.of(), List.of(), 0, 0, 0);
 
-        public long light(String colour) {
-            return lights == null ? 0 : lights.getOrDefault(colour, 0L);
+        public long light(String name) {
+            return lights == null ? 0 : lights.getOrDefault(name, 0L);
         }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UnitLights(String unitId, String unitName, long red, long yellow, long blue) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -59,7 +59,8 @@ public interface TaskApi {
     @GET
     @Path("/plans/{id}/tasks")
     Uni<Paged<Task>> tasks(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
-                           @PathParam("id") String planId, @QueryParam("page") int page, @QueryParam("size") int size);
+                           @PathParam("id") String planId, @QueryParam("after") String after,
+                           @QueryParam("size") int size, @QueryParam("total") String total);
 
     @GET
     @Path("/tasks/{id}")
@@ -79,8 +80,8 @@ public interface TaskApi {
     @Path("/assignments")
     Uni<Paged<Assignment>> assignments(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
                                        @QueryParam("planId") String planId, @QueryParam("taskId") String taskId,
-                                       @QueryParam("unitId") String unitId, @QueryParam("page") int page,
-                                       @QueryParam("size") int size);
+                                       @QueryParam("unitId") String unitId, @QueryParam("after") String after,
+                                       @QueryParam("size") int size, @QueryParam("total") String total);
 
     @GET
     @Path("/assignments/{id}")

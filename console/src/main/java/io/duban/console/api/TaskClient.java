@@ -25,7 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** task-service as the console uses it, with the signed-in person's token. */
@@ -68,7 +68,7 @@ public class TaskClient {
     }
 
     public Uni<List<Task>> tasks(Session s, String planId) {
-        return all(page -> calls.guard(NAME, api.tasks(s.bearer(), s.region(), planId, page, PAGE)));
+        return walk(after -> calls.guard(NAME, api.tasks(s.bearer(), s.region(), planId, after, PAGE, "false")));
     }
 
     public Uni<Versioned<Task>> task(Session s, String id) {
@@ -86,7 +86,7 @@ public class TaskClient {
     }
 
     public Uni<List<Assignment>> assignmentsOfPlan(Session s, String planId) {
-        return all(page -> calls.guard(NAME, api.assignments(s.bearer(), s.region(), planId, null, null, page, PAGE)));
+        return walk(after -> calls.guard(NAME, api.assignments(s.bearer(), s.region(), planId, null, null, after, PAGE, "false")));
     }
 
     public Uni<Versioned<Assignment>> assignment(Session s, String id) {
@@ -161,16 +161,19 @@ public class TaskClient {
                 .map(Calls::ok).map(r -> r.readEntity(LedgerSubmission.class));
     }
 
-    /** Every page of a list, one after another. */
-    static <T> Uni<List<T>> all(IntFunction<Uni<Paged<T>>> page) {
-        List<T> acc = new ArrayList<>();
-        return collect(page, 1, acc);
+    /**
+     * Every item of a long list, page after page by the keyset cursor ({@code after} = the previous page's
+     * {@code next}; null for the first): each page is one index range, never an OFFSET or a count (docs/paging.md).
+     */
+    static <T> Uni<List<T>> walk(Function<String, Uni<Paged<T>>> page) {
+        return collect(page, null, 0, new ArrayList<>());
     }
 
-    private static <T> Uni<List<T>> collect(IntFunction<Uni<Paged<T>>> page, int n, List<T> acc) {
-        return page.apply(n).flatMap(p -> {
+    private static <T> Uni<List<T>> collect(Function<String, Uni<Paged<T>>> page, String after, int n, List<T> acc) {
+        return page.apply(after).flatMap(p -> {
             acc.addAll(p.items());
-            return p.hasMore() && n < 200 ? collect(page, n + 1, acc) : Uni.createFrom().item(acc);
+            // 200 pages of 500 is far beyond a plan's table; the bound only stops a service that loops
+            return p.next() != null && n < 200 ? collect(page, p.next(), n + 1, acc) : Uni.createFrom().item(acc);
         });
     }
 }

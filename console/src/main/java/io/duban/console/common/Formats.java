@@ -20,6 +20,14 @@ public final class Formats {
         return BigDecimal.valueOf(rate).multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP) + "%";
     }
 
+    /** A rate the API already gives in percent (66.6667 or 50) → 66.67% / 50.00%; none → —. */
+    public static String percent(Double p) {
+        if (p == null) {
+            return "—";
+        }
+        return BigDecimal.valueOf(p).setScale(2, RoundingMode.HALF_UP) + "%";
+    }
+
     /** Two decimals for scores. */
     public static String two(double d) {
         return BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_UP).toPlainString();

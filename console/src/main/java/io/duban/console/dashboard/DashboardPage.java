@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.console.api.ReportClient;
 import io.duban.console.api.ReportModels.Dashboard;
 import io.duban.console.api.ReportModels.Obligation;
+import io.duban.console.api.ReportModels.Supervision;
 import io.duban.console.api.ReportModels.UnitOverdue;
 import io.duban.console.api.TaskClient;
 import io.duban.console.api.TaskModels.Plan;
@@ -52,6 +53,31 @@ public class DashboardPage {
         public long count(String status) {
             return totals.getOrDefault(status, 0L);
         }
+
+        /** The year the monthly trend covers: the plans' year report-service chose (asOf's when it does not say). */
+        public int trendYear() {
+            return dashboard.trendYear() == null ? asOf.getYear() : dashboard.trendYear();
+        }
+
+        /** The 督办 part (lights, what waits); absent while report-service does not give it. */
+        public Supervision supervision() {
+            return dashboard.watch();
+        }
+
+        /**
+         * Where the wall screen reloads to: a wall showing today drops the date, so each reload is as of the day it
+         * runs (past midnight Asia/Shanghai the next day's); a wall on a chosen past day reloads that day.
+         */
+        public String wallUrl() {
+            String plan = planId == null ? "" : "&planId=" + planId;
+            return asOf.equals(Today.date()) ? "/dashboard?wall=1" + plan : "/dashboard?asOf=" + asOf + plan + "&wall=1";
+        }
+
+        /** The link to the list of obligations behind a count, with this page's asOf and plan. */
+        public String listHref(String light, String unitId) {
+            return "/obligations?asOf=" + asOf + "&light=" + light + (planId == null ? "" : "&planId=" + planId)
+                    + (unitId == null ? "" : "&unitId=" + unitId);
+        }
     }
 
     record Bar(String name, long value) {
@@ -88,9 +114,10 @@ public class DashboardPage {
                     long overdue = totals.getOrDefault("OVERDUE", 0L);
                     Tiles tiles = new Tiles(onTime + late + overdue, onTime, late, overdue, d.onTimeRate());
                     List<Bar> bars = d.overdueByUnit().stream().map(u -> new Bar(u.unitName(), u.overdue())).toList();
+                    // the ten worst are a first keyset page, not counted: their total is the OVERDUE tile's
                     DashboardView view = new DashboardView(asOf, plan, t.getItem3(), wall != null, 60, tiles, totals,
                             d.total(), write(d.monthlyTrend()), write(bars), d.overdueByUnit(), t.getItem2().items(),
-                            t.getItem2().total(), d, t.getItem4());
+                            overdue, d, t.getItem4());
                     return Templates.dashboard(Chrome.of(s, "dashboard"), view);
                 });
     }

@@ -1,5 +1,6 @@
 package io.duban.console.proposal;
 
+import io.duban.console.api.ApiProblem;
 import io.duban.console.api.Paged;
 import io.duban.console.proposal.ProposalModels.Detail;
 import io.duban.console.proposal.ProposalModels.Link;
@@ -8,6 +9,7 @@ import io.duban.console.proposal.ProposalModels.NewReply;
 import io.duban.console.proposal.ProposalModels.Numbers;
 import io.duban.console.proposal.ProposalModels.Proposal;
 import io.duban.console.proposal.ProposalModels.Session;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -76,4 +78,10 @@ public interface ProposalApi {
     @POST
     @Path("/proposals/{id}/feedback-links")
     Uni<Link> link(@HeaderParam(AUTH) String bearer, @PathParam("region") String region, @PathParam("id") String id);
+
+    /** A problem answer (another unit's proposal: 404; a refused reply: 400/409/422) as an {@link ApiProblem}, as the other clients do. */
+    @ClientExceptionMapper
+    static RuntimeException toProblem(jakarta.ws.rs.core.Response r) {
+        return ApiProblem.from(r);
+    }
 }

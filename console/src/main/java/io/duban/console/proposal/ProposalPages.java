@@ -2,6 +2,7 @@ package io.duban.console.proposal;
 
 import io.duban.console.api.ApiProblem;
 import io.duban.console.common.Chrome;
+import io.duban.console.common.Dates;
 import io.duban.console.common.FormErrors;
 import io.duban.console.proposal.ProposalModels.Detail;
 import io.duban.console.proposal.ProposalModels.NewFeedback;
@@ -108,8 +109,8 @@ public class ProposalPages {
                                @RestForm String planText, @RestForm String promisedOn, @RestForm String repliedOn) {
         current.require("supervisor", "unit");
         Session s = current.checkCsrf(csrf);
-        NewReply r = new NewReply(text, outcome, consultation, blank(consultedOn), signer, contactName, contactPhone, blank(docNumber),
-                blank(planText), blank(promisedOn), blank(repliedOn));
+        NewReply r = new NewReply(text, outcome, consultation, Dates.iso(consultedOn), signer, contactName, contactPhone,
+                blank(docNumber), blank(planText), Dates.iso(promisedOn), Dates.iso(repliedOn));
         return again(s, id, proposals.reply(s, id, r));
     }
 
@@ -121,7 +122,7 @@ public class ProposalPages {
         current.require("supervisor");
         Session s = current.checkCsrf(csrf);
         return again(s, id, proposals.feedback(s, id, new NewFeedback(satisfaction, relevance, consultation, blank(opinion),
-                blank(receivedOn))));
+                Dates.iso(receivedOn))));
     }
 
     @POST

@@ -35,14 +35,20 @@ public class ProvincePage {
 
     @CheckedTemplate(basePath = "province")
     static class Templates {
-        static native TemplateInstance province(Chrome chrome, LocalDate asOf, OverdueSummary summary, String chartJson);
+        static native TemplateInstance province(Chrome chrome, LocalDate asOf, OverdueSummary summary, String chartJson,
+                                                RegionNames names);
 
         static native TemplateInstance county(Chrome chrome, CountyView view);
     }
 
     /** One county as its prefecture sees it. */
-    public record CountyView(String county, LocalDate asOf, Dashboard dashboard, long due, String trendJson,
-                             String overdueByUnitJson) {
+    public record CountyView(String county, String countyName, LocalDate asOf, Dashboard dashboard, long due,
+                             String trendJson, String overdueByUnitJson) {
+
+        /** The year the trend covers: the county's plans' (report-service chooses it), asOf's when not said. */
+        public int trendYear() {
+            return dashboard.trendYear() == null ? asOf.getYear() : dashboard.trendYear();
+        }
 
         public long count(String status) {
             return dashboard.totals() == null ? 0 : dashboard.totals().getOrDefault(status, 0L);
@@ -58,14 +64,17 @@ public class ProvincePage {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    RegionNames names;
+
     @GET
     public Uni<TemplateInstance> show(@QueryParam("asOf") String asOfParam) {
         Session s = current.require("supervisor", "viewer");
         LocalDate asOf = Today.asOf(asOfParam);
         return report.overdueSummary(s, asOf).map(sum -> {
             List<Map<String, Object>> bars = sum.regions().stream()
-                    .map(r -> Map.<String, Object>of("name", r.region(), "value", r.overdue())).toList();
-            return Templates.province(Chrome.of(s, "province"), asOf, sum, write(bars));
+                    .map(r -> Map.<String, Object>of("name", names.label(r.region()), "value", r.overdue())).toList();
+            return Templates.province(Chrome.of(s, "province"), asOf, sum, write(bars), names);
         });
     }
 
@@ -83,7 +92,7 @@ public class ProvincePage {
             List<Map<String, Object>> bars = d.overdueByUnit().stream()
                     .map(u -> Map.<String, Object>of("name", u.unitName(), "value", u.overdue())).toList();
             return Templates.county(Chrome.of(s, "province"),
-                    new CountyView(county, asOf, d, due, write(d.monthlyTrend()), write(bars)));
+                    new CountyView(county, names.name(county), asOf, d, due, write(d.monthlyTrend()), write(bars)));
         });
     }
 

@@ -30,4 +30,10 @@ public interface ConsoleConfig {
     /** How long one call to a service may take before the page gives up on it. */
     @WithDefault("20S")
     Duration callTimeout();
+
+    /**
+     * A TSV file of administrative division names ({@code code<TAB>name}, GB/T 2260) that adds to and overrides the
+     * bundled table (regions.tsv) the province view names counties from.
+     */
+    Optional<String> regionNames();
 }

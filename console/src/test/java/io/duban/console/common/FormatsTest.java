@@ -16,6 +16,14 @@ class FormatsTest {
     @org.junit.jupiter.api.Test
     void noRateIsADash() {
         assertEquals("—", Formats.pct(null));
+        assertEquals("—", Formats.percent(null));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"66.67, 66.67%", "100, 100.00%", "66.6666, 66.67%", "0, 0.00%", "47.405, 47.41%"})
+    void ratesGivenInPercentKeepTwoDecimals(double p, String shown) {
+        // task-service's 满意率 comes in percent; a Double 100.0 must not read "100.0%"
+        assertEquals(shown, Formats.percent(p));
     }
 
     @org.junit.jupiter.api.Test

@@ -12,12 +12,14 @@ import java.util.UUID;
  * {@code onTimeRate} = on-time completions ÷ obligations that have fallen due or been completed
  * (DONE_ON_TIME + DONE_LATE + OVERDUE); null when there are none. {@code assignmentLife}: 签收, 申诉, 办结审核 and
  * 工作台账 counts (PENDING_REVIEW obligations are neither overdue nor done). {@code supervision}: 红黄蓝灯 and the
- * 督办 counts (issue 14). {@code proposals}: the 建议提案 numbers per session (issue 18).
+ * 督办 counts (issue 14). {@code proposals}: the 建议提案 numbers per session (issue 18). {@code trendYear}: the
+ * year {@code monthlyTrend} covers — the plans' year unless the caller asks for another (DashboardService#planYear).
  */
 public record Dashboard(String region, UUID planId, LocalDate asOf, Map<String, Long> totals, long total,
                         Double onTimeRate, List<UnitOverdue> overdueByUnit, Upcoming dueNext10Workdays,
                         List<MonthTrend> monthlyTrend, Review needsReview, long ongoingItems, boolean provisionalDates,
-                        AssignmentLife assignmentLife, SupervisionSummary supervision, List<SessionProposals> proposals) {
+                        AssignmentLife assignmentLife, SupervisionSummary supervision, List<SessionProposals> proposals,
+                        int trendYear) {
 
     /**
      * One session's 建议提案: assigned; first answered on time, late, not yet as of asOf (of which past the due day);
@@ -39,7 +41,7 @@ public record Dashboard(String region, UUID planId, LocalDate asOf, Map<String, 
     public record Upcoming(LocalDate until, long count, List<ObligationView> items) {
     }
 
-    /** Obligations due in a month of asOf's year: how many, done by asOf, done on time, overdue. */
+    /** Obligations due in a month of {@code trendYear}: how many, done by asOf, done on time, overdue. */
     public record MonthTrend(String month, long due, long done, long doneOnTime, long overdue) {
     }
 

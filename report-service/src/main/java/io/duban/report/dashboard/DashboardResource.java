@@ -26,9 +26,12 @@ public class DashboardResource {
 
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.SYSTEM})
-    @Operation(operationId = "getDashboard", summary = "督办看板：各状态数、按时办结率、单位逾期排名、10 个工作日内到期、月度趋势、待复核事项")
+    @Operation(operationId = "getDashboard", summary = "督办看板：各状态数、按时办结率、单位逾期排名、10 个工作日内到期、月度趋势、待复核事项",
+            description = "逐月办理情况（monthlyTrend）取工作方案的年度（指定 planId 时为该方案的年度；否则为不晚于 asOf 所在年的最近一年），"
+                    + "trendYear= 可另指定；应答的 trendYear 为所用年度。")
     public Uni<Dashboard> dashboard(@PathParam("region") String region, @QueryParam("asOf") String asOf,
-                                    @QueryParam("planId") String planId) {
-        return dashboards.dashboard(region, Ids.optional("planId", planId), AsOf.orToday(asOf));
+                                    @QueryParam("planId") String planId, @QueryParam("trendYear") String trendYear) {
+        return dashboards.dashboard(region, Ids.optional("planId", planId), AsOf.orToday(asOf),
+                DashboardService.trendYear(trendYear));
     }
 }

@@ -47,6 +47,29 @@ public class DashboardService {
     ProposalQueries proposals;
 
     public Uni<Dashboard> dashboard(String region, UUID planId, LocalDate asOf) {
+        return dashboard(region, planId, asOf, asOf.getYear());
+    }
+
+    /**
+     * The dashboard with its monthly trend over {@code trendYear}, or — when null — over the year of the region's plans
+     * ({@link #planYear}): a county whose plans are 2023's shows its 2023 months when looked at in 2026.
+     */
+    public Uni<Dashboard> dashboard(String region, UUID planId, LocalDate asOf, Integer trendYear) {
+        Uni<Integer> year = trendYear != null ? Uni.createFrom().item(trendYear) : planYear(region, planId, asOf);
+        return year.flatMap(y -> dashboard(region, planId, asOf, (int) y));
+    }
+
+    /** The {@code trendYear} query parameter: null when absent, else a year 2000–2100 (400 naming it otherwise). */
+    public static Integer trendYear(String param) {
+        Integer year = io.duban.common.web.QueryParams.integer("trendYear", param);
+        if (year != null && (year < 2000 || year > 2100)) {
+            throw io.duban.common.problem.ProblemException.invalidField("trendYear", "trendYear 应为 2000 到 2100 之间的年份");
+        }
+        return year;
+    }
+
+    /** The region's dashboard as of a day, its monthly trend over {@code trendYear} (judged as of asOf all the same). */
+    public Uni<Dashboard> dashboard(String region, UUID planId, LocalDate asOf, int trendYear) {
         ObligationFilter base = ObligationFilter.region(region, asOf).withPlan(planId);
 
         Sql totals = queries.judged(base, false);
@@ -63,7 +86,7 @@ public class DashboardService {
         Uni<Long> upcomingCount = queries.count(upcoming);
         Uni<List<ObligationView>> upcomingItems = queries.list(upcoming, ObligationQueries.BY_DUE, UPCOMING_ITEMS, 0);
 
-        Sql trend = queries.judged(base.withDue(LocalDate.of(asOf.getYear(), 1, 1), LocalDate.of(asOf.getYear(), 12, 31)),
+        Sql trend = queries.judged(base.withDue(LocalDate.of(trendYear, 1, 1), LocalDate.of(trendYear, 12, 31)),
                 false);
         Uni<RowSet<Row>> trendQ = run(wrap(trend, "SELECT to_char(x.due_on, 'YYYY-MM') AS month, count(*) AS due,"
                 + " count(*) FILTER (WHERE x.status LIKE 'DONE%') AS done,"
@@ -141,7 +164,22 @@ public class DashboardService {
                     return new Dashboard(region, planId, asOf, byStatus, total, rate, ranked,
                             new Dashboard.Upcoming(until, t.getItem3(), t.getItem4()), months,
                             new Dashboard.Review(unparsed, c.getLong("undesignated"), tasks), c.getLong("ongoing"),
-                            provisional, t.getItem8(), t.getItem9(), pair.getItem2());
+                            provisional, t.getItem8(), t.getItem9(), pair.getItem2(), trendYear);
+                });
+    }
+
+    /**
+     * The year of a region's plans (or of one plan) as seen on {@code asOf}: its latest plan year not after asOf's year,
+     * else its earliest one, else asOf's year (a region with no plan).
+     */
+    public Uni<Integer> planYear(String region, UUID planId, LocalDate asOf) {
+        // with a plan filter, that plan's year
+        return pool.preparedQuery("SELECT coalesce(max(year) FILTER (WHERE year <= $2), min(year)) AS y FROM plan"
+                        + " WHERE region = $1 AND year IS NOT NULL AND ($3::uuid IS NULL OR id = $3::uuid)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(region, asOf.getYear(), planId))
+                .map(rows -> {
+                    Integer y = rows.iterator().next().getInteger("y");
+                    return y == null ? asOf.getYear() : y;
                 });
     }
 

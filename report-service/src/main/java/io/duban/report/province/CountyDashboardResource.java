@@ -36,10 +36,15 @@ public class CountyDashboardResource {
     Caller caller;
 
     @GET
-    @Operation(operationId = "getCountyDashboard", summary = "辖区内一个县的督办看板（只读；省、市令牌）")
-    public Uni<Dashboard> dashboard(@PathParam("county") String county, @QueryParam("asOf") String asOf) {
+    @Operation(operationId = "getCountyDashboard", summary = "辖区内一个县的督办看板（只读；省、市令牌）",
+            description = "逐月办理情况（monthlyTrend）默认取该县工作方案的年度（不晚于 asOf 所在年的最近一年），"
+                    + "而不是 asOf 所在年：从上级看一个 2023 年的县，趋势图是 2023 年的；trendYear= 可另指定。"
+                    + "应答的 trendYear 为所用年度。")
+    public Uni<Dashboard> dashboard(@PathParam("county") String county, @QueryParam("asOf") String asOf,
+                                    @QueryParam("trendYear") String trendYear) {
         String own = caller.isSystem() ? "*" : caller.region().filter(r -> !r.equals("*"))
                 .orElseThrow(() -> ProblemException.forbidden("令牌缺少行政区划（region）。"));
-        return dashboards.dashboard(RegionScope.requireCovered(own, county), null, AsOf.orToday(asOf));
+        return dashboards.dashboard(RegionScope.requireCovered(own, county), null, AsOf.orToday(asOf),
+                DashboardService.trendYear(trendYear));
     }
 }

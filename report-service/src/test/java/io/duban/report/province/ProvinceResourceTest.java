@@ -73,6 +73,27 @@ class ProvinceResourceTest {
         Api.as(Tokens.viewer(city + "00")).queryParam("asOf", "2023-10-09").get("/api/v1/counties/" + b + "/dashboard")
                 .then().statusCode(200).body("region", equalTo(b)).body("totals.OVERDUE", equalTo(after.get(b).intValue()));
         Api.as(Tokens.supervisor(b)).get("/api/v1/counties/" + b + "/dashboard").then().statusCode(200);
+        // Opened years later, the county's trend is still its plans' year (2023), not asOf's (2026), which has nothing
+        Api.as(Tokens.viewer(city + "00")).queryParam("asOf", "2026-03-02").get("/api/v1/counties/" + b + "/dashboard")
+                .then().statusCode(200).body("trendYear", equalTo(2023))
+                .body("monthlyTrend.find { it.month == '2023-09' }.due", equalTo(after.get(b).intValue()))
+                .body("monthlyTrend.find { it.month == '2023-12' }.due", equalTo(after.get(b).intValue()));
+        Api.as(Tokens.viewer(city + "00")).queryParam("asOf", "2026-03-02").queryParam("trendYear", "2026")
+                .get("/api/v1/counties/" + b + "/dashboard").then().statusCode(200).body("trendYear", equalTo(2026))
+                .body("monthlyTrend.size()", equalTo(0));
+        // the county's own dashboard follows the same rule; a plan filter takes that plan's year
+        Api.as(Tokens.supervisor(b)).queryParam("asOf", "2026-03-02").get("/api/v1/regions/" + b + "/dashboard")
+                .then().statusCode(200).body("trendYear", equalTo(2023))
+                .body("monthlyTrend.find { it.month == '2023-09' }.due", equalTo(after.get(b).intValue()));
+        Api.as(Tokens.supervisor(b)).queryParam("asOf", "2026-03-02").queryParam("planId", pb.id())
+                .get("/api/v1/regions/" + b + "/dashboard").then().statusCode(200).body("trendYear", equalTo(2023))
+                .body("monthlyTrend.find { it.month == '2023-09' }.due", equalTo(1));
+        Api.as(Tokens.supervisor(b)).queryParam("trendYear", "x").get("/api/v1/regions/" + b + "/dashboard")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("trendYear"));
+        for (String bad : new String[] {"abc", "1999"}) {
+            Api.as(Tokens.viewer(city + "00")).queryParam("trendYear", bad).get("/api/v1/counties/" + b + "/dashboard")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("trendYear"));
+        }
         // A county token sees only itself, by default and when asking for it.
         Api.as(Tokens.supervisor(b)).queryParam("asOf", "2023-10-09").get(PATH).then().statusCode(200)
                 .body("regionPrefix", equalTo(b)).body("regions.region", equalTo(List.of(b)))
