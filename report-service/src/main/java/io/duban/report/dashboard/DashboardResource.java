@@ -8,12 +8,20 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The region's dashboard in one request. Region-wide numbers: not for unit tokens. */
 @Path("/api/v1/regions/{region}/dashboard")
@@ -22,13 +30,30 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class DashboardResource {
 
     @Inject
-    DashboardService dashboards;
+    DashboardCache dashboards;
 
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.VIEWER, Roles.SYSTEM})
-    @Operation(operationId = "getDashboard", summary = "督办看板：各状态数、按时办结率、单位逾期排名、10 个工作日内到期、月度趋势、待复核事项")
-    public Uni<Dashboard> dashboard(@PathParam("region") String region, @QueryParam("asOf") String asOf,
-                                    @QueryParam("planId") String planId) {
-        return dashboards.dashboard(region, Ids.optional("planId", planId), AsOf.orToday(asOf));
+    @Operation(operationId = "getDashboard", summary = "督办看板：各状态数、按时办结率、单位逾期排名、10 个工作日内到期、月度趋势、待复核事项"
+            + "（带 ETag；数据未变时 If-None-Match 得 304）")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Dashboard.class)))
+    @APIResponse(responseCode = "304", description = "数据未变（If-None-Match 与当前 ETag 相同）")
+    public Uni<Response> dashboard(@PathParam("region") String region, @QueryParam("asOf") String asOf,
+                                   @QueryParam("planId") String planId,
+                                   @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return conditional(dashboards, region, Ids.optional("planId", planId), AsOf.orToday(asOf), ifNoneMatch);
+    }
+
+    /** The dashboard, or 304 when the caller's ETag is current (the data version is read before anything else). */
+    public static Uni<Response> conditional(DashboardCache dashboards, String region, UUID planId, LocalDate asOf,
+                                            String ifNoneMatch) {
+        return dashboards.version(region).chain(version -> {
+            String etag = DashboardETags.of(version, asOf, planId);
+            if (DashboardETags.matches(ifNoneMatch, etag)) {
+                return Uni.createFrom().item(DashboardETags.notModified(etag));
+            }
+            return dashboards.dashboard(region, planId, asOf, version).map(v -> DashboardETags.ok(v, etag));
+        });
     }
 }
