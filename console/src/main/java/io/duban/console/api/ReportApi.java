@@ -14,6 +14,7 @@ import io.duban.console.api.ReportModels.Obligation;
 import io.duban.console.api.ReportModels.OverdueSummary;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -35,8 +36,9 @@ public interface ReportApi {
 
     @GET
     @Path("/regions/{region}/dashboard")
-    Uni<Dashboard> dashboard(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
-                             @QueryParam("asOf") String asOf, @QueryParam("planId") String planId);
+    Uni<RestResponse<Dashboard>> dashboard(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                                           @QueryParam("asOf") String asOf, @QueryParam("planId") String planId,
+                                           @HeaderParam("If-None-Match") String ifNoneMatch);
 
     @GET
     @Path("/regions/{region}/overdue")
