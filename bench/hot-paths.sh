@@ -25,6 +25,9 @@
 #
 # Env: SECONDS_RUN (10) WARMUP (10, seconds of wrk before each measured run) CONNECTIONS (16) PREFIX (duban_hot) PORT_BASE (18090: task, report, org, fake org +0…+3)
 #      APPS (a folder of <module>/quarkus-run.jar copies, e.g. to measure one build while another compiles)
+#      SERVICE_ENV (env assignments for every service, e.g. "DUBAN_JWT_CACHE_ENABLED=false DUBAN_DASHBOARD_CACHE_ENABLED=false"
+#      to measure without the verified-token and dashboard caches) RECAPTURE=1 (capture agenda/dashboard/resolve-batch
+#      again on the existing data)
 # Needs: the packaged services (./mvnw -B -pl org-service,task-service,report-service -am package -DskipTests),
 # wrk (apt-get install wrk), pgbench, python3, openssl, read access to the PostgreSQL server log (LOG, for capture).
 set -euo pipefail
@@ -35,6 +38,7 @@ WARMUP=${WARMUP:-10}
 CONNECTIONS=${CONNECTIONS:-16}
 PREFIX=${PREFIX:-duban_hot}
 PORT_BASE=${PORT_BASE:-18090}
+SERVICE_ENV=${SERVICE_ENV:-}
 TASK_PORT=$PORT_BASE; REPORT_PORT=$((PORT_BASE + 1)); ORG_PORT=$((PORT_BASE + 2)); FAKE_ORG_PORT=$((PORT_BASE + 3))
 LOG=${LOG:-/var/log/postgresql/postgresql-15-main.log}
 REGION=370399
@@ -65,18 +69,18 @@ wait_ready() { # PORT NAME LOGFILE
 }
 start_task() {
   env DUBAN_TASK_DB=$TASK_DB DUBAN_TASK_PORT=$TASK_PORT DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" \
-      DUBAN_ORG_URL="http://127.0.0.1:$FAKE_ORG_PORT" DUBAN_LOG_LEVEL=WARN \
+      DUBAN_ORG_URL="http://127.0.0.1:$FAKE_ORG_PORT" DUBAN_LOG_LEVEL=WARN $SERVICE_ENV \
       java -Xmx1g ${JAVA_OPTS_TASK:-} -jar "$(app_jar task-service)" >"$WORK/task.log" 2>&1 &
   TASK_PID=$!; PIDS+=($TASK_PID); wait_ready $TASK_PORT task-service "$WORK/task.log"
 }
 start_report() { # extra env…
   env DUBAN_REPORT_DB=$REPORT_DB DUBAN_REPORT_PORT=$REPORT_PORT DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" \
-      DUBAN_JWT_PRIVATE_KEY="$KEYS/duban-test-private.pem" DUBAN_TASK_URL="http://127.0.0.1:$TASK_PORT" DUBAN_LOG_LEVEL=WARN "$@" \
+      DUBAN_JWT_PRIVATE_KEY="$KEYS/duban-test-private.pem" DUBAN_TASK_URL="http://127.0.0.1:$TASK_PORT" DUBAN_LOG_LEVEL=WARN $SERVICE_ENV "$@" \
       java -Xmx1g ${JAVA_OPTS_REPORT:-} -jar "$(app_jar report-service)" >"$WORK/report.log" 2>&1 &
   REPORT_PID=$!; PIDS+=($REPORT_PID); wait_ready $REPORT_PORT report-service "$WORK/report.log"
 }
 start_org() {
-  env DUBAN_ORG_DB=$ORG_DB DUBAN_ORG_PORT=$ORG_PORT DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" DUBAN_LOG_LEVEL=WARN \
+  env DUBAN_ORG_DB=$ORG_DB DUBAN_ORG_PORT=$ORG_PORT DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" DUBAN_LOG_LEVEL=WARN $SERVICE_ENV \
       java -Xmx512m ${JAVA_OPTS_ORG:-} -jar "$(app_jar org-service)" >"$WORK/org.log" 2>&1 &
   ORG_PID=$!; PIDS+=($ORG_PID); wait_ready $ORG_PORT org-service "$WORK/org.log"
 }
@@ -124,11 +128,15 @@ PY
   versions
   cut -f1 "$WORK/versions.tsv" | sed "s|^|/api/v1/regions/$REGION/assignments/|" >"$WORK/assignment-paths.txt"
   "${PSQL[@]}" -d $REPORT_DB -Atc "select unit_id from obligation where region = '$REGION' group by unit_id order by count(*) desc, unit_id limit 1" >"$WORK/agenda-unit"
+  BUILT=1
+fi
+if [ "${BUILT:-}" = 1 ] || [ "${RECAPTURE:-}" = 1 ]; then
   # capture: the report and org databases log every statement while one request of each kind runs, with nothing in
   # the background (projection and alert delivery off), then the services start again without logging
-  stop $REPORT_PID; stop $ORG_PID
+  stop "${REPORT_PID:-}"; stop "${ORG_PID:-}"
   for db in $REPORT_DB $ORG_DB; do "${PSQL[@]}" -d postgres -c "alter database $db set log_min_duration_statement = 0"; done
-  start_report DUBAN_PROJECTION_ENABLED=false DUBAN_ALERTS_DELIVERY_INTERVAL=off
+  # the dashboard's SQL side is what a cache miss runs (the data version, then the aggregates)
+  start_report DUBAN_PROJECTION_ENABLED=false DUBAN_ALERTS_DELIVERY_INTERVAL=off DUBAN_DASHBOARD_CACHE_ENABLED=false
   start_org
   UNIT=$(cat "$WORK/agenda-unit")
   curl -fsS -o /dev/null -H "Authorization: Bearer $SUP" "$REPORT_API/units/$UNIT/agenda?asOf=$AS_OF"   # warm (calendar cache)
@@ -145,7 +153,7 @@ PY
   curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $SUP" -H 'Content-Type: application/json' --data-binary @"$WORK/resolve-batch.json" "$ORG_API/responsibility/resolve-batch"; sleep 1
   python3 "$HERE/capture.py" "$LOG" "$off" $ORG_DB "$WORK/resolve-batch.sql" "$WORK/resolve-batch.defs"
   for db in $REPORT_DB $ORG_DB; do "${PSQL[@]}" -d postgres -c "alter database $db reset log_min_duration_statement"; done
-  stop $REPORT_PID; stop $ORG_PID; stop $TASK_PID
+  stop $REPORT_PID; stop $ORG_PID; stop "${TASK_PID:-}"
   "${PSQL[@]}" -d $TASK_DB -c "vacuum analyze"; "${PSQL[@]}" -d $REPORT_DB -c "vacuum analyze"; "${PSQL[@]}" -d $ORG_DB -c "vacuum analyze"
   touch "$WORK/ready"
 fi

@@ -3,16 +3,17 @@
 # Switches: SKIP_CATCHUP=1 (start at step 2), ONLY_CATCHUP=1 (step 1 only), ONLY_PROVINCE=1 (stop after step 4).
 # Needs: PostgreSQL at $DUBAN_DB_HOST:$DUBAN_DB_PORT (default 127.0.0.1:5432, user postgres), the packaged
 # service (./mvnw -B -pl report-service package -DskipTests), python3, openssl.
-# Uses its own database duban_report_bench (dropped and recreated) and ports 18083 (service), 18099 (feed).
+# Uses its own database duban_report_bench (dropped and recreated) and ports 18083 (service), 18099 (feed); env DB,
+# PORT, FEED_PORT and JAR (a copied quarkus-app/quarkus-run.jar) override them.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/bench/report-service"
-DB=duban_report_bench
-PORT=18083
-FEED_PORT=18099
+DB=${DB:-duban_report_bench}
+PORT=${PORT:-18083}
+FEED_PORT=${FEED_PORT:-18099}
 FEED_TOTAL=${FEED_TOTAL:-200000}
 PSQL=(psql -h "${DUBAN_DB_HOST:-127.0.0.1}" -p "${DUBAN_DB_PORT:-5432}" -U "${DUBAN_DB_USER:-postgres}" -v ON_ERROR_STOP=1 -q)
-JAR="$ROOT/report-service/target/quarkus-app/quarkus-run.jar"
+JAR=${JAR:-"$ROOT/report-service/target/quarkus-app/quarkus-run.jar"}
 LOG=$(mktemp -d)
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -pl report-service package -DskipTests" >&2; exit 1; }
 

@@ -24,6 +24,7 @@ import io.duban.console.api.ReportModels.NewVerification;
 import io.duban.console.api.ReportModels.Urge;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -45,8 +46,9 @@ public interface ReportApi {
 
     @GET
     @Path("/regions/{region}/dashboard")
-    Uni<Dashboard> dashboard(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
-                             @QueryParam("asOf") String asOf, @QueryParam("planId") String planId);
+    Uni<RestResponse<Dashboard>> dashboard(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
+                                           @QueryParam("asOf") String asOf, @QueryParam("planId") String planId,
+                                           @HeaderParam("If-None-Match") String ifNoneMatch);
 
     /** Keyset pages only ({@code after} = the previous page's {@code next}, null for the first); see docs/paging.md. */
     @GET

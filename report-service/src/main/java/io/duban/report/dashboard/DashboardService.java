@@ -46,8 +46,9 @@ public class DashboardService {
     @Inject
     ProposalQueries proposals;
 
+    /** The dashboard with its monthly trend over the plans' year ({@link #planYear}). */
     public Uni<Dashboard> dashboard(String region, UUID planId, LocalDate asOf) {
-        return dashboard(region, planId, asOf, asOf.getYear());
+        return dashboard(region, planId, asOf, (Integer) null);
     }
 
     /**

@@ -5,7 +5,8 @@ import io.duban.common.security.Caller;
 import io.duban.common.security.Roles;
 import io.duban.report.common.AsOf;
 import io.duban.report.dashboard.Dashboard;
-import io.duban.report.dashboard.DashboardService;
+import io.duban.report.dashboard.DashboardCache;
+import io.duban.report.dashboard.DashboardResource;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,7 +15,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CountyDashboardResource {
 
     @Inject
-    DashboardService dashboards;
+    DashboardCache dashboards;
 
     @Inject
     Caller caller;
@@ -40,11 +47,15 @@ public class CountyDashboardResource {
             description = "逐月办理情况（monthlyTrend）默认取该县工作方案的年度（不晚于 asOf 所在年的最近一年），"
                     + "而不是 asOf 所在年：从上级看一个 2023 年的县，趋势图是 2023 年的；trendYear= 可另指定。"
                     + "应答的 trendYear 为所用年度。")
-    public Uni<Dashboard> dashboard(@PathParam("county") String county, @QueryParam("asOf") String asOf,
-                                    @QueryParam("trendYear") String trendYear) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Dashboard.class)))
+    @APIResponse(responseCode = "304", description = "数据未变（If-None-Match 与当前 ETag 相同）")
+    public Uni<Response> dashboard(@PathParam("county") String county, @QueryParam("asOf") String asOf,
+                                   @QueryParam("trendYear") String trendYear,
+                                   @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         String own = caller.isSystem() ? "*" : caller.region().filter(r -> !r.equals("*"))
                 .orElseThrow(() -> ProblemException.forbidden("令牌缺少行政区划（region）。"));
-        return dashboards.dashboard(RegionScope.requireCovered(own, county), null, AsOf.orToday(asOf),
-                DashboardService.trendYear(trendYear));
+        return DashboardResource.conditional(dashboards, RegionScope.requireCovered(own, county), null, AsOf.orToday(asOf),
+                DashboardService.trendYear(trendYear), ifNoneMatch);
     }
 }

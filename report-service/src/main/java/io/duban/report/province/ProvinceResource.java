@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ProvinceResource {
 
     @Inject
-    ProvinceQueries queries;
+    OverdueSummaryCache queries;
 
     @Inject
     Caller caller;

@@ -15,6 +15,7 @@ import io.duban.report.support.Snapshots;
 import io.duban.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,29 @@ import org.junit.jupiter.api.Test;
 class ProvinceResourceTest {
 
     private static final String PATH = "/api/v1/overdue/summary";
+
+    @Inject
+    OverdueSummaryCache summaries;
+
+    @Test
+    void anUnchangedSummaryIsServedFromTheCacheAndAWriteInACoveredCountyRecomputesIt() {
+        String city = "98" + String.format("%02d", ThreadLocalRandom.current().nextInt(1, 100));
+        String a = city + "01";
+        Snapshots.PlanBuilder p = plan(a).issuedOn("2023-08-09");
+        Snapshots.TaskBuilder t = task(p).seq(1).deadline("2023年9月15日前", new DeadlineRule.Fixed(LocalDate.of(2023, 9, 15)));
+        FeedScript.publish(p.item(), t.item(), assignment(t, "u-1", "县民政局", "LEAD").item());
+        Api.sync().statusCode(200);
+        long before = summaries.computations();
+        Map<String, Long> first = counts(Tokens.viewer(city + "00"), city, "2023-10-09");
+        assertEquals(first, counts(Tokens.viewer(city + "00"), city, "2023-10-09"));
+        assertEquals(1, summaries.computations() - before);
+
+        Snapshots.TaskBuilder t2 = task(p).seq(2).deadline("2023年9月20日前", new DeadlineRule.Fixed(LocalDate.of(2023, 9, 20)));
+        FeedScript.publish(t2.item(), assignment(t2, "u-2", "县商务局", "LEAD").item());
+        Api.sync().statusCode(200);
+        assertEquals(first.get(a) + 1, counts(Tokens.viewer(city + "00"), city, "2023-10-09").get(a));
+        assertEquals(2, summaries.computations() - before);
+    }
 
     @Test
     void countsOpenOverdueObligationsPerCountyUnderTheCallersCode() {
