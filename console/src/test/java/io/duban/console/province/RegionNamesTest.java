@@ -63,6 +63,10 @@ class RegionNamesTest {
                 return Duration.ofSeconds(20);
             }
 
+            public String calendarBaseUrl() {
+                return "http://127.0.0.1:8083";
+            }
+
             public Optional<String> regionNames() {
                 return file;
             }

@@ -7,6 +7,7 @@ import io.duban.report.common.AsOf;
 import io.duban.report.dashboard.Dashboard;
 import io.duban.report.dashboard.DashboardCache;
 import io.duban.report.dashboard.DashboardResource;
+import io.duban.report.dashboard.DashboardService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
