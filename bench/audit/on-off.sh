@@ -27,11 +27,12 @@ trap cleanup EXIT
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB"
 python3 "$HERE/fake_org.py" $ORG_PORT & PIDS+=($!)
 start() { # on|off
-  env DUBAN_TASK_DB=$DB DUBAN_TASK_PORT=${PORT[$1]} DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" \
+  # health answers on the management port (prod profile): the service's port + 1000
+  env DUBAN_TASK_DB=$DB DUBAN_TASK_PORT=${PORT[$1]} QUARKUS_MANAGEMENT_PORT=$((PORT[$1] + 1000)) DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" \
       DUBAN_AUDIT_ENABLED=$([ "$1" = on ] && echo true || echo false) \
       DUBAN_ORG_URL="http://127.0.0.1:$ORG_PORT" java -Xmx512m -jar "$JAR" >"$WORK/service-$1.log" 2>&1 &
   PIDS+=($!)
-  for _ in $(seq 180); do curl -sf "http://127.0.0.1:${PORT[$1]}/q/health/ready" >/dev/null && return 0; sleep 1; done
+  for _ in $(seq 180); do curl -sf "http://127.0.0.1:$((PORT[$1] + 1000))/q/health/ready" >/dev/null && return 0; sleep 1; done
   cat "$WORK/service-$1.log"; exit 1
 }
 start on   # the first one migrates the database
