@@ -127,7 +127,8 @@ public class AuditTrail {
      * will answer when that transaction commits; {@code created} are the ids of what it creates.
      */
     public Uni<Void> inTransaction(SqlClient tx, int status, String... created) {
-        if (!config.enabled() || context.state().method == null) {
+        // outside a request (a scheduled job) there is no request to record; the response filter records the rest
+        if (!config.enabled() || !io.quarkus.arc.Arc.container().requestContext().isActive() || context.state().method == null) {
             return Uni.createFrom().voidItem();
         }
         for (String id : created) {
