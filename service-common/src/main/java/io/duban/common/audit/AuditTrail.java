@@ -42,6 +42,8 @@ public class AuditTrail {
     private static final Set<String> DOCUMENTS = Set.of("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/html", "text/csv");
     private static final Map<Method, String> ROUTES = new ConcurrentHashMap<>();
+    /** Whether a resource method's body is secret, looked up once per method (reflection on every request showed in JFR). */
+    private static final Map<Method, Boolean> SECRET = new ConcurrentHashMap<>();
 
     @Inject
     AuditLog log;
@@ -74,7 +76,7 @@ public class AuditTrail {
         context.state().method = request.getMethod();
         context.state().route = route(resource);
         context.state().secretBody = resource != null && resource.getResourceMethod() != null
-                && (resource.getResourceMethod().isAnnotationPresent(SecretBody.class)
+                && SECRET.computeIfAbsent(resource.getResourceMethod(), m -> m.isAnnotationPresent(SecretBody.class)
                         || resource.getResourceClass().isAnnotationPresent(SecretBody.class));
         var params = request.getUriInfo().getPathParameters();
         context.state().pathRegion = params.getFirst("region");
