@@ -45,6 +45,12 @@ public class AuditLog {
     static final String INSERT = "insert into audit_record (region, actor, actor_role, actor_unit, source, method, route, "
             + "resources, status, body_sha256, event) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 
+    /** {@link #INSERT} for a JPA native query (positional {@code ?n}; typed, so a null binds): the values of {@link #values}. */
+    public static final String NATIVE_INSERT = "insert into audit_record (region, actor, actor_role, actor_unit, source, method, route, "
+            + "resources, status, body_sha256, event) values (cast(?1 as varchar), cast(?2 as varchar), cast(?3 as varchar), "
+            + "cast(?4 as varchar), cast(?5 as varchar), cast(?6 as varchar), cast(?7 as varchar), cast(?8 as varchar), "
+            + "cast(?9 as integer), cast(?10 as varchar), cast(?11 as varchar))";
+
     /** One sealer at a time across replicas (transaction-scoped advisory lock; the key is "audit" in ASCII). */
     static final long SEAL_LOCK = 0x6175646974L;
 
@@ -52,11 +58,14 @@ public class AuditLog {
     Pool pool;
 
     public Uni<Void> insert(SqlClient client, AuditRecord r) {
-        return client.preparedQuery(INSERT)
-                .execute(Tuple.tuple(Arrays.asList(r.region(), cut(r.actor(), 100), cut(r.actorRole(), 40), cut(r.actorUnit(), 64),
-                        cut(r.source(), 64), cut(r.method(), 10), cut(r.route(), 300), cut(r.resources(), 400), r.status(),
-                        r.bodySha256(), cut(r.event(), 200))))
-                .replaceWithVoid();
+        return client.preparedQuery(INSERT).execute(Tuple.tuple(values(r))).replaceWithVoid();
+    }
+
+    /** A record's values in the order of {@link #INSERT} and {@link #NATIVE_INSERT}, cut to their columns. */
+    public static List<Object> values(AuditRecord r) {
+        return Arrays.asList(r.region(), cut(r.actor(), 100), cut(r.actorRole(), 40), cut(r.actorUnit(), 64),
+                cut(r.source(), 64), cut(r.method(), 10), cut(r.route(), 300), cut(r.resources(), 400), r.status(),
+                r.bodySha256(), cut(r.event(), 200));
     }
 
     public Uni<Void> insert(AuditRecord r) {

@@ -129,15 +129,23 @@ public class AuditTrail {
      * will answer when that transaction commits; {@code created} are the ids of what it creates.
      */
     public Uni<Void> inTransaction(SqlClient tx, int status, String... created) {
-        // outside a request (a scheduled job) there is no request to record; the response filter records the rest
+        return draftInTransaction(status, created).map(r -> log.insert(tx, r)).orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * The current request's record for a store whose transaction is not a {@link SqlClient} (org-service's Hibernate
+     * Reactive session: the caller inserts it there, {@link AuditLog#NATIVE_INSERT}); the response filter then writes no
+     * second one. Empty when nothing is to be recorded: auditing off, or no request (a scheduled job).
+     */
+    public java.util.Optional<AuditRecord> draftInTransaction(int status, String... created) {
         if (!config.enabled() || !io.quarkus.arc.Arc.container().requestContext().isActive() || context.state().method == null) {
-            return Uni.createFrom().voidItem();
+            return java.util.Optional.empty();
         }
         for (String id : created) {
             context.state().created.add(id);
         }
         context.state().writtenStatus = status;
-        return log.insert(tx, draft(status));
+        return java.util.Optional.of(draft(status));
     }
 
     private AuditRecord draft(int status) {
