@@ -63,24 +63,24 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-wait_ready() { # PORT NAME LOGFILE
-  for _ in $(seq 180); do curl -sf "http://127.0.0.1:$1/q/health/ready" >/dev/null && return 0; sleep 1; done
+wait_ready() { # PORT NAME LOGFILE (health answers on the management port, PORT + 1000, in the prod profile)
+  for _ in $(seq 180); do curl -sf "http://127.0.0.1:$(($1 + 1000))/q/health/ready" >/dev/null && return 0; sleep 1; done
   echo "$2 did not start; see $3" >&2; tail -20 "$3" >&2; exit 1
 }
 start_task() {
-  env DUBAN_TASK_DB=$TASK_DB DUBAN_TASK_PORT=$TASK_PORT DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" \
+  env DUBAN_TASK_DB=$TASK_DB DUBAN_TASK_PORT=$TASK_PORT QUARKUS_MANAGEMENT_PORT=$((TASK_PORT + 1000)) DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" \
       DUBAN_ORG_URL="http://127.0.0.1:$FAKE_ORG_PORT" DUBAN_LOG_LEVEL=WARN $SERVICE_ENV \
       java -Xmx1g ${JAVA_OPTS_TASK:-} -jar "$(app_jar task-service)" >"$WORK/task.log" 2>&1 &
   TASK_PID=$!; PIDS+=($TASK_PID); wait_ready $TASK_PORT task-service "$WORK/task.log"
 }
 start_report() { # extra env…
-  env DUBAN_REPORT_DB=$REPORT_DB DUBAN_REPORT_PORT=$REPORT_PORT DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" \
+  env DUBAN_REPORT_DB=$REPORT_DB DUBAN_REPORT_PORT=$REPORT_PORT QUARKUS_MANAGEMENT_PORT=$((REPORT_PORT + 1000)) DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" \
       DUBAN_JWT_PRIVATE_KEY="$KEYS/duban-test-private.pem" DUBAN_TASK_URL="http://127.0.0.1:$TASK_PORT" DUBAN_LOG_LEVEL=WARN $SERVICE_ENV "$@" \
       java -Xmx1g ${JAVA_OPTS_REPORT:-} -jar "$(app_jar report-service)" >"$WORK/report.log" 2>&1 &
   REPORT_PID=$!; PIDS+=($REPORT_PID); wait_ready $REPORT_PORT report-service "$WORK/report.log"
 }
 start_org() {
-  env DUBAN_ORG_DB=$ORG_DB DUBAN_ORG_PORT=$ORG_PORT DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" DUBAN_LOG_LEVEL=WARN $SERVICE_ENV \
+  env DUBAN_ORG_DB=$ORG_DB DUBAN_ORG_PORT=$ORG_PORT QUARKUS_MANAGEMENT_PORT=$((ORG_PORT + 1000)) DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" DUBAN_LOG_LEVEL=WARN $SERVICE_ENV \
       java -Xmx512m ${JAVA_OPTS_ORG:-} -jar "$(app_jar org-service)" >"$WORK/org.log" 2>&1 &
   ORG_PID=$!; PIDS+=($ORG_PID); wait_ready $ORG_PORT org-service "$WORK/org.log"
 }

@@ -4,15 +4,19 @@
 # ON against OFF, side by side in one run: two task-service processes on one database (DUBAN_AUDIT_ENABLED true /
 # false), each its own region with the same 10,000-row table, 16 connections, ROUNDS rounds of SECONDS each; the
 # order alternates (ON first in odd rounds, OFF first in even ones) so warm-up does not favour one side.
-# Needs what bench/task-service/run.sh needs; own database duban_task_bench_audit, ports 16081 (fake org) 16082 16083.
+# Needs what bench/task-service/run.sh needs; own database duban_task_bench_audit, ports 16081 (fake org) 16082 16083
+# (management ports 17082 17083). Env: BENCH_DB, ORG_PORT, ON_PORT, OFF_PORT, ON_MANAGEMENT_PORT, OFF_MANAGEMENT_PORT
+# to run beside another checkout; JAVA_OPTS_ON / JAVA_OPTS_OFF for the two services' JVMs (e.g. a JFR recording).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/bench/task-service"
 SECONDS_RUN=${1:-15}
 ROUNDS=${2:-4}
-DB=duban_task_bench_audit
-ORG_PORT=16081
-declare -A PORT=([on]=16082 [off]=16083)
+DB=${BENCH_DB:-duban_task_bench_audit}
+ORG_PORT=${ORG_PORT:-16081}
+declare -A PORT=([on]=${ON_PORT:-16082} [off]=${OFF_PORT:-16083})
+declare -A MANAGEMENT=([on]=${ON_MANAGEMENT_PORT:-17082} [off]=${OFF_MANAGEMENT_PORT:-17083})
+declare -A OPTS=([on]="${JAVA_OPTS_ON:-}" [off]="${JAVA_OPTS_OFF:-}")
 declare -A REGION=([on]=370391 [off]=370392)
 PGARGS=(-h "${DUBAN_DB_HOST:-127.0.0.1}" -p "${DUBAN_DB_PORT:-5432}" -U "${DUBAN_DB_USER:-postgres}")
 PSQL=(psql "${PGARGS[@]}" -v ON_ERROR_STOP=1 -q -X)
@@ -27,11 +31,12 @@ trap cleanup EXIT
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB"
 python3 "$HERE/fake_org.py" $ORG_PORT & PIDS+=($!)
 start() { # on|off
-  env DUBAN_TASK_DB=$DB DUBAN_TASK_PORT=${PORT[$1]} DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" \
+  # health answers on the management port (prod profile)
+  env DUBAN_TASK_DB=$DB DUBAN_TASK_PORT=${PORT[$1]} QUARKUS_MANAGEMENT_PORT=${MANAGEMENT[$1]} DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" \
       DUBAN_AUDIT_ENABLED=$([ "$1" = on ] && echo true || echo false) \
-      DUBAN_ORG_URL="http://127.0.0.1:$ORG_PORT" java -Xmx512m -jar "$JAR" >"$WORK/service-$1.log" 2>&1 &
+      DUBAN_ORG_URL="http://127.0.0.1:$ORG_PORT" java -Xmx512m ${OPTS[$1]} -jar "$JAR" >"$WORK/service-$1.log" 2>&1 &
   PIDS+=($!)
-  for _ in $(seq 180); do curl -sf "http://127.0.0.1:${PORT[$1]}/q/health/ready" >/dev/null && return 0; sleep 1; done
+  for _ in $(seq 180); do curl -sf "http://127.0.0.1:${MANAGEMENT[$1]}/q/health/ready" >/dev/null && return 0; sleep 1; done
   cat "$WORK/service-$1.log"; exit 1
 }
 start on   # the first one migrates the database

@@ -23,15 +23,16 @@ cleanup() { [ -n "$SERVICE" ] && kill "$SERVICE" 2>/dev/null || true; }
 trap cleanup EXIT
 
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-env DUBAN_REPORT_DB=$DB DUBAN_REPORT_PORT=$PORT DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" \
+# health answers on the management port (prod profile): the service's port + 1000
+env DUBAN_REPORT_DB=$DB DUBAN_REPORT_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1000)) DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" \
     DUBAN_JWT_PRIVATE_KEY="$KEYS/duban-test-private.pem" DUBAN_PROJECTION_ENABLED=false \
     java -Xmx1g -jar "$JAR" >"$LOG/service.log" 2>&1 &
 SERVICE=$!
 for _ in $(seq 120); do
-  curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && break
+  curl -sf "http://127.0.0.1:$((PORT + 1000))/q/health/ready" >/dev/null && break
   sleep 1
 done
-curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { echo "service did not start; see $LOG/service.log" >&2; exit 1; }
+curl -sf "http://127.0.0.1:$((PORT + 1000))/q/health/ready" >/dev/null || { echo "service did not start; see $LOG/service.log" >&2; exit 1; }
 
 t0=$(date +%s)
 "${PSQL[@]}" -d $DB -f "$HERE/generate.sql" >/dev/null

@@ -24,13 +24,14 @@ cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 start_service() { # extra env assignments…
-  env DUBAN_REPORT_DB=$DB DUBAN_REPORT_PORT=$PORT DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" \
+  # health answers on the management port (prod profile): the service's port + 1000
+  env DUBAN_REPORT_DB=$DB DUBAN_REPORT_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1000)) DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" \
       DUBAN_JWT_PRIVATE_KEY="$KEYS/duban-test-private.pem" DUBAN_TASK_URL="http://127.0.0.1:$FEED_PORT" "$@" \
       java -Xmx1g -jar "$JAR" >"$LOG/service.log" 2>&1 &
   SERVICE=$!
   PIDS+=("$SERVICE")
   for _ in $(seq 120); do
-    curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && return 0
+    curl -sf "http://127.0.0.1:$((PORT + 1000))/q/health/ready" >/dev/null && return 0
     sleep 1
   done
   echo "service did not start; see $LOG/service.log" >&2; exit 1

@@ -16,7 +16,8 @@ trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 python3 "$ROOT/bench/report-service/feed.py" 18099 "$TOTAL" & PIDS+=($!)
 for port in 18083 18084; do
-  env DUBAN_REPORT_DB=$DB DUBAN_REPORT_PORT=$port DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" \
+  # health answers on the management port (prod profile): the service's port + 1000
+  env DUBAN_REPORT_DB=$DB DUBAN_REPORT_PORT=$port QUARKUS_MANAGEMENT_PORT=$((port + 1000)) DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" \
       DUBAN_JWT_PRIVATE_KEY="$KEYS/duban-test-private.pem" DUBAN_TASK_URL=http://127.0.0.1:18099 \
       DUBAN_PROJECTION_INTERVAL=1s DUBAN_PROJECTION_BATCH_SIZE=500 DUBAN_PROJECTION_MAX_BATCHES_PER_RUN=5 DUBAN_LOG_LEVEL=DEBUG \
       java -Xmx512m -jar "$JAR" >"$LOG/$port.log" 2>&1 &
@@ -32,7 +33,7 @@ sleep 3
 "${PSQL[@]}" -d $DB -tAc "select 'applied_total=' || applied_total || ' cursor=' || cursor from projection_cursor"
 "${PSQL[@]}" -d $DB -tAc "select 'obligations=' || count(*) from obligation"
 for port in 18083 18084; do
-  echo "instance $port applied $(grep -c 'projection applied' "$LOG/$port.log" || true) batches; up: $(curl -sf http://127.0.0.1:$port/q/health/ready >/dev/null && echo yes || echo no)"
+  echo "instance $port applied $(grep -c 'projection applied' "$LOG/$port.log" || true) batches; up: $(curl -sf http://127.0.0.1:$((port + 1000))/q/health/ready >/dev/null && echo yes || echo no)"
 done
 n=$("${PSQL[@]}" -d $DB -tAc "select applied_total from projection_cursor")
 [ "$n" -eq "$TOTAL" ] && echo "OK: $TOTAL changes applied exactly once by two instances" || { echo "FAIL: applied_total=$n, expected $TOTAL"; exit 1; }

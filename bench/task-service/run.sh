@@ -27,11 +27,12 @@ trap cleanup EXIT
 
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB"
 python3 "$HERE/fake_org.py" $ORG_PORT & PIDS+=($!)
-env DUBAN_TASK_DB=$DB DUBAN_TASK_PORT=$PORT DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" \
+# health answers on the management port (prod profile): the service's port + 1000
+env DUBAN_TASK_DB=$DB DUBAN_TASK_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1000)) DUBAN_JWT_PUBLIC_KEY="$KEYS/duban-test-public.pem" \
     DUBAN_ORG_URL="http://127.0.0.1:$ORG_PORT" java -Xmx1g -jar "$JAR" >"$WORK/service.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 120); do curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && break; sleep 1; done
-curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { cat "$WORK/service.log"; exit 1; }
+for _ in $(seq 120); do curl -sf "http://127.0.0.1:$((PORT + 1000))/q/health/ready" >/dev/null && break; sleep 1; done
+curl -sf "http://127.0.0.1:$((PORT + 1000))/q/health/ready" >/dev/null || { cat "$WORK/service.log"; exit 1; }
 
 SUP=$(token supervisor $REGION)
 BASE="http://127.0.0.1:$PORT/api/v1/regions/$REGION"

@@ -12,12 +12,13 @@ KEY="$ROOT/test-support/src/main/resources/duban-test-private.pem"
 WORK=$(mktemp -d)
 trap 'kill "$PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-DUBAN_ORG_PORT=$PORT DUBAN_ORG_DB=${DUBAN_ORG_BENCH_DB:-duban_org_test} \
+# health answers on the management port (prod profile): the service's port + 1000
+DUBAN_ORG_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1000)) DUBAN_ORG_DB=${DUBAN_ORG_BENCH_DB:-duban_org_test} \
   DUBAN_JWT_PUBLIC_KEY="$ROOT/test-support/src/main/resources/duban-test-public.pem" \
   java -Xmx512m -jar "$ROOT/org-service/target/quarkus-app/quarkus-run.jar" >"$WORK/org.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
+  curl -fsS "http://127.0.0.1:$((PORT + 1000))/q/health/ready" >/dev/null 2>&1 && break
   sleep 0.5
 done
 

@@ -38,6 +38,9 @@ class DeployConfigTest {
     static final ObjectMapper YAML = new YAMLMapper();
     static final Map<String, Integer> PORTS = Map.of("org-service", 8081, "task-service", 8082, "report-service", 8083,
             "console", 8080);
+    /** The management interface (health, metrics, OpenAPI) of each service in the prod profile. */
+    static final Map<String, Integer> MANAGEMENT_PORTS = Map.of("org-service", 9081, "task-service", 9082,
+            "report-service", 9083, "console", 9080);
     /** Variables read by the container image or the JVM launcher rather than by the services. */
     static final Set<String> LAUNCHER_VARS = Set.of("JAVA_OPTS_APPEND", "DUBAN_JAVA_OPTS");
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(DUBAN_[A-Z0-9_]+)(?::([^}]*))?}");
@@ -79,6 +82,10 @@ class DeployConfigTest {
         return "DUBAN_" + svc.replace("-service", "").toUpperCase() + "_PORT";
     }
 
+    static String managementPortVariable(String svc) {
+        return "DUBAN_" + svc.replace("-service", "").toUpperCase() + "_MANAGEMENT_PORT";
+    }
+
     @Test
     void everyYamlParses() throws IOException {
         List<Path> files = yamlFiles();
@@ -97,25 +104,78 @@ class DeployConfigTest {
         JsonNode deployment = k8s(svc, "Deployment");
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
         assertEquals(port, container.at("/ports/0/containerPort").asInt());
+        assertEquals("http", container.at("/ports/0/name").asText());
+        int management = MANAGEMENT_PORTS.get(svc);
+        assertEquals(Integer.toString(management), serviceVariables().get(managementPortVariable(svc)),
+                svc + " default management port in application.properties");
+        assertEquals("management", container.at("/ports/1/name").asText());
+        assertEquals(management, container.at("/ports/1/containerPort").asInt());
         assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
         assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
+        // the prod profile serves health only on the management interface: a probe of the http port would always fail
+        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+            assertEquals("management", container.at("/" + probe + "/httpGet/port").asText(), svc + " " + probe + " port");
+        }
+        if (deployment.at("/spec/template/metadata/annotations").has("prometheus.io/port")) {
+            assertEquals(Integer.toString(management), deployment.at("/spec/template/metadata/annotations/prometheus.io~1port").asText(),
+                    svc + " is scraped on its management port");
+        }
         assertTrue(container.at("/securityContext/readOnlyRootFilesystem").asBoolean(), "read-only root filesystem");
         assertTrue(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean(), "non-root");
         assertFalse(container.at("/resources/requests/memory").isMissingNode(), "resource requests");
         assertFalse(container.at("/resources/limits/memory").isMissingNode(), "resource limits");
         assertEquals(port, k8s(svc, "Service").at("/spec/ports/0/port").asInt());
+        assertEquals("management", k8s(svc, "Service").at("/spec/ports/1/name").asText());
+        assertEquals(management, k8s(svc, "Service").at("/spec/ports/1/port").asInt());
 
         JsonNode compose = docs(DEPLOY.resolve("compose/compose.yaml")).get(0).at("/services/" + svc);
         assertEquals(port + ":" + port, compose.at("/ports/0").asText());
         Path context = DEPLOY.resolve("compose").resolve(compose.at("/build/context").asText()).normalize();
         assertTrue(Files.exists(context.resolve(compose.at("/build/dockerfile").asText())), "compose Dockerfile for " + svc);
         String dockerfile = Files.readString(ROOT.resolve(svc).resolve("src/main/docker/Dockerfile.jvm"));
-        assertTrue(dockerfile.contains("EXPOSE " + port), "Dockerfile.jvm exposes " + port);
+        assertTrue(dockerfile.contains("EXPOSE " + port + " " + management), "Dockerfile.jvm exposes " + port + " and " + management);
+        assertTrue(compose.at("/healthcheck/test").toString().contains("127.0.0.1:" + management + "/q/health/ready"),
+                "compose checks " + svc + "'s health on its management port");
+        compose.at("/ports").forEach(p -> assertFalse(p.asText().contains(Integer.toString(management)),
+                "compose publishes " + svc + "'s management port"));
 
         String unit = Files.readString(DEPLOY.resolve("systemd/duban-" + svc.replace("-service", "") + ".service"));
         assertTrue(unit.contains("/opt/duban/" + svc + "/quarkus-run.jar"), "systemd unit runs the fast-jar");
         assertTrue(unit.contains("EnvironmentFile=/etc/duban/duban.env"));
         assertEquals(Integer.toString(port), envFile(DEPLOY.resolve("systemd/duban.env")).get(servicePortVariable(svc)));
+        assertEquals(Integer.toString(management), envFile(DEPLOY.resolve("systemd/duban.env")).get(managementPortVariable(svc)));
+    }
+
+    /** Issue 16 §2: the Ingress routes the public http ports, never a management port (health, metrics, OpenAPI). */
+    @Test
+    void ingressRoutesNoManagementPort() throws IOException {
+        JsonNode k = docs(DEPLOY.resolve("k8s/base/kustomization.yaml")).get(0);
+        List<JsonNode> ingresses = new ArrayList<>();
+        for (JsonNode r : k.path("resources")) {
+            for (JsonNode doc : docs(DEPLOY.resolve("k8s/base").resolve(r.asText()))) {
+                if ("Ingress".equals(doc.at("/kind").asText())) {
+                    ingresses.add(doc);
+                }
+            }
+        }
+        assertFalse(ingresses.isEmpty(), "deploy/k8s/base has an Ingress");
+        Set<String> routed = new TreeSet<>();
+        for (JsonNode ingress : ingresses) {
+            assertTrue(ingress.at("/spec/defaultBackend").isMissingNode(), "no default backend (it could name any port)");
+            for (JsonNode rule : ingress.at("/spec/rules")) {
+                for (JsonNode path : rule.at("/http/paths")) {
+                    JsonNode backend = path.at("/backend/service");
+                    String name = backend.at("/name").asText();
+                    assertTrue(PORTS.containsKey(name), "Ingress routes to an unknown service " + name);
+                    JsonNode port = backend.at("/port");
+                    assertTrue(port.has("name") ? "http".equals(port.get("name").asText()) : port.get("number").asInt() == PORTS.get(name),
+                            "Ingress routes " + name + " to " + port + ", not its http port");
+                    assertFalse(path.at("/path").asText().startsWith("/q"), "Ingress routes " + path.at("/path"));
+                    routed.add(name);
+                }
+            }
+        }
+        assertEquals(new TreeSet<>(PORTS.keySet()), routed, "the Ingress routes the console and the three APIs");
     }
 
     @Test

@@ -55,8 +55,9 @@ class OpenApiFuzzTest {
      * Tables that record a refused attempt (who tried what): rows there are the refusal, not a write by the token.
      * The audit trail (issue 16) records every 401/403 and every write attempt in each service, and seals them.
      */
-    static final Set<String> RECORDS_OF_REFUSALS = Set.of("org.auth_event", "org.audit_record", "org.audit_chain",
-            "task.audit_record", "task.audit_chain", "report.audit_record", "report.audit_chain");
+    static final Set<String> RECORDS_OF_REFUSALS = Set.of("org.auth_event", "org.audit_record", "org.audit_chain", "org.audit_seal",
+            "org.audit_seal_cursor", "task.audit_record", "task.audit_chain", "task.audit_seal", "task.audit_seal_cursor",
+            "report.audit_record", "report.audit_chain", "report.audit_seal", "report.audit_seal_cursor");
     /** OAuth 2.0's token endpoint answers its errors as RFC 6749 §5.2 JSON ({@code {"error": "invalid_client"}}). */
     static final Set<String> OAUTH_ERRORS = Set.of("issueClientToken");
 

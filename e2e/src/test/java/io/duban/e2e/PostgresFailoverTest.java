@@ -308,7 +308,7 @@ class PostgresFailoverTest {
 
     private int ready(ServiceProcess s) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(s.url() + "/q/health/ready")).timeout(Duration.ofSeconds(15)).build(),
+            return http.send(HttpRequest.newBuilder(URI.create(s.managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(15)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return 0;

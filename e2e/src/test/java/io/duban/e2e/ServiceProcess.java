@@ -14,13 +14,16 @@ import java.util.Map;
 
 /**
  * One packaged service ({@code <svc>/target/quarkus-app/quarkus-run.jar}) run as a real process on
- * a free port, its output in {@code e2e/target/<svc>-<port>.log}. Can be stopped gently or killed (-9) and
+ * a free port, with its management interface (health, metrics, OpenAPI: the prod profile serves them only there) on
+ * another free port, its output in {@code e2e/target/<svc>-<port>.log}. Can be stopped gently or killed (-9) and
  * started again with the same settings.
  */
 final class ServiceProcess implements AutoCloseable {
 
     final String name;
     final int port;
+    /** The management interface's port: {@code /q/health}, {@code /q/metrics}, {@code /q/openapi}. */
+    final int managementPort;
     private final Path jar;
     private final Map<String, String> env;
     private final Path log;
@@ -29,6 +32,7 @@ final class ServiceProcess implements AutoCloseable {
     ServiceProcess(Path root, String name, Map<String, String> env) {
         this.name = name;
         this.port = freePort();
+        this.managementPort = freePort();
         this.jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         this.env = env;
         this.log = root.resolve("e2e/target").resolve(name + "-" + port + ".log");
@@ -36,6 +40,11 @@ final class ServiceProcess implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where health, metrics and the OpenAPI document are served (never on {@link #url()} in the prod profile). */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     ServiceProcess start() throws IOException {
@@ -52,6 +61,8 @@ final class ServiceProcess implements AutoCloseable {
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        pb.environment().put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         process = pb.start();
         Process started = process;
         // a test run that ends abnormally must not leave services running on the host
@@ -68,7 +79,7 @@ final class ServiceProcess implements AutoCloseable {
                         + "\n" + tail());
             }
             try {
-                HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/q/health/ready").toURL().openConnection();
+                HttpURLConnection c = (HttpURLConnection) URI.create(managementUrl() + "/q/health/ready").toURL().openConnection();
                 c.setConnectTimeout(500);
                 c.setReadTimeout(2000);
                 if (c.getResponseCode() == 200) {

@@ -20,6 +20,7 @@ import io.duban.org.common.PersistenceFailures;
 import io.duban.org.unit.Unit;
 import io.duban.org.unit.UnitRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.duban.org.common.AuditInSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -41,6 +42,9 @@ public class AccountService {
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.\\-]{3,32}");
     static final Pattern PHONE = Pattern.compile("[0-9+\\- ()]{3,20}");
     static final Set<String> ROLES = Set.of("supervisor", "unit", "viewer");
+
+    @Inject
+    AuditInSession audit;
 
     @Inject
     AccountRepository accounts;
@@ -151,6 +155,7 @@ public class AccountService {
                 n.region = region;
                 n.accountId = a.id;
                 return accounts.persist(a).call(() -> n.persist()).call(accounts::flush)
+                        .call(saved -> audit.record(201, saved.id.toString()))
                         .map(saved -> AccountView.from(saved, u == null ? Map.of() : Map.of(u.id, u.name)));
             });
         }).onFailure(PersistenceFailures::isUniqueViolation).transform(e -> usernameTaken(username));

@@ -15,6 +15,7 @@ import io.duban.org.unit.UnitDtos.ImportResult;
 import io.duban.org.unit.UnitDtos.UnitRequest;
 import io.duban.org.unit.UnitDtos.UnitView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.duban.org.common.AuditInSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -31,6 +32,9 @@ import java.util.UUID;
 /** The unit registry of a region: list, read, create, replace, deactivate, and the TSV import. */
 @ApplicationScoped
 public class UnitService {
+
+    @Inject
+    AuditInSession audit;
 
     @Inject
     UnitRepository units;
@@ -76,6 +80,7 @@ public class UnitService {
             checkParent(all, u.id, req.parentId());
             apply(u, req);
             return units.persist(u).call(units::flush).call(saved -> claimNames(saved))
+                    .call(saved -> audit.record(201, saved.id.toString()))
                     .map(saved -> UnitView.from(saved, json));
         }).onFailure(PersistenceFailures::isUniqueViolation).transform(e -> nameTaken(req.name()));
     }
@@ -90,7 +95,7 @@ public class UnitService {
             checkNames(all, u.id, req);
             checkParent(all, u.id, req.parentId());
             apply(u, req);
-            return units.flush().call(() -> claimNames(u)).map(v -> UnitView.from(u, json));
+            return units.flush().call(() -> claimNames(u)).call(() -> audit.record(200)).map(v -> UnitView.from(u, json));
         }).onFailure(PersistenceFailures::isStale).transform(e -> stale())
           .onFailure(PersistenceFailures::isUniqueViolation).transform(e -> nameTaken(req.name()));
     }
@@ -136,7 +141,7 @@ public class UnitService {
             Uni<Void> inserts = fresh.isEmpty() ? Uni.createFrom().voidItem() : units.persist(fresh);
             List<Unit> written = new ArrayList<>(fresh);
             plan.updates().forEach(c -> written.add(byId.get(c.id())));
-            return inserts.call(units::flush).call(() -> claimAll(written, 0)).map(v -> result);
+            return inserts.call(units::flush).call(() -> claimAll(written, 0)).call(() -> audit.record(200)).map(v -> result);
         }).onFailure(PersistenceFailures::isUniqueViolation)
           .transform(e -> ProblemException.conflict("导入期间单位被同时修改，请重试。"))
           .onFailure(PersistenceFailures::isStale)

@@ -98,4 +98,33 @@ class AuditTrailTest {
         assertEquals(64, page.getString("items[0].bodySha256").length());
         assertEquals("supervisor", page.getString("items[0].actorRole"));
     }
+
+    /**
+     * Unit writes record inside their own Hibernate Reactive transaction: exactly one record each, never a second one
+     * from the response filter; a stale If-Match, refused when the transaction rolled back, leaves only the refusal.
+     */
+    @Test
+    void unitWritesLeaveExactlyOneRecordEach() {
+        String region = Regions.fresh();
+        Api.importDemoUnits(region);
+        String unit = Api.createUnit(region, "县新设局", "DEPARTMENT");
+        Map<String, Object> body = Map.of("name", "县新设管理局", "kind", "DEPARTMENT", "aliases", List.of());
+        Api.supervisor(region).contentType("application/json").header("If-Match", "\"0\"").body(body)
+                .put(Api.base(region) + "/units/" + unit).then().statusCode(200);
+        Api.supervisor(region).contentType("application/json").header("If-Match", "\"0\"").body(body)
+                .put(Api.base(region) + "/units/" + unit).then().statusCode(412);
+
+        JsonPath page = audit(region, "?size=100");
+        Map<String, Long> perWrite = new java.util.TreeMap<>();
+        for (Map<String, Object> r : page.<Map<String, Object>>getList("items")) {
+            perWrite.merge(r.get("method") + " " + r.get("route") + " " + r.get("status"), 1L, Long::sum);
+        }
+        assertEquals(Map.of(
+                "POST /api/v1/regions/{region}/units/import 200", 1L,
+                "POST /api/v1/regions/{region}/units 201", 1L,
+                "PUT /api/v1/regions/{region}/units/{id} 200", 1L,
+                "PUT /api/v1/regions/{region}/units/{id} 412", 1L), perWrite);
+        assertEquals(3, audit(region, "?resource=" + unit).getInt("total"), "the creation and the two PUTs name the unit");
+        Api.supervisor(region).get(Api.base(region) + "/audit/verification").then().statusCode(200).body("intact", equalTo(true));
+    }
 }

@@ -1,5 +1,6 @@
 package io.duban.report.alert;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.common.secrets.SecretKeys;
 import io.duban.common.secrets.SecretSeal;
 import io.quarkus.runtime.StartupEvent;
@@ -33,6 +34,9 @@ public class AlertChannelStore {
     /** Channels with their version (0 when none were ever stored). */
     public record Stored(AlertChannels channels, long version) {
     }
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Pool pool;
@@ -84,6 +88,7 @@ public class AlertChannelStore {
                                     + " config = excluded.config, version = excluded.version,"
                                     + " updated_by = excluded.updated_by, updated_at = excluded.updated_at")
                             .execute(Tuple.of(region, new JsonObject(write(next)), version, by))
+                            .call(() -> audit.inTransaction(conn, 200))
                             .replaceWith(new Stored(next, version));
                 }));
     }

@@ -1,5 +1,6 @@
 package io.duban.report.assessment;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.ETags;
 import io.duban.report.finding.Finding;
@@ -27,6 +28,9 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class AssessmentService {
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     io.duban.report.life.ReturnCounts returnCounts;
@@ -85,7 +89,7 @@ public class AssessmentService {
             }
             ETags.check(ifMatch, version.get());
             return assessments.updateScheme(c, region, year, s, by);
-        }).map(v -> new VersionedScheme(s, v)));
+        }).call(v -> audit.inTransaction(c, 200)).map(v -> new VersionedScheme(s, v)));
     }
 
     /** The finalized assessment when there is one, else computed now as of {@code asOf} (default: 1 January after). */

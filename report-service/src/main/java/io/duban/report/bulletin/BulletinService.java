@@ -1,5 +1,6 @@
 package io.duban.report.bulletin;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.ETags;
@@ -32,6 +33,9 @@ import java.util.UUID;
 public class BulletinService {
 
     static final int MAX_NEXT_STEPS = 5000;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Pool pool;
@@ -145,14 +149,14 @@ public class BulletinService {
                 throw ProblemException.preconditionFailed("通报已被他人修改（当前版本 " + r.version()
                         + "），请重新读取后再修改。");
             }
-            return bulletins.updateNextSteps(c, region, id, text);
+            return bulletins.updateNextSteps(c, region, id, text).call(b -> audit.inTransaction(c, 200));
         }));
     }
 
     /** DRAFT → PUBLISHED. Publishing again is a 409: a published bulletin is never touched. */
     public Uni<Bulletin> publish(String region, UUID id, String by) {
         return pool.withTransaction(c -> bulletins.publishDraft(c, region, id, by).chain(published -> published.isPresent()
-                ? Uni.createFrom().item(published.get())
+                ? audit.inTransaction(c, 200).replaceWith(published.get())
                 : bulletins.exists(c, region, id).map(found -> {
                     if (!found) {
                         throw notFound(id);

@@ -1,5 +1,6 @@
 package io.duban.report.common;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,17 +32,20 @@ public final class CreationKeys {
     }
 
     /**
-     * Runs {@code create} in a transaction, once per key. Without a key it simply creates.
+     * Runs {@code create} in a transaction, once per key. Without a key it simply creates. The request's audit record
+     * (a 201 naming what was created) commits in the same transaction; a retry answered with the first resource is
+     * recorded by the response filter.
      *
      * @param hashOf the request as checked (its text is hashed: another body under the same key is a 422)
      * @param idOf   the id of what {@code create} made, remembered under the key
      * @param load   reads the resource a retry answers with
      */
-    public static <T> Uni<Created<T>> once(Pool pool, String region, String scope, String key, Object hashOf,
+    public static <T> Uni<Created<T>> once(AuditTrail audit, Pool pool, String region, String scope, String key, Object hashOf,
                                            Function<SqlClient, Uni<T>> create, Function<T, UUID> idOf,
                                            BiFunction<SqlClient, UUID, Uni<T>> load) {
         if (key == null || key.isBlank()) {
-            return pool.withTransaction(c -> create.apply(c)).map(v -> new Created<>(v, true));
+            return pool.withTransaction(c -> create.apply(c).call(v -> audit.inTransaction(c, 201, idOf.apply(v).toString())))
+                    .map(v -> new Created<>(v, true));
         }
         String k = key.trim();
         if (k.length() > MAX_KEY) {
@@ -62,6 +66,7 @@ public final class CreationKeys {
                     return create.apply(c).call(v -> c.preparedQuery("INSERT INTO creation_key (region, scope, key,"
                                     + " request_hash, resource_id) VALUES ($1, $2, $3, $4, $5)")
                             .execute(Tuple.of(region, scope, k, hash, idOf.apply(v))))
+                            .call(v -> audit.inTransaction(c, 201, idOf.apply(v).toString()))
                             .map(v -> new Created<>(v, true));
                 }));
     }

@@ -1,5 +1,6 @@
 package io.duban.report.extension;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.ETags;
 import io.duban.common.web.Page;
@@ -27,6 +28,9 @@ import java.util.UUID;
 public class ExtensionService {
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     Pool pool;
 
     @Inject
@@ -51,7 +55,7 @@ public class ExtensionService {
         checkYear("requestedDueOn", body.requestedDueOn());
         String reason = body.reason().strip();
         LocalDate day = today.date();
-        return settings.of(region).chain(s -> CreationKeys.once(pool, region, "extension-request|" + by, key,
+        return settings.of(region).chain(s -> CreationKeys.once(audit, pool, region, "extension-request|" + by, key,
                 obligationId + "|" + body.requestedDueOn() + "|" + reason,
                 c -> lockObligation(c, region, obligationId).chain(() -> target(c, region, obligationId, unitScope, true))
                         .chain(o -> extensions.pendingRequest(c, region, obligationId).chain(pending -> {
@@ -98,7 +102,7 @@ public class ExtensionService {
                         return extensions.grant(c, region, o, id, dueOn, comment, by, today.date());
                     })
                     .chain(() -> extensions.decide(c, region, id, ExtensionRequest.APPROVED, dueOn, comment, by));
-        })));
+        }).call(decided -> audit.inTransaction(c, 200))));
     }
 
     /** The supervisor extends directly (e.g. every obligation of a task after a policy change). */
@@ -106,7 +110,7 @@ public class ExtensionService {
                                                        String by) {
         checkYear("dueOn", body.dueOn());
         String reason = body.reason().strip();
-        return settings.of(region).chain(s -> CreationKeys.once(pool, region, "extension|" + by, key,
+        return settings.of(region).chain(s -> CreationKeys.once(audit, pool, region, "extension|" + by, key,
                 obligationId + "|" + body.dueOn() + "|" + reason,
                 c -> lockObligation(c, region, obligationId).chain(() -> target(c, region, obligationId, null, true)).chain(o -> {
                     ExtensionRules.refuseGrant(o.state(today.date()), body.dueOn(), s.maxExtensions())

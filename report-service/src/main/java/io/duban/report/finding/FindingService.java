@@ -1,5 +1,6 @@
 package io.duban.report.finding;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.report.common.AdvisoryLock;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
@@ -38,6 +39,9 @@ public class FindingService {
             + " f.voids, v.id AS voided_by, f.recorded_by, f.recorded_at, f.rectify_by, f.rectification_state,"
             + " f.rectification_version FROM finding f"
             + " LEFT JOIN finding v ON v.region = f.region AND v.voids = f.id";
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Pool pool;
@@ -118,7 +122,9 @@ public class FindingService {
                                             s.rectifyWorkingDays()),
                                     loop ? RectificationRules.OPEN : RectificationRules.NOT_REQUIRED))))
                     .chain(() -> c.preparedQuery(SELECT + " WHERE f.region = $1 AND f.id = $2").execute(Tuple.of(region, id)))
-                    .map(rows -> Finding.from(rows.iterator().next()));
+                    .map(rows -> Finding.from(rows.iterator().next()))
+                    // the finding's audit record commits with it (201, naming the finding)
+                    .call(f -> audit.inTransaction(c, 201, f.id().toString()));
         });
     }
 

@@ -1,5 +1,6 @@
 package io.duban.report.finding;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.ETags;
 import io.duban.report.common.CreationKeys;
@@ -16,6 +17,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RectificationService {
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Pool pool;
@@ -36,7 +40,7 @@ public class RectificationService {
         if (body.rectifiedOn().getYear() < 2000 || body.rectifiedOn().getYear() > 2100) {
             throw ProblemException.invalidField("rectifiedOn", "rectifiedOn 应在 2000 到 2100 年之间。");
         }
-        return CreationKeys.once(pool, region, "rectification|" + by, key, findingId + "|" + body,
+        return CreationKeys.once(audit, pool, region, "rectification|" + by, key, findingId + "|" + body,
                 c -> finding(c, region, findingId, unitScope, true).chain(f -> {
                     RectificationRules.refuseRectification(f.rectification(), f.voidedBy() != null).ifPresent(why -> {
                         throw ProblemException.conflict(why).with("rectification", f.rectification());
@@ -64,7 +68,8 @@ public class RectificationService {
             }
             return loop.latestReport(c, region, findingId).chain(report -> loop.insertVerification(c, region, findingId,
                             report.orElseThrow(), body.decision(), body.comment().strip(), by))
-                    .call(() -> loop.setState(c, region, findingId, RectificationRules.afterVerification(pass)));
+                    .call(() -> loop.setState(c, region, findingId, RectificationRules.afterVerification(pass)))
+                    .call(() -> audit.inTransaction(c, 200));
         })).chain(() -> history(region, findingId, null));
     }
 

@@ -1,5 +1,6 @@
 package io.duban.report.urge;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
@@ -27,6 +28,9 @@ import java.util.UUID;
 public class UrgeService {
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     Pool pool;
 
     @Inject
@@ -49,7 +53,7 @@ public class UrgeService {
                 throw ProblemException.unprocessable("单位 " + unitId + " 没有可用的通知渠道：本区域未配置通知渠道"
                         + "（alert-channels 的 units." + unitId + " 或 default），催办无法送达。").with("channel", "units." + unitId);
             }
-            return CreationKeys.once(pool, region, "urge|" + by, key,
+            return CreationKeys.once(audit, pool, region, "urge|" + by, key,
                     unitId + "|" + obligationIds + "|" + findingIds + "|" + message,
                     c -> urges.unitName(c, region, unitId).chain(name -> {
                         if (name.isEmpty()) {
@@ -74,7 +78,8 @@ public class UrgeService {
     /** The unit's receipt (已阅): recorded once with who and when; a repeat answers with the first. */
     public Uni<Urge> receipt(String region, UUID id, String unitScope, String by) {
         return pool.withTransaction(c -> urge(c, region, id, unitScope, true)
-                .chain(u -> u.readAt() != null ? Uni.createFrom().item(u) : urges.markRead(c, region, id, by)));
+                .chain(u -> u.readAt() != null ? Uni.createFrom().item(u)
+                        : urges.markRead(c, region, id, by).call(read -> audit.inTransaction(c, 200))));
     }
 
     public Uni<Urge> get(String region, UUID id, String unitScope) {

@@ -47,6 +47,53 @@ class AuditTrailTest {
         }
     }
 
+    /**
+     * Writes that commit their record inside their own transaction (findings, with and without an Idempotency-Key; the
+     * alert channels) leave exactly one record each, never a second from the response filter; a stale If-Match, refused
+     * after the transaction rolled back, leaves only the refusal.
+     */
+    @Test
+    void writesInATransactionLeaveExactlyOneRecordEach() {
+        String region = Regions.fresh();
+        String base = "/api/v1/regions/" + region;
+        io.duban.report.support.Snapshots.PlanBuilder p = io.duban.report.support.Snapshots.plan(region);
+        io.duban.report.support.Snapshots.TaskBuilder t = io.duban.report.support.Snapshots.task(p).seq(1)
+                .deadline("2023年12月底前", new io.duban.deadlines.rule.DeadlineRule.Fixed(java.time.LocalDate.of(2023, 12, 31)));
+        io.duban.report.support.FeedScript.publish(p.item(), t.item(),
+                io.duban.report.support.Snapshots.assignment(t, "u-x", "县商务局", "LEAD").item());
+        Api.sync().statusCode(200);
+        java.util.Map<String, Object> finding = java.util.Map.of("unitId", "u-x", "foundOn", "2023-09-01", "source", "DAILY_CHECK",
+                "description", "政策解读未同步发布", "points", 1);
+        String keyed = Api.as(Tokens.supervisor(region)).contentType("application/json").header("Idempotency-Key", "f-" + region)
+                .body(finding).post(base + "/findings").then().statusCode(201).extract().path("id");
+        String plain = Api.as(Tokens.supervisor(region)).contentType("application/json")
+                .body(java.util.Map.of("unitId", "u-x", "foundOn", "2023-09-02", "source", "DAILY_CHECK", "description", "栏目更新不及时",
+                        "points", 1))
+                .post(base + "/findings").then().statusCode(201).extract().path("id");
+        java.util.Map<String, Object> channels = java.util.Map.of("default", java.util.Map.of("url", "https://hooks.example.org/duban",
+                "format", "GENERIC"));
+        Api.as(Tokens.supervisor(region)).contentType("application/json").header("If-Match", "\"0\"").body(channels)
+                .put(base + "/alert-channels").then().statusCode(200);
+        Api.as(Tokens.supervisor(region)).contentType("application/json").header("If-Match", "\"0\"").body(channels)
+                .put(base + "/alert-channels").then().statusCode(412);
+        sealed(region);
+
+        JsonPath page = Api.as(Tokens.supervisor(region)).get(base + "/audit?size=100").then().statusCode(200).extract().jsonPath();
+        java.util.Map<String, Long> perWrite = new java.util.TreeMap<>();
+        for (java.util.Map<String, Object> r : page.<java.util.Map<String, Object>>getList("items")) {
+            perWrite.merge(r.get("method") + " " + r.get("route") + " " + r.get("status"), 1L, Long::sum);
+        }
+        assertEquals(java.util.Map.of(
+                "POST /api/v1/regions/{region}/findings 201", 2L,
+                "PUT /api/v1/regions/{region}/alert-channels 200", 1L,
+                "PUT /api/v1/regions/{region}/alert-channels 412", 1L), perWrite);
+        for (String id : List.of(keyed, plain)) {
+            assertEquals(1, Api.as(Tokens.supervisor(region)).get(base + "/audit?resource=" + id).then().statusCode(200)
+                    .extract().jsonPath().getInt("total"), "records naming finding " + id);
+        }
+        Api.as(Tokens.supervisor(region)).get(base + "/audit/verification").then().statusCode(200).body("intact", equalTo(true));
+    }
+
     @Test
     void documentExportsAreRecordedAndJsonReadsAreNot() {
         String region = Regions.fresh();

@@ -75,6 +75,9 @@ public final class AuditChain {
             if (r.seq() == null || r.seq() != seq) {
                 return new Break(r.id(), r.seq() == null ? -1 : r.seq(), "序号不连续：应为 " + seq + "（记录缺失或被插入）");
             }
+            if (r.at() == null) {
+                return new Break(r.id(), seq, "记录已被删除（其链接仍在）");
+            }
             if (!prev.equals(r.prevHash())) {
                 return new Break(r.id(), seq, "前一条记录的哈希不符（前一条记录被修改、删除或调换）");
             }

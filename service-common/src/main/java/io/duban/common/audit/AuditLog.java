@@ -22,20 +22,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The audit_record table of a service (each service's own migration creates it, the same shape in all three).
- * Records are inserted unlinked — inside the fact's transaction or, for refusals and reads, on their own before the
- * answer leaves — with a bigserial id and the writing transaction's xid8; {@link #seal} links them into their region's
- * chain in (xid8, id) order, but only below the commit horizon (the oldest transaction still running), exactly as the
- * change feed is read: a record committed out of order is linked after those before it, never skipped.
+ * The audit_record table of a service and the links beside it (each service's own migrations create them, the same
+ * shape in all three). Records are inserted once and never updated — inside the fact's transaction or, for refusals
+ * and reads, on their own before the answer leaves — with a bigserial id and the writing transaction's xid8;
+ * {@link #seal} links them into their region's chain in (xid8, id) order, but only below the commit horizon (the oldest
+ * transaction still running), exactly as the change feed is read: a record committed out of order is linked after
+ * those before it, never skipped. A link (seq, previous hash, hash) is a row of audit_seal, and the sealer's place is
+ * the (xid8, id) in audit_seal_cursor: a write pays for one INSERT, not an INSERT and a later UPDATE.
  */
 @ApplicationScoped
 public class AuditLog {
 
-    static final String COLUMNS = "id, region, at, actor, actor_role, actor_unit, source, method, route, resources, status, "
-            + "body_sha256, event, seq, prev_hash, hash";
+    /** A record's own columns (of audit_record {@code a}). */
+    static final String RECORD = "a.id, a.region, a.at, a.actor, a.actor_role, a.actor_unit, a.source, a.method, a.route, a.resources, "
+            + "a.status, a.body_sha256, a.event";
+
+    /** A record and its link, null until sealed. */
+    static final String COLUMNS = RECORD + ", s.seq, s.prev_hash, s.hash";
+
+    static final String LINKED = " from audit_record a left join audit_seal s on s.region = a.region and s.id = a.id";
 
     static final String INSERT = "insert into audit_record (region, actor, actor_role, actor_unit, source, method, route, "
             + "resources, status, body_sha256, event) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+
+    /** {@link #INSERT} for a JPA native query (positional {@code ?n}; typed, so a null binds): the values of {@link #values}. */
+    public static final String NATIVE_INSERT = "insert into audit_record (region, actor, actor_role, actor_unit, source, method, route, "
+            + "resources, status, body_sha256, event) values (cast(?1 as varchar), cast(?2 as varchar), cast(?3 as varchar), "
+            + "cast(?4 as varchar), cast(?5 as varchar), cast(?6 as varchar), cast(?7 as varchar), cast(?8 as varchar), "
+            + "cast(?9 as integer), cast(?10 as varchar), cast(?11 as varchar))";
 
     /** One sealer at a time across replicas (transaction-scoped advisory lock; the key is "audit" in ASCII). */
     static final long SEAL_LOCK = 0x6175646974L;
@@ -44,11 +58,14 @@ public class AuditLog {
     Pool pool;
 
     public Uni<Void> insert(SqlClient client, AuditRecord r) {
-        return client.preparedQuery(INSERT)
-                .execute(Tuple.tuple(Arrays.asList(r.region(), cut(r.actor(), 100), cut(r.actorRole(), 40), cut(r.actorUnit(), 64),
-                        cut(r.source(), 64), cut(r.method(), 10), cut(r.route(), 300), cut(r.resources(), 400), r.status(),
-                        r.bodySha256(), cut(r.event(), 200))))
-                .replaceWithVoid();
+        return client.preparedQuery(INSERT).execute(Tuple.tuple(values(r))).replaceWithVoid();
+    }
+
+    /** A record's values in the order of {@link #INSERT} and {@link #NATIVE_INSERT}, cut to their columns. */
+    public static List<Object> values(AuditRecord r) {
+        return Arrays.asList(r.region(), cut(r.actor(), 100), cut(r.actorRole(), 40), cut(r.actorUnit(), 64),
+                cut(r.source(), 64), cut(r.method(), 10), cut(r.route(), 300), cut(r.resources(), 400), r.status(),
+                r.bodySha256(), cut(r.event(), 200));
     }
 
     public Uni<Void> insert(AuditRecord r) {
@@ -74,30 +91,30 @@ public class AuditLog {
     /** Newest first (id order), sealed or not yet. */
     public Uni<Page<AuditRecord>> page(Query q, PageRequest page) {
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where region = $1");
+        StringBuilder where = new StringBuilder(" where a.region = $1");
         params.add(q.region());
         if (q.from() != null) {
             params.add(q.from().atOffset(ZoneOffset.UTC));
-            where.append(" and at >= $").append(params.size());
+            where.append(" and a.at >= $").append(params.size());
         }
         if (q.to() != null) {
             params.add(q.to().atOffset(ZoneOffset.UTC));
-            where.append(" and at < $").append(params.size());
+            where.append(" and a.at < $").append(params.size());
         }
         if (q.actor() != null) {
             params.add(q.actor());
-            where.append(" and actor = $").append(params.size());
+            where.append(" and a.actor = $").append(params.size());
         }
         if (q.resource() != null) {
             params.add(q.resource());
-            where.append(" and $").append(params.size()).append(" = any(string_to_array(resources, ','))");
+            where.append(" and $").append(params.size()).append(" = any(string_to_array(a.resources, ','))");
         }
         if (q.outcome() != null) {
             params.add(q.outcome());
-            where.append(" and status = $").append(params.size());
+            where.append(" and a.status = $").append(params.size());
         }
-        return PagedQuery.page(pool, "select " + COLUMNS + " from audit_record" + where + " order by id desc",
-                "select count(*) from audit_record" + where, params, page, AuditLog::from);
+        return PagedQuery.page(pool, "select " + COLUMNS + LINKED + where + " order by a.id desc",
+                "select count(*) from audit_record a" + where, params, page, AuditLog::from);
     }
 
     /** How many records {@link #seal} linked. */
@@ -107,8 +124,10 @@ public class AuditLog {
                     if (!lock.iterator().next().getBoolean("mine")) {
                         return Uni.createFrom().item(0);
                     }
-                    return tx.preparedQuery("select " + COLUMNS + " from audit_record where hash is null "
-                                    + "and tx < pg_snapshot_xmin(pg_current_snapshot()) order by tx, id limit $1")
+                    // past the cursor and below the commit horizon, in commit-order of the writing transactions
+                    return tx.preparedQuery("select " + RECORD + ", null::bigint as seq, null::text as prev_hash, null::text as hash "
+                                    + "from audit_record a where (a.tx, a.id) > ((select tx from audit_seal_cursor), (select id from audit_seal_cursor)) "
+                                    + "and a.tx < pg_snapshot_xmin(pg_current_snapshot()) order by a.tx, a.id limit $1")
                             .execute(Tuple.of(batch))
                             .flatMap(rows -> link(tx, rows));
                 }));
@@ -144,18 +163,21 @@ public class AuditLog {
                         hash.add(digest);
                         next.put(r.region(), new Object[] {s, digest});
                     }
-                    Uni<RowSet<Row>> update = tx.preparedQuery("update audit_record a set seq = u.seq, prev_hash = u.prev, hash = u.hash "
-                                    + "from unnest($1::varchar[], $2::bigint[], $3::bigint[], $4::text[], $5::text[]) as u(region, id, seq, prev, hash) "
-                                    + "where a.region = u.region and a.id = u.id")
+                    AuditRecord last = records.get(records.size() - 1);
+                    Uni<RowSet<Row>> links = tx.preparedQuery("insert into audit_seal (region, id, seq, prev_hash, hash) "
+                                    + "select * from unnest($1::varchar[], $2::bigint[], $3::bigint[], $4::text[], $5::text[])")
                             .execute(Tuple.of(region.toArray(String[]::new), id.toArray(Long[]::new), seq.toArray(Long[]::new),
                                     prev.toArray(String[]::new), hash.toArray(String[]::new)));
+                    Uni<RowSet<Row>> cursor = tx.preparedQuery("update audit_seal_cursor c set tx = a.tx, id = a.id from audit_record a "
+                                    + "where a.region = $1 and a.id = $2")
+                            .execute(Tuple.of(last.region(), last.id()));
                     List<String> hr = new ArrayList<>(next.keySet());
                     Uni<RowSet<Row>> heads2 = tx.preparedQuery("insert into audit_chain (region, seq, hash) "
                                     + "select * from unnest($1::varchar[], $2::bigint[], $3::text[]) "
                                     + "on conflict (region) do update set seq = excluded.seq, hash = excluded.hash")
                             .execute(Tuple.of(hr.toArray(String[]::new), hr.stream().map(k -> (Long) next.get(k)[0]).toArray(Long[]::new),
                                     hr.stream().map(k -> (String) next.get(k)[1]).toArray(String[]::new)));
-                    return update.flatMap(u -> heads2).replaceWith(records.size());
+                    return links.flatMap(u -> cursor).flatMap(u -> heads2).replaceWith(records.size());
                 });
     }
 
@@ -176,7 +198,8 @@ public class AuditLog {
     public Uni<Verification> verify(String region) {
         return pool.preparedQuery("select (select seq from audit_chain where region = $1) as head_seq, "
                         + "(select hash from audit_chain where region = $1) as head_hash, "
-                        + "(select count(*) from audit_record where region = $1 and hash is null) as unsealed")
+                        + "(select count(*) from audit_record a where a.region = $1 "
+                        + "and not exists (select 1 from audit_seal s where s.region = a.region and s.id = a.id)) as unsealed")
                 .execute(Tuple.of(region))
                 .flatMap(rows -> {
                     Row r = rows.iterator().next();
@@ -198,12 +221,17 @@ public class AuditLog {
     }
 
     private Uni<Walk> walk(String region, String prev, Long nextSeq, long afterSeq, long checked, Long firstSeq) {
-        return pool.preparedQuery("select " + COLUMNS + " from audit_record where region = $1 and seq is not null and seq > $2 "
-                        + "order by seq limit $3")
+        // links whose record was removed are walked too (the record reads as null and breaks the chain there)
+        return pool.preparedQuery("select " + COLUMNS.replaceFirst("a\\.id", "s.id as id").replaceFirst("a\\.region", "s.region as region")
+                        + " from audit_seal s left join audit_record a on a.region = s.region "
+                        + "and a.id = s.id where s.region = $1 and s.seq > $2 order by s.seq limit $3")
                 .execute(Tuple.of(region, afterSeq, VERIFY_BATCH))
                 .flatMap(rows -> {
                     List<AuditRecord> batch = new ArrayList<>();
-                    rows.forEach(row -> batch.add(from(row)));
+                    rows.forEach(row -> batch.add(row.getOffsetDateTime("at") == null
+                            ? AuditRecord.missing(row.getString("region"), row.getLong("id"), row.getLong("seq"), row.getString("prev_hash"),
+                                    row.getString("hash"))
+                            : from(row)));
                     if (batch.isEmpty()) {
                         return Uni.createFrom().item(new Walk(checked, firstSeq, nextSeq == null ? null : nextSeq - 1, null, prev, null));
                     }
@@ -236,10 +264,13 @@ public class AuditLog {
                         return Uni.createFrom().item(0L);
                     }
                     // per region: every sealed record before the first record (in chain order) that is not older than the cutoff
-                    return tx.preparedQuery("with bound as (select region, coalesce((select min(seq) from audit_record n where n.region = o.region "
-                                    + "and (n.at >= $1 or n.hash is null)), max(o.seq) + 1) as keep_from "
-                                    + "from audit_record o where o.at < $1 and o.hash is not null group by o.region), "
-                                    + "gone as (delete from audit_record a using bound b where a.region = b.region and a.seq < b.keep_from "
+                    // (unsealed records have no link yet and are kept); a record's link goes with it
+                    return tx.preparedQuery("with bound as (select s.region, coalesce((select min(n.seq) from audit_seal n join audit_record r "
+                                    + "on r.region = n.region and r.id = n.id where n.region = s.region and r.at >= $1), max(s.seq) + 1) as keep_from "
+                                    + "from audit_seal s join audit_record o on o.region = s.region and o.id = s.id where o.at < $1 group by s.region), "
+                                    + "unlinked as (delete from audit_seal s using bound b where s.region = b.region and s.seq < b.keep_from "
+                                    + "returning s.region, s.id), "
+                                    + "gone as (delete from audit_record a using unlinked u where a.region = u.region and a.id = u.id "
                                     + "returning a.region) select region, count(*) as n from gone group by region")
                             .execute(Tuple.of(at))
                             .flatMap(rows -> {

@@ -18,6 +18,11 @@ public record AuditRecord(long id, String region, Instant at, String actor, Stri
                 null, null, null);
     }
 
+    /** The link of a record that is gone from audit_record (removed by hand): no content, only where it was. */
+    public static AuditRecord missing(String region, long id, long seq, String prevHash, String hash) {
+        return new AuditRecord(id, region, null, null, null, null, null, null, null, null, 0, null, null, seq, prevHash, hash);
+    }
+
     /** The same record linked at {@code seq} after {@code prevHash}. */
     public AuditRecord sealed(long seq, String prevHash, String hash) {
         return new AuditRecord(id, region, at, actor, actorRole, actorUnit, source, method, route, resources, status,

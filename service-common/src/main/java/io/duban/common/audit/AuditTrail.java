@@ -42,6 +42,8 @@ public class AuditTrail {
     private static final Set<String> DOCUMENTS = Set.of("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/html", "text/csv");
     private static final Map<Method, String> ROUTES = new ConcurrentHashMap<>();
+    /** Whether a resource method's body is secret, looked up once per method (reflection on every request showed in JFR). */
+    private static final Map<Method, Boolean> SECRET = new ConcurrentHashMap<>();
 
     @Inject
     AuditLog log;
@@ -74,7 +76,7 @@ public class AuditTrail {
         context.state().method = request.getMethod();
         context.state().route = route(resource);
         context.state().secretBody = resource != null && resource.getResourceMethod() != null
-                && (resource.getResourceMethod().isAnnotationPresent(SecretBody.class)
+                && SECRET.computeIfAbsent(resource.getResourceMethod(), m -> m.isAnnotationPresent(SecretBody.class)
                         || resource.getResourceClass().isAnnotationPresent(SecretBody.class));
         var params = request.getUriInfo().getPathParameters();
         context.state().pathRegion = params.getFirst("region");
@@ -127,14 +129,23 @@ public class AuditTrail {
      * will answer when that transaction commits; {@code created} are the ids of what it creates.
      */
     public Uni<Void> inTransaction(SqlClient tx, int status, String... created) {
-        if (!config.enabled() || context.state().method == null) {
-            return Uni.createFrom().voidItem();
+        return draftInTransaction(status, created).map(r -> log.insert(tx, r)).orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * The current request's record for a store whose transaction is not a {@link SqlClient} (org-service's Hibernate
+     * Reactive session: the caller inserts it there, {@link AuditLog#NATIVE_INSERT}); the response filter then writes no
+     * second one. Empty when nothing is to be recorded: auditing off, or no request (a scheduled job).
+     */
+    public java.util.Optional<AuditRecord> draftInTransaction(int status, String... created) {
+        if (!config.enabled() || !io.quarkus.arc.Arc.container().requestContext().isActive() || context.state().method == null) {
+            return java.util.Optional.empty();
         }
         for (String id : created) {
             context.state().created.add(id);
         }
         context.state().writtenStatus = status;
-        return log.insert(tx, draft(status));
+        return java.util.Optional.of(draft(status));
     }
 
     private AuditRecord draft(int status) {

@@ -1,5 +1,6 @@
 package io.duban.task.acknowledgement;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.common.web.ETags;
 import io.duban.task.assignment.AssignmentDto;
 import io.duban.task.assignment.AssignmentRepository;
@@ -19,6 +20,9 @@ import java.util.UUID;
 /** 签收: PENDING_ACK → NOT_STARTED, the fact and both feed items in one transaction. */
 @ApplicationScoped
 public class AcknowledgementService {
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Pool pool;
@@ -49,6 +53,7 @@ public class AcknowledgementService {
                         Idempotency.Stored response = new Idempotency.Stored(200, Json.write(new Acknowledged(ack, signed)));
                         return ChangeLog.append(tx, signed.snapshot())
                                 .flatMap(v -> acknowledgements.insert(tx, ack))
+                                .flatMap(v -> audit.inTransaction(tx, response.status()))
                                 .flatMap(v -> Idempotency.complete(tx, region, idemKey, response))
                                 .replaceWith(response);
                     });

@@ -1,5 +1,6 @@
 package io.duban.task.dispute;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.ETags;
 import io.duban.task.assignment.AssignmentDto;
@@ -28,6 +29,9 @@ import java.util.UUID;
 public class DisputeService {
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     Pool pool;
 
     @Inject
@@ -54,7 +58,8 @@ public class DisputeService {
                         DisputeStatus.OPEN, who, Instant.now().truncatedTo(ChronoUnit.MICROS), null, List.of(), null, null, 1);
                 return disputes.insert(tx, open).flatMap(saved -> {
                     Idempotency.Stored response = new Idempotency.Stored(201, Json.write(saved));
-                    return Idempotency.complete(tx, region, idemKey, response).replaceWith(response);
+                    return audit.inTransaction(tx, response.status(), saved.id().toString())
+                            .flatMap(v -> Idempotency.complete(tx, region, idemKey, response)).replaceWith(response);
                 });
             });
         }));
@@ -92,9 +97,10 @@ public class DisputeService {
                                 });
                             }
                             if (status == DisputeStatus.REJECTED) {
-                                return Uni.createFrom().item(new Decided(decided.get(), List.of()));
+                                return audit.inTransaction(tx, 200).replaceWith(new Decided(decided.get(), List.of()));
                             }
-                            return withdraw(tx, decided.get(), units).map(changed -> new Decided(decided.get(), changed));
+                            return withdraw(tx, decided.get(), units).map(changed -> new Decided(decided.get(), changed))
+                                    .call(d -> audit.inTransaction(tx, 200));
                         });
             }));
         });

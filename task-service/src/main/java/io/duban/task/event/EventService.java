@@ -1,5 +1,6 @@
 package io.duban.task.event;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.Page;
@@ -24,6 +25,9 @@ import java.util.UUID;
 public class EventService {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Pool pool;
@@ -65,6 +69,7 @@ public class EventService {
                                 body.title().strip(), who, Instant.now().truncatedTo(ChronoUnit.MICROS));
                         Idempotency.Stored response = new Idempotency.Stored(201, Json.write(event));
                         return events.insert(tx, event)
+                                .flatMap(v -> audit.inTransaction(tx, response.status(), event.id().toString()))
                                 .flatMap(v -> Idempotency.complete(tx, region, idemKey, response))
                                 .replaceWith(response);
                     });

@@ -1,5 +1,6 @@
 package io.duban.task.ledger;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.common.problem.ProblemException;
 import io.duban.task.assignment.AssignmentRepository;
 import io.duban.task.common.Days;
@@ -21,6 +22,9 @@ import java.util.UUID;
 /** 工作台账: entries (each write a new version), submissions (报送), the plan's status and the Excel exports. */
 @ApplicationScoped
 public class LedgerService {
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Pool pool;
@@ -64,7 +68,8 @@ public class LedgerService {
                                 body.ownerPhone() == null || body.ownerPhone().isBlank() ? null : body.ownerPhone().strip(),
                                 body.measures().strip(), body.plannedOn(), submitted, who, Instant.now().truncatedTo(ChronoUnit.MICROS),
                                 expected + 1);
-                        return ledgers.save(tx, next, expected);
+                        return ledgers.save(tx, next, expected)
+                                .call(saved -> saved.isPresent() ? audit.inTransaction(tx, 200) : Uni.createFrom().voidItem());
                     });
                 }).map(saved -> saved.orElseThrow(() -> ProblemException.preconditionFailed("台账已被他人同时修改，请重新读取后再保存。"))));
             });
@@ -108,6 +113,7 @@ public class LedgerService {
                                 Instant.now().truncatedTo(ChronoUnit.MICROS), counts[0], counts[1]);
                         Idempotency.Stored response = new Idempotency.Stored(201, Json.write(s));
                         return ledgers.insertSubmission(tx, s)
+                                .flatMap(v -> audit.inTransaction(tx, response.status(), s.id().toString()))
                                 .flatMap(v -> Idempotency.complete(tx, region, idemKey, response))
                                 .replaceWith(response);
                     });

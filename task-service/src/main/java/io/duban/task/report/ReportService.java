@@ -91,11 +91,12 @@ public class ReportService {
                         Uni<Void> acknowledgement = signs
                                 ? acknowledgements.insert(tx, AcknowledgementDto.of(updated, AcknowledgementDto.VIA_REPORT, who, now))
                                 : Uni.createFrom().voidItem();
+                        // the audit record commits with the report, sent together with it on the connection (pipelined:
+                        // the hot write waits for one round trip, not two)
                         return checkEvent(tx, region, updated, eventId)
-                                .flatMap(v -> reports.insert(tx, report, updated))
+                                .flatMap(v -> Uni.combine().all().unis(reports.insert(tx, report, updated),
+                                        audit.inTransaction(tx, 201, report.id().toString())).discardItems())
                                 .flatMap(v -> acknowledgement)
-                                // the audit record commits with the report (the hot write: no second round trip)
-                                .flatMap(v -> audit.inTransaction(tx, 201, report.id().toString()))
                                 .flatMap(v -> Idempotency.complete(tx, region, idemKey, response))
                                 .replaceWith(response);
                     });

@@ -1,5 +1,6 @@
 package io.duban.task.review;
 
+import io.duban.common.audit.AuditTrail;
 import java.util.List;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.problem.FieldError;
@@ -24,6 +25,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ReviewService {
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Pool pool;
@@ -59,6 +63,7 @@ public class ReviewService {
                         Idempotency.Stored response = new Idempotency.Stored(201, Json.write(new Reviewed(review, updated)));
                         return ChangeLog.append(tx, updated.snapshot())
                                 .flatMap(v -> reviews.insert(tx, review))
+                                .flatMap(v -> audit.inTransaction(tx, response.status(), review.id().toString()))
                                 .flatMap(v -> Idempotency.complete(tx, region, idemKey, response))
                                 .replaceWith(response);
                     }));

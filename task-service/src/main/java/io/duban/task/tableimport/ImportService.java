@@ -1,5 +1,6 @@
 package io.duban.task.tableimport;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.common.problem.ProblemException;
 import io.duban.deadlines.rule.DeadlineRule;
 import io.duban.deadlines.rule.PlanContext;
@@ -43,6 +44,9 @@ import org.jboss.logging.Logger;
 public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Pool pool;
@@ -240,7 +244,8 @@ public class ImportService {
                             return tasks.insertAll(tx, p.tasks());
                         })
                         .flatMap(v -> assignments.insertAll(tx, p.assignments()))
-                        .flatMap(v -> ChangeLog.append(tx, changes)))
+                        .flatMap(v -> ChangeLog.append(tx, changes))
+                        .flatMap(v -> audit.inTransaction(tx, 200)))
                 .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))
                 .transform(e -> alreadyImported());
     }

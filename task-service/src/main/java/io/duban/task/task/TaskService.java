@@ -1,5 +1,6 @@
 package io.duban.task.task;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.ETags;
@@ -35,6 +36,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TaskService {
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Pool pool;
@@ -145,7 +149,8 @@ public class TaskService {
     /** Writes the task and, when the responsibility was resolved again, the re-derived assignments. */
     private Uni<TaskDto> save(TaskRecord updated, long expected, Resolution resolution) {
         String region = updated.region();
-        return pool.withTransaction(tx -> tasks.update(tx, updated, expected).flatMap(ok -> {
+        return pool.withTransaction(tx -> tasks.update(tx, updated, expected).call(ok -> ok ? audit.inTransaction(tx, 200) : Uni.createFrom().voidItem())
+                .flatMap(ok -> {
             if (!ok) {
                 throw ProblemException.preconditionFailed("任务已被他人修改，请重新读取后再更正。");
             }

@@ -93,6 +93,38 @@ class AuditTrailTest {
         assertEquals(1, audit(region, "?outcome=201&actor=test-supervisor@" + region + "&resource=" + plan).getInt("total"));
     }
 
+    /**
+     * Writes that commit their record inside their own transaction (plan, import, 台账 due day, report) leave exactly one
+     * record each, never a second one from the response filter; a write refused after its transaction rolled back
+     * (a stale If-Match) leaves only the refusal.
+     */
+    @Test
+    void writesInATransactionLeaveExactlyOneRecordEach() {
+        String region = Regions.fresh();
+        String plan = Api.importedYiyuan(region);
+        supervisor(region).contentType("application/json").header("If-Match", "\"1\"").body("{\"ledgerDueOn\":\"2023-10-31\"}")
+                .put(base(region) + "/plans/" + plan + "/ledger-due-on").then().statusCode(200);
+        supervisor(region).contentType("application/json").header("If-Match", "\"1\"").body("{\"ledgerDueOn\":\"2023-11-30\"}")
+                .put(base(region) + "/plans/" + plan + "/ledger-due-on").then().statusCode(412);
+        String task = (String) Api.task(region, plan, 36).get("id");
+        String assignment = (String) Api.assignmentsOfTask(region, task).get(0).get("id");
+        supervisor(region).contentType("application/json").header("If-Match", "\"1\"").header("Idempotency-Key", "once-" + region)
+                .body(REPORT).post(base(region) + "/assignments/" + assignment + "/reports").then().statusCode(201);
+
+        JsonPath all = audit(region, "?size=100");
+        Map<String, Long> perWrite = new java.util.TreeMap<>();
+        for (Map<String, Object> r : all.<Map<String, Object>>getList("items")) {
+            perWrite.merge(r.get("method") + " " + r.get("route") + " " + r.get("status"), 1L, Long::sum);
+        }
+        assertEquals(Map.of(
+                "POST /api/v1/regions/{region}/plans 201", 1L,
+                "POST /api/v1/regions/{region}/plans/{id}/import 200", 1L,
+                "PUT /api/v1/regions/{region}/plans/{id}/ledger-due-on 200", 1L,
+                "PUT /api/v1/regions/{region}/plans/{id}/ledger-due-on 412", 1L,
+                "POST /api/v1/regions/{region}/assignments/{id}/reports 201", 1L), perWrite);
+        supervisor(region).get(base(region) + "/audit/verification").then().statusCode(200).body("intact", equalTo(true));
+    }
+
     @Test
     void refusalsAreRecordedAndNoTokenIsEver() {
         String[] a = region();
@@ -149,18 +181,29 @@ class AuditTrailTest {
 
         long second;
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            var rs = s.executeQuery("select id from audit_record where region = '" + region + "' and seq = 2");
+            var rs = s.executeQuery("select id from audit_seal where region = '" + region + "' and seq = 2");
             rs.next();
             second = rs.getLong(1);
-            s.executeUpdate("update audit_record set actor = 'someone-else' where region = '" + region + "' and seq = 2");
+            s.executeUpdate("update audit_record set actor = 'someone-else' where region = '" + region + "' and id = " + second);
         }
         supervisor(region).get(base(region) + "/audit/verification").then().statusCode(200)
                 .body("intact", equalTo(false)).body("firstBreak.seq", equalTo(2))
                 .body("firstBreak.id", equalTo((int) second));
 
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("update audit_record set actor = 'test-supervisor@" + region + "' where region = '" + region + "' and seq = 2");
-            s.executeUpdate("delete from audit_record where region = '" + region + "' and seq = 3");
+            s.executeUpdate("update audit_record set actor = 'test-supervisor@" + region + "' where region = '" + region + "' and id = " + second);
+        }
+        supervisor(region).get(base(region) + "/audit/verification").then().statusCode(200).body("intact", equalTo(true));
+        // a record removed: its link names the gap
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("delete from audit_record where (region, id) in (select region, id from audit_seal where region = '" + region
+                    + "' and seq = 3)");
+        }
+        supervisor(region).get(base(region) + "/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(false)).body("firstBreak.seq", equalTo(3));
+        // the record and its link removed: the next link's seq and previous hash no longer follow
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("delete from audit_seal where region = '" + region + "' and seq = 3");
         }
         supervisor(region).get(base(region) + "/audit/verification").then().statusCode(200)
                 .body("intact", equalTo(false)).body("firstBreak.seq", equalTo(4));
