@@ -1142,6 +1142,26 @@ class ConsoleBrowserTest {
         }
         assertEquals("100.00%", supervisor.textContent("table.numbers tr[data-line='" + EDUCATION + "'] [data-n=satisfactionRate]").strip());
         browser.fullScreenshot(supervisor, "proposal-session");
+
+        // the session on the dashboard (report-service's projection of the feed's PROPOSAL snapshots) equals the API
+        LocalDate asOf = LocalDate.parse("2023-10-09");
+        Map<String, Object> session = null;
+        for (int attempt = 0; attempt < 60 && session == null; attempt++) {
+            Api.catchUp(cluster.report, cluster.task, List.of());
+            List<Map<String, Object>> sessions = apiDashboard(asOf).getList("proposals");
+            session = sessions.stream().filter(p -> proposalSession.equals(p.get("planId"))
+                    && Integer.valueOf(1).equals(p.get("answeredOnTime"))).findFirst().orElse(null);
+        }
+        assertTrue(session != null, "the dashboard API never showed the answered proposal");
+        supervisor.navigate(url("/dashboard?asOf=" + asOf));
+        awaitCharts(supervisor);
+        Locator row = supervisor.locator("table.dashboard-proposals tr[data-session='" + proposalSession + "']");
+        for (String n : List.of("assigned", "answeredOnTime", "answeredLate", "notAnswered", "overdue", "reopened")) {
+            assertEquals(String.valueOf(session.get(n)), row.locator("[data-n=" + n + "]").textContent().strip(), "dashboard " + n);
+        }
+        assertEquals("1", row.locator("[data-n=A]").textContent().strip());
+        assertEquals("100.00%", row.locator("[data-n=satisfactionRate]").textContent().strip());
+        browser.screenshot(supervisor, "dashboard-proposals");
     }
 
     @Test

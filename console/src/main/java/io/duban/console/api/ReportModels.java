@@ -31,7 +31,7 @@ public final class ReportModels {
                             Double onTimeRate, List<UnitOverdue> overdueByUnit, Upcoming dueNext10Workdays,
                             List<MonthTrend> monthlyTrend, Review needsReview, long ongoingItems,
                             boolean provisionalDates, AssignmentLife assignmentLife, Supervision supervision,
-                            Integer trendYear) {
+                            Integer trendYear, List<SessionProposals> proposals) {
 
         /** What waits for the supervisor from assignments' life (签收, 申诉, 办结审核, 台账); zeros when not given. */
         public AssignmentLife life() {
@@ -53,6 +53,20 @@ public final class ReportModels {
 
         public long light(String name) {
             return lights == null ? 0 : lights.getOrDefault(name, 0L);
+        }
+    }
+
+    /**
+     * One 人大/政协 session's 建议提案 on the dashboard (issue 18): first answers on time / late / not yet as of asOf (of
+     * which overdue), 解决情况 A–D, 满意率 in % (null when nobody rated), 重新办理.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SessionProposals(String planId, String title, Integer year, long assigned, long answeredOnTime,
+                                   long answeredLate, long notAnswered, long overdue, Map<String, Long> outcomes,
+                                   Double satisfactionRate, long reopened) {
+
+        public long outcome(String category) {
+            return outcomes == null ? 0 : outcomes.getOrDefault(category, 0L);
         }
     }
 
