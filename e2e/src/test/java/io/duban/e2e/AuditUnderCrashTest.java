@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.duban.testing.Fixtures;
 import io.duban.testing.Tokens;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -65,19 +64,7 @@ class AuditUnderCrashTest {
     @BeforeAll
     void start() throws Exception {
         cluster = new Cluster(Map.of("DUBAN_PROJECTION_ENABLED", "false", "DUBAN_ALERTS_CRON", "off")).start();
-        Api.as(cluster.org, supervisor).contentType("text/tab-separated-values").body(Fixtures.bytes(Fixtures.UNITS_TSV))
-                .post(BASE + "/units/import").then().statusCode(200);
-        String planId = Api.as(cluster.task, supervisor).contentType("application/json")
-                .body(Map.of("title", "沂源县2023年政务公开工作方案", "docNumber", "源政办字〔2023〕25号", "issuedOn", "2023-08-09",
-                        "year", 2023, "kind", "KEY_TASKS"))
-                .post(BASE + "/plans").then().statusCode(201).extract().path("id");
-        Api.as(cluster.task, supervisor).contentType("text/tab-separated-values").body(Fixtures.bytes(Fixtures.KEY_TASKS_TSV))
-                .post(BASE + "/plans/" + planId + "/import").then().statusCode(200);
-        for (int page = 1; page <= 2; page++) {
-            List<Map<String, Object>> items = Api.as(cluster.task, supervisor).queryParam("size", 500).queryParam("page", page)
-                    .get(BASE + "/assignments").then().statusCode(200).extract().path("items");
-            fresh.addAll(items);
-        }
+        fresh.addAll(KeyedReports.seed(cluster, supervisor));
     }
 
     @AfterAll
@@ -188,11 +175,7 @@ class AuditUnderCrashTest {
         while (System.nanoTime() < deadline) {
             attempts++;
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(cluster.task.url() + BASE + "/assignments/" + id + "/reports"))
-                        .timeout(Duration.ofSeconds(15)).header("Authorization", Tokens.bearer(supervisor))
-                        .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                        .header("If-Match", "\"" + assignment.get("version") + "\"")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = KeyedReports.attempt(http, cluster, supervisor, assignment, key, body);
                 if (r.statusCode() == 201) {
                     JsonNode reply = json.readTree(r.body());
                     String reportId = reply.path("report").path("id").asText();
