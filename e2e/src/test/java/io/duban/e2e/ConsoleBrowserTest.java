@@ -311,6 +311,12 @@ class ConsoleBrowserTest {
         String shown = supervisor.textContent("[data-kpi=rate] .value").strip();
         assertEquals(rate == null ? "—" : new BigDecimal(rate.toString()).movePointRight(2).setScale(2, RoundingMode.HALF_UP) + "%", shown);
         assertEquals(Math.min(10, overdue), supervisor.locator("#worst-title + div tbody tr").count());
+        List<Map<String, Object>> worst = api.getList("worstOverdue");
+        for (int i = 0; i < worst.size(); i++) {
+            Locator row = supervisor.locator("#worst-title + div tbody tr").nth(i);
+            assertEquals(String.valueOf(worst.get(i).get("workdaysLate")), row.locator("td.late").textContent().strip());
+            assertEquals(worst.get(i).get("unitName"), row.locator("td:nth-child(3)").textContent().strip());
+        }
         browser.screenshot(supervisor, "dashboard");
 
         Page wall = browser.open(1920, 1080, false);
@@ -956,7 +962,7 @@ class ConsoleBrowserTest {
             assertEquals(String.valueOf(u.get("yellow")), row.locator("td[data-light=YELLOW]").textContent().strip());
             assertEquals(String.valueOf(u.get("blue")), row.locator("td[data-light=BLUE]").textContent().strip());
         }
-        for (String w : List.of("pendingExtensionRequests", "overdueFindings", "unreadUrges")) {
+        for (String w : List.of("pendingExtensionRequests", "overdueFindings", "unreadUrges", "rectificationsToVerify")) {
             assertEquals(api.getLong("supervision." + w), waiting(page, w), w);
         }
     }

@@ -50,14 +50,6 @@ public interface ReportApi {
                                            @QueryParam("asOf") String asOf, @QueryParam("planId") String planId,
                                            @HeaderParam("If-None-Match") String ifNoneMatch);
 
-    /** Keyset pages only ({@code after} = the previous page's {@code next}, null for the first); see docs/paging.md. */
-    @GET
-    @Path("/regions/{region}/overdue")
-    Uni<Paged<Obligation>> overdue(@HeaderParam(AUTH) String bearer, @PathParam("region") String region,
-                                   @QueryParam("asOf") String asOf, @QueryParam("planId") String planId,
-                                   @QueryParam("unitId") String unitId, @QueryParam("after") String after,
-                                   @QueryParam("size") int size, @QueryParam("total") String total);
-
     /** Keyset pages only; {@code light} and {@code status} are comma lists (RED,YELLOW / OVERDUE,DUE_SOON). */
     @GET
     @Path("/regions/{region}/obligations")

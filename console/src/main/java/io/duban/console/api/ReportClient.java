@@ -61,11 +61,6 @@ public class ReportClient {
     }
 
     /** The worst overdue items, first keyset page, not counted (the dashboard has the count in its totals). */
-    public Uni<Paged<Obligation>> overdue(Session s, LocalDate asOf, String planId, int size) {
-        return calls.guard(NAME, api.overdue(s.bearer(), s.region(), asOf.toString(), blankToNull(planId), null, null,
-                size, "false"));
-    }
-
     /**
      * One keyset page of {@code /obligations} ({@code after} = the previous page's {@code next}, blank for the first);
      * counted only when {@code count} (the list page asks on its first page only).

@@ -31,7 +31,7 @@ public final class ReportModels {
                             Double onTimeRate, List<UnitOverdue> overdueByUnit, Upcoming dueNext10Workdays,
                             List<MonthTrend> monthlyTrend, Review needsReview, long ongoingItems,
                             boolean provisionalDates, AssignmentLife assignmentLife, Supervision supervision,
-                            Integer trendYear, List<SessionProposals> proposals) {
+                            Integer trendYear, List<SessionProposals> proposals, List<Obligation> worstOverdue) {
 
         /** What waits for the supervisor from assignments' life (签收, 申诉, 办结审核, 台账); zeros when not given. */
         public AssignmentLife life() {
@@ -47,9 +47,9 @@ public final class ReportModels {
     /** The dashboard's 督办 part: open obligations by 红黄蓝灯 (total, per unit with any light) and what waits. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Supervision(Map<String, Long> lights, List<UnitLights> lightsByUnit, long pendingExtensionRequests,
-                              long overdueFindings, long unreadUrges) {
+                              long overdueFindings, long unreadUrges, long rectificationsToVerify) {
 
-        public static final Supervision NONE = new Supervision(Map.of(), List.of(), 0, 0, 0);
+        public static final Supervision NONE = new Supervision(Map.of(), List.of(), 0, 0, 0, 0);
 
         public long light(String name) {
             return lights == null ? 0 : lights.getOrDefault(name, 0L);

@@ -28,8 +28,8 @@ import java.util.Map;
 
 /**
  * 总览: the 大数据中心's dashboard for supervisors and viewers — report-service's {@code /dashboard}
- * (tiles, trend, overdue by unit, due soon, review items) with its {@code /overdue} (ten worst) and the
- * plans for the filter, fetched in parallel. {@code wall=1} is the wall-screen mode (no menu, bigger, reloads itself).
+ * (tiles, trend, overdue by unit, due soon, review items, the ten worst overdue, what waits for 复核) and the plans for
+ * the filter. {@code wall=1} is the wall-screen mode (no menu, bigger, reloads itself).
  */
 @Path("/dashboard")
 @Produces(MediaType.TEXT_HTML)
@@ -101,11 +101,9 @@ public class DashboardPage {
         Session s = current.require("supervisor", "viewer");
         LocalDate asOf = Today.asOf(asOfParam);
         String plan = planId == null || planId.isBlank() ? null : planId;
-        return Uni.combine().all()
-                .unis(report.dashboard(s, asOf, plan), report.overdue(s, asOf, plan, 10), tasks.plansForFilter(s),
-                        // the dashboard API does not count 整改 waiting for 复核: the list's total does
-                        report.findingsIn(s, "RECTIFIED", null, 1).map(p -> p.total()))
-                .asTuple()
+        // one conditional call (report-service's cached dashboard carries the ten worst and the 整改待复核 count) and
+        // the plans for the filter from this process's short-lived cache
+        return Uni.combine().all().unis(report.dashboard(s, asOf, plan), tasks.plansForFilter(s)).asTuple()
                 .map(t -> {
                     Dashboard d = t.getItem1();
                     Map<String, Long> totals = d.totals() == null ? Map.of() : d.totals();
@@ -114,10 +112,11 @@ public class DashboardPage {
                     long overdue = totals.getOrDefault("OVERDUE", 0L);
                     Tiles tiles = new Tiles(onTime + late + overdue, onTime, late, overdue, d.onTimeRate());
                     List<Bar> bars = d.overdueByUnit().stream().map(u -> new Bar(u.unitName(), u.overdue())).toList();
-                    // the ten worst are a first keyset page, not counted: their total is the OVERDUE tile's
-                    DashboardView view = new DashboardView(asOf, plan, t.getItem3(), wall != null, 60, tiles, totals,
-                            d.total(), write(d.monthlyTrend()), write(bars), d.overdueByUnit(), t.getItem2().items(),
-                            overdue, d, t.getItem4());
+                    List<Obligation> worst = d.worstOverdue() == null ? List.of() : d.worstOverdue();
+                    long toVerify = d.watch().rectificationsToVerify();
+                    // the ten worst are /overdue's first page: their total is the OVERDUE tile's
+                    DashboardView view = new DashboardView(asOf, plan, t.getItem2(), wall != null, 60, tiles, totals,
+                            d.total(), write(d.monthlyTrend()), write(bars), d.overdueByUnit(), worst, overdue, d, toVerify);
                     return Templates.dashboard(Chrome.of(s, "dashboard"), view);
                 });
     }

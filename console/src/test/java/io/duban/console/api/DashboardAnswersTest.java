@@ -37,6 +37,6 @@ class DashboardAnswersTest {
 
     private static Dashboard dashboard() {
         return new Dashboard("370323", null, DAY, java.util.Map.of(), 0, null, java.util.List.of(), null, java.util.List.of(),
-                null, 0, false, null, null, null, null);
+                null, 0, false, null, null, null, null, null);
     }
 }

@@ -14,12 +14,14 @@ import java.util.UUID;
  * 工作台账 counts (PENDING_REVIEW obligations are neither overdue nor done). {@code supervision}: 红黄蓝灯 and the
  * 督办 counts (issue 14). {@code proposals}: the 建议提案 numbers per session (issue 18). {@code trendYear}: the
  * year {@code monthlyTrend} covers — the plans' year unless the caller asks for another (DashboardService#planYear).
+ * {@code worstOverdue}: the first ten of {@code /overdue} for the same filter (longest
+ * overdue first), so a dashboard screen is one call, cached with the rest; the rest of that list is {@code /overdue}'s.
  */
 public record Dashboard(String region, UUID planId, LocalDate asOf, Map<String, Long> totals, long total,
                         Double onTimeRate, List<UnitOverdue> overdueByUnit, Upcoming dueNext10Workdays,
                         List<MonthTrend> monthlyTrend, Review needsReview, long ongoingItems, boolean provisionalDates,
                         AssignmentLife assignmentLife, SupervisionSummary supervision, List<SessionProposals> proposals,
-                        int trendYear) {
+                        int trendYear, List<ObligationView> worstOverdue) {
 
     /**
      * One session's 建议提案: assigned; first answered on time, late, not yet as of asOf (of which past the due day);

@@ -27,6 +27,7 @@ public class DashboardService {
 
     static final int UPCOMING_ITEMS = 20;
     static final int UNITS_RANKED = 50;
+    static final int WORST_ITEMS = 10;
 
     @Inject
     ObligationQueries queries;
@@ -124,9 +125,13 @@ public class DashboardService {
 
         Uni<List<Dashboard.SessionProposals>> proposalsQ = proposals.sessions(region, planId, asOf);
 
-        // a tuple holds nine: the tenth query joins the nine as a pair, all still run at once
+        // /overdue's first page: the same filter, so the same rows in the same order
+        Uni<List<ObligationView>> worstQ = queries.list(base.withStatuses(List.of(ObligationStatus.OVERDUE.name())),
+                ObligationQueries.BY_DUE, WORST_ITEMS, 0);
+
+        // a tuple holds nine: the tenth and eleventh queries join the nine as a triple, all still run at once
         return Uni.combine().all().unis(Uni.combine().all().unis(totalsQ, unitsQ, upcomingCount, upcomingItems, trendQ, reviewQ,
-                        countsQ, lifeQ, supervisionQ).asTuple(), proposalsQ).asTuple()
+                        countsQ, lifeQ, supervisionQ).asTuple(), proposalsQ, worstQ).asTuple()
                 .map(pair -> {
                     var t = pair.getItem1();
                     Map<String, Long> byStatus = new LinkedHashMap<>();
@@ -165,7 +170,7 @@ public class DashboardService {
                     return new Dashboard(region, planId, asOf, byStatus, total, rate, ranked,
                             new Dashboard.Upcoming(until, t.getItem3(), t.getItem4()), months,
                             new Dashboard.Review(unparsed, c.getLong("undesignated"), tasks), c.getLong("ongoing"),
-                            provisional, t.getItem8(), t.getItem9(), pair.getItem2(), trendYear);
+                            provisional, t.getItem8(), t.getItem9(), pair.getItem2(), trendYear, pair.getItem3());
                 });
     }
 

@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The dashboard's {@link SupervisionSummary}: a grouped count over the judged obligations and three counts. */
+/** The dashboard's {@link SupervisionSummary}: a grouped count over the judged obligations and four counts. */
 @ApplicationScoped
 public class SupervisionQueries {
 
@@ -46,6 +46,8 @@ public class SupervisionQueries {
                         + " (SELECT count(*) FROM extension_request WHERE region = $1 AND status = 'PENDING') AS pending,"
                         + " (SELECT count(*) FROM finding f WHERE f.region = $1 AND " + RectificationRules.OVERDUE.replace(":asOf", "$2")
                         + ") AS overdue_findings,"
+                        + " (SELECT count(*) FROM finding f WHERE f.region = $1 AND f.rectification_state = '"
+                        + RectificationRules.RECTIFIED + "') AS to_verify,"
                         + " (SELECT count(*) FROM urge WHERE region = $1 AND read_at IS NULL) AS unread")
                 .execute(Tuple.of(region, asOf)).map(rows -> rows.iterator().next());
         return Uni.combine().all().unis(byUnit, counts).asTuple().map(t -> {
@@ -55,7 +57,7 @@ public class SupervisionQueries {
             totals.put(ObligationLight.BLUE.name(), t.getItem1().stream().mapToLong(SupervisionSummary.UnitLights::blue).sum());
             Row c = t.getItem2();
             return new SupervisionSummary(totals, t.getItem1(), c.getLong("pending"), c.getLong("overdue_findings"),
-                    c.getLong("unread"));
+                    c.getLong("unread"), c.getLong("to_verify"));
         });
     }
 }

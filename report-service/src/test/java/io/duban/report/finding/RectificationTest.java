@@ -49,14 +49,19 @@ class RectificationTest {
     void aFindingIsRectifiedFailedOnceThenPassedAndClosed() {
         String id = record("u-b", Map.of()).body("rectifyBy", equalTo("2023-09-15")).body("rectification", equalTo("OPEN"))
                 .extract().path("id");
+        toVerifyOnTheDashboard(0);
         rectify("u-b", id, null).statusCode(201).body("rectifiedOn", equalTo("2023-09-10"));
+        toVerifyOnTheDashboard(1);
         verify(id, "\"2\"", "FAIL", "佐证材料不全，请补充").statusCode(200).header("ETag", "\"3\"")
                 .body("finding.rectification", equalTo("OPEN")).body("finding.rectifyBy", equalTo("2023-09-15"))
                 .body("verifications[0].comment", equalTo("佐证材料不全，请补充"));
+        toVerifyOnTheDashboard(0);
         rectify("u-b", id, null).statusCode(201);
+        toVerifyOnTheDashboard(1);
         verify(id, "\"4\"", "PASS", "已整改到位，予以销号").statusCode(200)
                 .body("finding.rectification", equalTo("CLOSED")).body("rectifications", hasSize(2))
                 .body("verifications.decision", contains("FAIL", "PASS")).body("verifications[1].verifiedBy", notNullValue());
+        toVerifyOnTheDashboard(0);
         rectify("u-b", id, null).statusCode(409);
         Api.as(Tokens.unit(region, "u-b")).get(base() + "/findings/" + id).then().statusCode(200).header("ETag", "\"5\"")
                 .body("finding.rectification", equalTo("CLOSED"));
@@ -131,6 +136,14 @@ class RectificationTest {
                 .post(base() + "/bulletins").then().statusCode(201)
                 .body("content.findings.find { it.unitId == 'u-b' }.items[0].rectification", equalTo("逾期未整改"))
                 .body("content.findings.find { it.unitId == 'u-a' }.items[0].rectification", equalTo("待整改"));
+    }
+
+    /** The dashboard's 整改待复核 is the count of the findings list's RECTIFIED (through the dashboard's cache). */
+    private void toVerifyOnTheDashboard(int n) {
+        Api.as(Tokens.supervisor(region)).queryParam("status", "RECTIFIED").get(base() + "/findings").then().statusCode(200)
+                .body("total", equalTo(n));
+        Api.as(Tokens.supervisor(region)).queryParam("asOf", "2023-09-12").get(base() + "/dashboard").then().statusCode(200)
+                .body("supervision.rectificationsToVerify", equalTo(n));
     }
 
     private String base() {

@@ -108,6 +108,13 @@ class ObligationQueriesTest {
         Api.as(Tokens.viewer(region)).queryParam("asOf", "2023-09-20").get("/api/v1/regions/" + region + "/overdue").then()
                 .statusCode(200).body("total", equalTo(2)).body("items.unitId", contains("u-b", "u-e"))
                 .body("items.workdaysLate", contains(10, 3));
+        // the dashboard carries the same first page, so its screen needs no second call
+        java.util.List<String> ids = Api.as(Tokens.viewer(region)).queryParam("asOf", "2023-09-20").queryParam("size", "10")
+                .get("/api/v1/regions/" + region + "/overdue").then().statusCode(200).extract().path("items.id");
+        Api.as(Tokens.viewer(region)).queryParam("asOf", "2023-09-20").get("/api/v1/regions/" + region + "/dashboard").then()
+                .statusCode(200).body("worstOverdue.id", equalTo(ids)).body("worstOverdue.workdaysLate", contains(10, 3));
+        Api.as(Tokens.viewer(region)).queryParam("asOf", "2023-09-01").get("/api/v1/regions/" + region + "/dashboard").then()
+                .statusCode(200).body("worstOverdue", hasSize(0));
     }
 
     @Test
