@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -17,6 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the dashboard's nine aggregates judge every obligation of the region, and a wall screen or sixteen supervisors ask
  * for the same answer until something is written. The version is read first, so an answer computed while a write
  * commits is kept under the older version and never served for the newer one. Bounded; old versions age out.
+ * Concurrent misses of one key share one computation: after a write, sixteen screens asking at once cost one
+ * dashboard, not sixteen (which would queue 16 × 11 statements on the pool).
  */
 @ApplicationScoped
 public class DashboardCache {
@@ -42,6 +46,7 @@ public class DashboardCache {
 
     private Cache<Key, Dashboard> cache;
     private final LongAdder computations = new LongAdder();
+    private final ConcurrentMap<Key, Uni<Dashboard>> inFlight = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
@@ -63,13 +68,32 @@ public class DashboardCache {
         if (hit != null) {
             return Uni.createFrom().item(new Versioned(hit, version));
         }
+        if (!enabled) {
+            computations.increment();
+            return service.dashboard(region, planId, asOf, trendYear).map(d -> new Versioned(d, version));
+        }
+        Uni<Dashboard> shared = inFlight.computeIfAbsent(key, k -> cache.getIfPresent(k) != null ? null : compute(k));
+        if (shared == null) {
+            // the computation ended between the first look and now: it put its answer before leaving the map
+            Dashboard late = cache.getIfPresent(key);
+            shared = late != null ? Uni.createFrom().item(late) : inFlight.computeIfAbsent(key, this::compute);
+        }
+        return shared.map(d -> new Versioned(d, version));
+    }
+
+    /**
+     * One computation, memoized: it runs once whoever subscribes, puts its answer in the cache and only then leaves the
+     * in-flight map (a failure leaves it too, so the next request tries again).
+     */
+    private Uni<Dashboard> compute(Key k) {
         computations.increment();
-        return service.dashboard(region, planId, asOf, trendYear).map(d -> {
-            if (enabled) {
-                cache.put(key, d);
-            }
-            return new Versioned(d, version);
-        });
+        return service.dashboard(k.region(), k.planId(), k.asOf(), k.trendYear())
+                .invoke(d -> cache.put(k, d))
+                // a block, not an expression: remove() returns this very Uni, which eventually(Supplier) would await
+                .eventually(() -> {
+                    inFlight.remove(k);
+                })
+                .memoize().indefinitely();
     }
 
     /** How many dashboards were computed rather than served from the cache (tests, metrics). */

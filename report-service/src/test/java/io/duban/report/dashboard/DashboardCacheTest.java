@@ -101,6 +101,31 @@ class DashboardCacheTest {
     }
 
     @Test
+    void concurrentMissesShareOneComputation() throws Exception {
+        long before = cache.computations();
+        int callers = 12;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Integer>> overdue = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                overdue.add(pool.submit(() -> {
+                    start.await();
+                    return dashboard(null).statusCode(200).extract().<Integer>path("totals.OVERDUE");
+                }));
+            }
+            start.countDown();
+            for (var f : overdue) {
+                assertEquals(2, f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // whatever the interleaving: a caller either joins the computation in flight or finds its kept answer
+        assertEquals(1, cache.computations() - before);
+    }
+
+    @Test
     void aProgressReportThroughTheFeedChangesIt() {
         String etag = dashboard(null).statusCode(200).body("totals.OVERDUE", equalTo(2)).extract().header("ETag");
         FeedScript.publish(report(t5b).done("2023-08-24").item());
