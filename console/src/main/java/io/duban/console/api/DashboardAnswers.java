@@ -20,8 +20,28 @@ public class DashboardAnswers {
     record Key(String region, LocalDate asOf, String planId) {
     }
 
-    /** An answer and the ETag it came with. */
-    public record Answer(String etag, Dashboard dashboard) {
+    /**
+     * An answer, the ETag it came with, and what pages rendered from it (by what else the rendering depended on), so an
+     * unchanged answer is rendered once, not on every page view. Dropped with the answer when a new one replaces it.
+     */
+    public record Answer(String etag, Dashboard dashboard, Map<Object, String> renderings) {
+
+        static final int MAX_RENDERINGS = 32;
+
+        public Answer(String etag, Dashboard dashboard) {
+            this(etag, dashboard, new ConcurrentHashMap<>());
+        }
+
+        public String rendered(Object key) {
+            return renderings.get(key);
+        }
+
+        public void remember(Object key, String html) {
+            if (renderings.size() >= MAX_RENDERINGS) {
+                renderings.clear();
+            }
+            renderings.put(key, html);
+        }
     }
 
     private final Map<Key, Answer> answers = new ConcurrentHashMap<>();
@@ -30,14 +50,17 @@ public class DashboardAnswers {
         return answers.get(new Key(region, asOf, planId));
     }
 
-    public void put(String region, LocalDate asOf, String planId, String etag, Dashboard dashboard) {
+    /** Keeps an answer that came with an ETag (one without cannot be asked about again) and returns it. */
+    public Answer put(String region, LocalDate asOf, String planId, String etag, Dashboard dashboard) {
+        Answer answer = new Answer(etag, dashboard);
         if (etag == null || dashboard == null) {
-            return;
+            return answer;
         }
         if (answers.size() >= MAX) {
             answers.clear();
         }
-        answers.put(new Key(region, asOf, planId), new Answer(etag, dashboard));
+        answers.put(new Key(region, asOf, planId), answer);
+        return answer;
     }
 
     int size() {

@@ -45,22 +45,22 @@ public class ReportClient {
         this.calls = calls;
     }
 
-    /** The dashboard; asked with the ETag of the answer kept from last time, which a 304 lets the page reuse. */
-    public Uni<Dashboard> dashboard(Session s, LocalDate asOf, String planId) {
+    /**
+     * The dashboard, asked with the ETag of the answer kept from last time: on 304 the kept answer itself comes back
+     * (and with it what the page rendered from it), else the new answer, kept for next time.
+     */
+    public Uni<DashboardAnswers.Answer> dashboardAnswer(Session s, LocalDate asOf, String planId) {
         String plan = blankToNull(planId);
         DashboardAnswers.Answer known = answers.get(s.region(), asOf, plan);
         return calls.guard(NAME, api.dashboard(s.bearer(), s.region(), asOf.toString(), plan, known == null ? null : known.etag()))
                 .map(r -> {
                     if (r.getStatus() == 304 && known != null) {
-                        return known.dashboard();
+                        return known;
                     }
-                    Dashboard d = r.getEntity();
-                    answers.put(s.region(), asOf, plan, r.getHeaderString("ETag"), d);
-                    return d;
+                    return answers.put(s.region(), asOf, plan, r.getHeaderString("ETag"), r.getEntity());
                 });
     }
 
-    /** The worst overdue items, first keyset page, not counted (the dashboard has the count in its totals). */
     /**
      * One keyset page of {@code /obligations} ({@code after} = the previous page's {@code next}, blank for the first);
      * counted only when {@code count} (the list page asks on its first page only).

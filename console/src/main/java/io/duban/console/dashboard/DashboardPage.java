@@ -2,6 +2,7 @@ package io.duban.console.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duban.console.api.DashboardAnswers;
 import io.duban.console.api.ReportClient;
 import io.duban.console.api.ReportModels.Dashboard;
 import io.duban.console.api.ReportModels.Obligation;
@@ -37,7 +38,20 @@ public class DashboardPage {
 
     @CheckedTemplate(basePath = "dashboard")
     static class Templates {
-        static native TemplateInstance dashboard(Chrome chrome, DashboardView view);
+        static native TemplateInstance dashboard(Chrome chrome, Frame frame, String body);
+
+        static native TemplateInstance body(DashboardView view, boolean supervisor);
+    }
+
+    /** What the page frame around the cached body needs: the wall screen's mode and reload. */
+    public record Frame(LocalDate asOf, boolean wall, int refreshSeconds, String wallUrl) {
+    }
+
+    /**
+     * What a rendered body depends on besides the dashboard answer it was rendered from: the plans in the filter, the
+     * filter, the wall mode, the day (a body as of today says 今天 and its wall reloads to the next day) and the role.
+     */
+    record BodyKey(List<Plan> plans, String planId, boolean wall, LocalDate today, boolean supervisor) {
     }
 
     /** The five KPI tiles: 应办 = due and judged (on time + late + overdue), the rate's denominator. */
@@ -69,6 +83,10 @@ public class DashboardPage {
          * runs (past midnight Asia/Shanghai the next day's); a wall on a chosen past day reloads that day.
          */
         public String wallUrl() {
+            return wallUrl(asOf, planId);
+        }
+
+        static String wallUrl(LocalDate asOf, String planId) {
             String plan = planId == null ? "" : "&planId=" + planId;
             return asOf.equals(Today.date()) ? "/dashboard?wall=1" + plan : "/dashboard?asOf=" + asOf + plan + "&wall=1";
         }
@@ -79,6 +97,8 @@ public class DashboardPage {
                     + (unitId == null ? "" : "&unitId=" + unitId);
         }
     }
+
+    static final int REFRESH_SECONDS = 60;
 
     record Bar(String name, long value) {
     }
@@ -101,24 +121,34 @@ public class DashboardPage {
         Session s = current.require("supervisor", "viewer");
         LocalDate asOf = Today.asOf(asOfParam);
         String plan = planId == null || planId.isBlank() ? null : planId;
-        // one conditional call (report-service's cached dashboard carries the ten worst and the 整改待复核 count) and
-        // the plans for the filter from this process's short-lived cache
-        return Uni.combine().all().unis(report.dashboard(s, asOf, plan), tasks.plansForFilter(s)).asTuple()
-                .map(t -> {
-                    Dashboard d = t.getItem1();
-                    Map<String, Long> totals = d.totals() == null ? Map.of() : d.totals();
-                    long onTime = totals.getOrDefault("DONE_ON_TIME", 0L);
-                    long late = totals.getOrDefault("DONE_LATE", 0L);
-                    long overdue = totals.getOrDefault("OVERDUE", 0L);
-                    Tiles tiles = new Tiles(onTime + late + overdue, onTime, late, overdue, d.onTimeRate());
-                    List<Bar> bars = d.overdueByUnit().stream().map(u -> new Bar(u.unitName(), u.overdue())).toList();
-                    List<Obligation> worst = d.worstOverdue() == null ? List.of() : d.worstOverdue();
-                    long toVerify = d.watch().rectificationsToVerify();
-                    // the ten worst are /overdue's first page: their total is the OVERDUE tile's
-                    DashboardView view = new DashboardView(asOf, plan, t.getItem2(), wall != null, 60, tiles, totals,
-                            d.total(), write(d.monthlyTrend()), write(bars), d.overdueByUnit(), worst, overdue, d, toVerify);
-                    return Templates.dashboard(Chrome.of(s, "dashboard"), view);
+        // one conditional call (report-service's cached dashboard carries the ten worst and the 整改待复核 count), the
+        // plans for the filter from this process's short-lived cache, and the body rendered once per answer: an
+        // unchanged dashboard (304) reuses it, so a page is the frame around it
+        boolean wallMode = wall != null;
+        return Uni.combine().all().unis(report.dashboardAnswer(s, asOf, plan), tasks.plansForFilter(s)).asTuple()
+                .flatMap(t -> {
+                    DashboardAnswers.Answer answer = t.getItem1();
+                    BodyKey key = new BodyKey(t.getItem2(), plan, wallMode, Today.date(), s.supervisor());
+                    String known = answer.rendered(key);
+                    Uni<String> body = known != null ? Uni.createFrom().item(known)
+                            : Templates.body(view(answer.dashboard(), asOf, plan, t.getItem2(), wallMode), s.supervisor())
+                                    .createUni().invoke(html -> answer.remember(key, html));
+                    Frame frame = new Frame(asOf, wallMode, REFRESH_SECONDS, DashboardView.wallUrl(asOf, plan));
+                    return body.map(html -> Templates.dashboard(Chrome.of(s, "dashboard"), frame, html));
                 });
+    }
+
+    private DashboardView view(Dashboard d, LocalDate asOf, String plan, List<Plan> plans, boolean wall) {
+        Map<String, Long> totals = d.totals() == null ? Map.of() : d.totals();
+        long onTime = totals.getOrDefault("DONE_ON_TIME", 0L);
+        long late = totals.getOrDefault("DONE_LATE", 0L);
+        long overdue = totals.getOrDefault("OVERDUE", 0L);
+        Tiles tiles = new Tiles(onTime + late + overdue, onTime, late, overdue, d.onTimeRate());
+        List<Bar> bars = d.overdueByUnit().stream().map(u -> new Bar(u.unitName(), u.overdue())).toList();
+        List<Obligation> worst = d.worstOverdue() == null ? List.of() : d.worstOverdue();
+        // the ten worst are /overdue's first page: their total is the OVERDUE tile's
+        return new DashboardView(asOf, plan, plans, wall, REFRESH_SECONDS, tiles, totals, d.total(), write(d.monthlyTrend()),
+                write(bars), d.overdueByUnit(), worst, overdue, d, d.watch().rectificationsToVerify());
     }
 
     private String write(Object o) {

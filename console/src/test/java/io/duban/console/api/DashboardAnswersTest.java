@@ -35,6 +35,23 @@ class DashboardAnswersTest {
         assertEquals(true, answers.size() <= DashboardAnswers.MAX);
     }
 
+    @Test
+    void whatWasRenderedFromAnAnswerGoesWithItAndIsBounded() {
+        DashboardAnswers answers = new DashboardAnswers();
+        DashboardAnswers.Answer first = answers.put("370323", DAY, null, "W/\"a-1\"", dashboard());
+        first.remember("supervisor", "<p>1</p>");
+        assertEquals("<p>1</p>", answers.get("370323", DAY, null).rendered("supervisor"));
+        assertNull(answers.get("370323", DAY, null).rendered("viewer"));
+        // a changed dashboard comes with a new ETag: nothing rendered from the old one survives
+        answers.put("370323", DAY, null, "W/\"a-2\"", dashboard());
+        assertNull(answers.get("370323", DAY, null).rendered("supervisor"));
+        DashboardAnswers.Answer kept = answers.get("370323", DAY, null);
+        for (int i = 0; i < DashboardAnswers.Answer.MAX_RENDERINGS + 5; i++) {
+            kept.remember(i, "<p>" + i + "</p>");
+        }
+        assertEquals(true, kept.renderings().size() <= DashboardAnswers.Answer.MAX_RENDERINGS);
+    }
+
     private static Dashboard dashboard() {
         return new Dashboard("370323", null, DAY, java.util.Map.of(), 0, null, java.util.List.of(), null, java.util.List.of(),
                 null, 0, false, null, null, null, null, null);
