@@ -77,8 +77,9 @@ public interface ReportApi {
 
     @GET
     @Path("/overdue/summary")
-    Uni<OverdueSummary> overdueSummary(@HeaderParam(AUTH) String bearer, @QueryParam("regionPrefix") String prefix,
-                                       @QueryParam("asOf") String asOf);
+    Uni<RestResponse<OverdueSummary>> overdueSummary(@HeaderParam(AUTH) String bearer, @QueryParam("regionPrefix") String prefix,
+                                                     @QueryParam("asOf") String asOf,
+                                                     @HeaderParam("If-None-Match") String ifNoneMatch);
 
     @GET
     @Path("/regions/{region}/findings")

@@ -39,7 +39,7 @@ public class ReportClient {
     final Calls calls;
 
     @Inject
-    DashboardAnswers answers;
+    KeptAnswers answers;
 
     public ReportClient(Calls calls) {
         this.calls = calls;
@@ -49,16 +49,12 @@ public class ReportClient {
      * The dashboard, asked with the ETag of the answer kept from last time: on 304 the kept answer itself comes back
      * (and with it what the page rendered from it), else the new answer, kept for next time.
      */
-    public Uni<DashboardAnswers.Answer> dashboardAnswer(Session s, LocalDate asOf, String planId) {
+    public Uni<KeptAnswers.Answer<Dashboard>> dashboardAnswer(Session s, LocalDate asOf, String planId) {
         String plan = blankToNull(planId);
-        DashboardAnswers.Answer known = answers.get(s.region(), asOf, plan);
+        KeptAnswers.Answer<Dashboard> known = answers.get("dashboard", s.region(), asOf, plan);
         return calls.guard(NAME, api.dashboard(s.bearer(), s.region(), asOf.toString(), plan, known == null ? null : known.etag()))
-                .map(r -> {
-                    if (r.getStatus() == 304 && known != null) {
-                        return known;
-                    }
-                    return answers.put(s.region(), asOf, plan, r.getHeaderString("ETag"), r.getEntity());
-                });
+                .map(r -> r.getStatus() == 304 && known != null ? known
+                        : answers.put("dashboard", s.region(), asOf, plan, r.getHeaderString("ETag"), r.getEntity()));
     }
 
     /**
@@ -90,8 +86,12 @@ public class ReportClient {
         return calls.guard(NAME, api.countyDashboard(s.bearer(), county, asOf.toString()));
     }
 
-    public Uni<OverdueSummary> overdueSummary(Session s, LocalDate asOf) {
-        return calls.guard(NAME, api.overdueSummary(s.bearer(), null, asOf.toString()));
+    /** The summary over the counties under the person's code, asked with the kept answer's ETag like the dashboard. */
+    public Uni<KeptAnswers.Answer<OverdueSummary>> overdueSummary(Session s, LocalDate asOf) {
+        KeptAnswers.Answer<OverdueSummary> known = answers.get("summary", s.region(), asOf, null);
+        return calls.guard(NAME, api.overdueSummary(s.bearer(), null, asOf.toString(), known == null ? null : known.etag()))
+                .map(r -> r.getStatus() == 304 && known != null ? known
+                        : answers.put("summary", s.region(), asOf, null, r.getHeaderString("ETag"), r.getEntity()));
     }
 
     public Uni<List<Finding>> findings(Session s) {

@@ -2,7 +2,7 @@ package io.duban.console.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.duban.console.api.DashboardAnswers;
+import io.duban.console.api.KeptAnswers;
 import io.duban.console.api.ReportClient;
 import io.duban.console.api.ReportModels.Dashboard;
 import io.duban.console.api.ReportModels.Obligation;
@@ -127,11 +127,11 @@ public class DashboardPage {
         boolean wallMode = wall != null;
         return Uni.combine().all().unis(report.dashboardAnswer(s, asOf, plan), tasks.plansForFilter(s)).asTuple()
                 .flatMap(t -> {
-                    DashboardAnswers.Answer answer = t.getItem1();
+                    KeptAnswers.Answer<Dashboard> answer = t.getItem1();
                     BodyKey key = new BodyKey(t.getItem2(), plan, wallMode, Today.date(), s.supervisor());
                     String known = answer.rendered(key);
                     Uni<String> body = known != null ? Uni.createFrom().item(known)
-                            : Templates.body(view(answer.dashboard(), asOf, plan, t.getItem2(), wallMode), s.supervisor())
+                            : Templates.body(view(answer.value(), asOf, plan, t.getItem2(), wallMode), s.supervisor())
                                     .createUni().invoke(html -> answer.remember(key, html));
                     Frame frame = new Frame(asOf, wallMode, REFRESH_SECONDS, DashboardView.wallUrl(asOf, plan));
                     return body.map(html -> Templates.dashboard(Chrome.of(s, "dashboard"), frame, html));

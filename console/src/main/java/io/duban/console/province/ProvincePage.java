@@ -35,8 +35,9 @@ public class ProvincePage {
 
     @CheckedTemplate(basePath = "province")
     static class Templates {
-        static native TemplateInstance province(Chrome chrome, LocalDate asOf, OverdueSummary summary, String chartJson,
-                                                RegionNames names);
+        static native TemplateInstance province(Chrome chrome, String body);
+
+        static native TemplateInstance body(LocalDate asOf, OverdueSummary summary, String chartJson, RegionNames names);
 
         static native TemplateInstance county(Chrome chrome, CountyView view);
     }
@@ -71,11 +72,20 @@ public class ProvincePage {
     public Uni<TemplateInstance> show(@QueryParam("asOf") String asOfParam) {
         Session s = current.require("supervisor", "viewer");
         LocalDate asOf = Today.asOf(asOfParam);
-        return report.overdueSummary(s, asOf).map(sum -> {
-            List<Map<String, Object>> bars = sum.regions().stream()
-                    .map(r -> Map.<String, Object>of("name", names.label(r.region()), "value", r.overdue())).toList();
-            return Templates.province(Chrome.of(s, "province"), asOf, sum, write(bars), names);
+        // the body is rendered once per summary answer (and day: it says 今天); a 304 reuses it
+        return report.overdueSummary(s, asOf).flatMap(answer -> {
+            LocalDate today = Today.date();
+            String known = answer.rendered(today);
+            Uni<String> body = known != null ? Uni.createFrom().item(known) : body(answer.value(), asOf).createUni()
+                    .invoke(html -> answer.remember(today, html));
+            return body.map(html -> Templates.province(Chrome.of(s, "province"), html));
         });
+    }
+
+    private TemplateInstance body(OverdueSummary sum, LocalDate asOf) {
+        List<Map<String, Object>> bars = sum.regions().stream()
+                .map(r -> Map.<String, Object>of("name", names.label(r.region()), "value", r.overdue())).toList();
+        return Templates.body(asOf, sum, write(bars), names);
     }
 
     @GET

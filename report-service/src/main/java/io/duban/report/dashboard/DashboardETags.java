@@ -22,6 +22,11 @@ public final class DashboardETags {
                 + (trendYear == null ? "" : "-y" + trendYear) + "\"";
     }
 
+    /** The same for the summary over the regions whose code starts with {@code prefix}, at their summed version. */
+    public static String ofSummary(long version, LocalDate asOf, String prefix) {
+        return "W/\"" + BOOT + "-s" + prefix + "-" + version + "-" + asOf + "\"";
+    }
+
     /** Whether an {@code If-None-Match} header names this ETag (or is {@code *}); weak comparison, as GET allows. */
     public static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
@@ -42,8 +47,11 @@ public final class DashboardETags {
     }
 
     public static Response ok(DashboardCache.Versioned v, String etag) {
-        return Response.ok(v.dashboard()).header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+        return ok(v.dashboard(), etag);
+    }
+
+    public static Response ok(Object body, String etag) {
+        return Response.ok(body).header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
     }
 
     private static String opaque(String tag) {

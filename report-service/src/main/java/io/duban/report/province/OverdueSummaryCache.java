@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,10 +36,20 @@ public class OverdueSummaryCache {
 
     private Cache<Key, OverdueSummary> cache;
     private final LongAdder computations = new LongAdder();
+    private final ConcurrentMap<Key, Uni<OverdueSummary>> inFlight = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
         cache = Caffeine.newBuilder().maximumSize(200).expireAfterAccess(Duration.ofMinutes(30)).build();
+    }
+
+    /** A summary and the covered regions' data version it was computed at (its ETag's). */
+    public record Versioned(OverdueSummary summary, long version) {
+    }
+
+    /** The covered regions' data version (one indexed read), for a conditional GET before any computation. */
+    public Uni<Long> version(String prefix) {
+        return versions.ofPrefix(prefix);
     }
 
     public Uni<OverdueSummary> overdue(String prefix, LocalDate asOf) {
@@ -45,15 +57,41 @@ public class OverdueSummaryCache {
             computations.increment();
             return queries.overdue(prefix, asOf);
         }
-        return versions.ofPrefix(prefix).chain(version -> {
-            Key key = new Key(prefix, asOf, version);
-            OverdueSummary hit = cache.getIfPresent(key);
-            if (hit != null) {
-                return Uni.createFrom().item(hit);
-            }
+        return version(prefix).chain(version -> overdue(prefix, asOf, version)).map(Versioned::summary);
+    }
+
+    /**
+     * The summary at {@code version} (read by {@link #version} before): cached, or computed and kept; concurrent misses
+     * of one key share one computation (after a write, every open province page asks at once).
+     */
+    public Uni<Versioned> overdue(String prefix, LocalDate asOf, long version) {
+        if (!enabled) {
             computations.increment();
-            return queries.overdue(prefix, asOf).invoke(s -> cache.put(key, s));
-        });
+            return queries.overdue(prefix, asOf).map(s -> new Versioned(s, version));
+        }
+        Key key = new Key(prefix, asOf, version);
+        OverdueSummary hit = cache.getIfPresent(key);
+        if (hit != null) {
+            return Uni.createFrom().item(new Versioned(hit, version));
+        }
+        Uni<OverdueSummary> shared = inFlight.computeIfAbsent(key, k -> cache.getIfPresent(k) != null ? null : compute(k));
+        if (shared == null) {
+            // the computation ended between the first look and now: it put its answer before leaving the map
+            OverdueSummary late = cache.getIfPresent(key);
+            shared = late != null ? Uni.createFrom().item(late) : inFlight.computeIfAbsent(key, this::compute);
+        }
+        return shared.map(s -> new Versioned(s, version));
+    }
+
+    private Uni<OverdueSummary> compute(Key k) {
+        computations.increment();
+        return queries.overdue(k.prefix(), k.asOf())
+                .invoke(s -> cache.put(k, s))
+                // a block: remove() returns this very Uni, which eventually(Supplier) would wait for
+                .eventually(() -> {
+                    inFlight.remove(k);
+                })
+                .memoize().indefinitely();
     }
 
     /** How many summaries were computed rather than served from the cache (tests). */
