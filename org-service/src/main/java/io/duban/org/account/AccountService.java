@@ -155,7 +155,7 @@ public class AccountService {
                 n.region = region;
                 n.accountId = a.id;
                 return accounts.persist(a).call(() -> n.persist()).call(accounts::flush)
-                        .call(saved -> audit.record(201, saved.id.toString()))
+                        .call(saved -> audit.recordNaming(Kind.ACCOUNT_CREATED, 201, saved.id.toString()))
                         .map(saved -> AccountView.from(saved, u == null ? Map.of() : Map.of(u.id, u.name)));
             });
         }).onFailure(PersistenceFailures::isUniqueViolation).transform(e -> usernameTaken(username));
@@ -171,9 +171,11 @@ public class AccountService {
                 .call(() -> events.record(region, Kind.ACCOUNT_DEACTIVATED, id, null, null, actor, null));
     }
 
+    /** Its record (204) commits with it; the refresh tokens are revoked and the sign-in log written after the commit. */
     @WithTransaction
     Uni<Void> setInactive(String region, UUID id) {
-        return require(region, id).invoke(a -> a.active = false).replaceWithVoid();
+        return require(region, id).invoke(a -> a.active = false).call(a -> accounts.flush())
+                .call(a -> audit.recordNaming(Kind.ACCOUNT_DEACTIVATED, 204)).replaceWithVoid();
     }
 
     /** Sets a generated (or given) password that must be changed at the next sign-in; revokes sessions, clears a lock. */
@@ -184,20 +186,24 @@ public class AccountService {
             throw ProblemException.invalidField("password", m);
         });
         boolean mustChange = req == null || req.mustChangePassword() == null || req.mustChangePassword();
-        return hasher.hash(password).flatMap(hash -> storePassword(region, id, hash, mustChange))
+        return hasher.hash(password).flatMap(hash -> storePassword(region, id, hash, mustChange, Kind.PASSWORD_RESET, 200))
                 .call(() -> refreshTokens.revokeAll(region, id))
                 .call(() -> attempts.clear(region, id))
                 .call(() -> events.record(region, Kind.PASSWORD_RESET, id, null, null, actor, null))
                 .map(x -> new PasswordResetResult(generated ? password : null));
     }
 
+    /**
+     * Stores a password hash with the request's audit record ({@code status}, naming {@code event}: a reset or one's own
+     * change) in one transaction.
+     */
     @WithTransaction
-    public Uni<Void> storePassword(String region, UUID id, String hash, boolean mustChange) {
+    public Uni<Void> storePassword(String region, UUID id, String hash, boolean mustChange, Kind event, int status) {
         return require(region, id).invoke(a -> {
             a.passwordHash = hash;
             a.mustChangePassword = mustChange;
             a.passwordChangedAt = OffsetDateTime.now();
-        }).replaceWithVoid();
+        }).call(a -> accounts.flush()).call(a -> audit.recordNaming(event, status)).replaceWithVoid();
     }
 
     /** Turns the second factor off (a lost phone); the person enrols again at the next sign-in. */
@@ -206,7 +212,7 @@ public class AccountService {
         return require(region, id).invoke(a -> {
             a.totpEnabled = false;
             a.totpSecret = null;
-        }).replaceWithVoid();
+        }).call(a -> accounts.flush()).call(a -> audit.record(204)).replaceWithVoid();
     }
 
     @WithSession
@@ -227,7 +233,7 @@ public class AccountService {
             }
             p.supervisorTotpRequired = supervisorTotpRequired;
             return Uni.createFrom().item(p);
-        }).call(p -> io.quarkus.hibernate.reactive.panache.Panache.flush())
+        }).call(p -> io.quarkus.hibernate.reactive.panache.Panache.flush()).call(p -> audit.record(200))
                 .onFailure(PersistenceFailures::isStale).transform(e -> ProblemException.preconditionFailed("安全策略已被他人修改，请刷新后重试"))
                 .onFailure(PersistenceFailures::isUniqueViolation).transform(e -> ProblemException.preconditionFailed("安全策略已被他人修改，请刷新后重试"));
     }

@@ -8,7 +8,9 @@ import io.duban.common.web.PageRequest;
 import io.duban.org.apiclient.ApiClientDtos.ApiClientRequest;
 import io.duban.org.apiclient.ApiClientDtos.ApiClientView;
 import io.duban.org.apiclient.ApiClientDtos.ClientSecret;
+import io.duban.org.common.AuditInSession;
 import io.duban.org.credential.AuthEvents;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.duban.org.credential.AuthEvents.Kind;
 import io.duban.org.credential.RefreshTokens;
 import io.duban.org.unit.UnitRepository;
@@ -27,7 +29,8 @@ import java.util.UUID;
 
 /**
  * API clients of a region. client_id is "<region>-<random>" (so a token request finds its row by key); the secret
- * is 256 random bits, shown once, stored as SHA-256.
+ * is 256 random bits, shown once, stored as SHA-256. Each write's audit record commits in its transaction, its
+ * sign-in-log row (auth_event) after the commit.
  */
 @ApplicationScoped
 public class ApiClientService {
@@ -40,6 +43,9 @@ public class ApiClientService {
 
     @Inject
     AuthEvents events;
+
+    @Inject
+    AuditInSession audit;
 
     @WithSession
     public Uni<Page<ApiClientView>> list(String region, PageRequest page) {
@@ -92,7 +98,9 @@ public class ApiClientService {
             c.role = role;
             c.unitId = unitId;
             c.secretHash = RefreshTokens.hash(secret);
-            return c.<ApiClient>persist().map(saved -> ApiClientView.from(saved, secret));
+            return c.<ApiClient>persist().call(saved -> Panache.flush())
+                    .call(saved -> audit.recordNaming(Kind.CLIENT_CREATED, 201, saved.id.toString()))
+                    .map(saved -> ApiClientView.from(saved, secret));
         });
     }
 
@@ -108,7 +116,7 @@ public class ApiClientService {
         return require(region, id).invoke(c -> {
             c.secretHash = hash;
             c.secretRotatedAt = OffsetDateTime.now();
-        });
+        }).call(c -> Panache.flush()).call(c -> audit.recordNaming(Kind.CLIENT_SECRET_ROTATED, 200));
     }
 
     public Uni<Void> deactivate(String region, UUID id, String actor) {
@@ -118,7 +126,8 @@ public class ApiClientService {
 
     @WithTransaction
     Uni<ApiClient> setInactive(String region, UUID id) {
-        return require(region, id).invoke(c -> c.active = false);
+        return require(region, id).invoke(c -> c.active = false).call(c -> Panache.flush())
+                .call(c -> audit.recordNaming(Kind.CLIENT_DEACTIVATED, 204));
     }
 
     /** The active client with this id and secret, or null. */

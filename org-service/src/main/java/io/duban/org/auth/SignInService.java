@@ -19,6 +19,7 @@ import io.duban.org.auth.AuthDtos.LoginRequest;
 import io.duban.org.auth.AuthDtos.LoginResponse;
 import io.duban.org.auth.AuthDtos.TotpEnrolment;
 import io.duban.org.credential.AuthEvents.Kind;
+import io.duban.org.common.AuditInSession;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -69,6 +70,9 @@ public class SignInService {
 
     @Inject
     AuthConfig config;
+
+    @Inject
+    AuditInSession audit;
 
     /** Checks the address's rate limit; throws 429 when it is spent. */
     public Uni<Void> checkRate(String address, String username) {
@@ -226,7 +230,8 @@ public class SignInService {
                     }
                     return a;
                 }))
-                .chain(a -> hasher.hash(next).chain(hash -> accountService.storePassword(a.region, a.id, hash, false))
+                .chain(a -> hasher.hash(next).chain(hash -> accountService.storePassword(a.region, a.id, hash, false,
+                                Kind.PASSWORD_CHANGED, 204))
                         .chain(() -> events.record(a.region, Kind.PASSWORD_CHANGED, a.id, a.username, address, a.username, null)));
     }
 
@@ -246,6 +251,7 @@ public class SignInService {
             a.totpSecret = seals.seal(seed, aad(a));
             String uri = Totp.uri(config.totpIssuer(), a.username, seed);
             return events.record(a.region, Kind.TOTP_ENROLMENT_STARTED, a.id, a.username, address, a.username, null)
+                    .call(x -> accounts.flush()).call(x -> audit.record(200))
                     .map(x -> new TotpEnrolment(Totp.base32(seed), uri, QrSvg.of(uri)));
         });
     }
@@ -277,7 +283,7 @@ public class SignInService {
             }
             a.totpEnabled = true;
             return new Enabled(a, step.getAsLong());
-        });
+        }).call(e -> accounts.flush()).call(e -> audit.recordNaming(Kind.TOTP_ENABLED, 204));
     }
 
     private Uni<Account> own(String region, String subject) {

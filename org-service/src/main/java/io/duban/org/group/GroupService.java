@@ -2,6 +2,7 @@ package io.duban.org.group;
 
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
+import io.duban.org.common.AuditInSession;
 import io.duban.org.common.NameKeys;
 import io.duban.org.common.PersistenceFailures;
 import io.duban.org.group.GroupDtos.GroupList;
@@ -31,6 +32,9 @@ import java.util.stream.Collectors;
 /** Built-in and custom groups of a region, and the region's directory (active units + groups) for resolving. */
 @ApplicationScoped
 public class GroupService {
+
+    @Inject
+    AuditInSession audit;
 
     @Inject
     UnitRepository units;
@@ -98,6 +102,7 @@ public class GroupService {
             names.add(g.name);
             return groups.persist(g).call(groups::flush)
                     .call(saved -> NameKeys.claim(region, saved.id, NameKeys.GROUP, names))
+                    .call(saved -> audit.record(201, saved.id.toString()))
                     .map(saved -> GroupView.of(saved.id.toString(), false, known(saved), active));
         })).onFailure(PersistenceFailures::isUniqueViolation)
           .transform(e -> ProblemException.conflict("分组名称 " + req.name() + " 已存在。"));

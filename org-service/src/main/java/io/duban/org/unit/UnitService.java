@@ -105,10 +105,10 @@ public class UnitService {
     public Uni<UnitView> deactivate(String region, UUID id) {
         return require(region, id).flatMap(u -> {
             if (!u.active) {
-                return Uni.createFrom().item(UnitView.from(u, json));
+                return audit.record(204).map(v -> UnitView.from(u, json));
             }
             u.active = false;
-            return units.flush().map(v -> UnitView.from(u, json));
+            return units.flush().call(() -> audit.record(204)).map(v -> UnitView.from(u, json));
         }).onFailure(PersistenceFailures::isStale).transform(e -> stale());
     }
 

@@ -6,17 +6,24 @@ import static io.duban.org.auth.SignIn.freshAddress;
 import static io.duban.org.auth.SignIn.login;
 import static io.duban.org.auth.SignIn.username;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.duban.common.audit.AuditJobs;
 import io.duban.org.Api;
 import io.duban.testing.Regions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,6 +34,9 @@ class AuditTrailTest {
 
     @Inject
     AuditJobs jobs;
+
+    @Inject
+    AgroalDataSource db;
 
     /**
      * Seals until none of the region's records waits: the commit horizon is the whole PostgreSQL cluster's, so on a
@@ -126,5 +136,96 @@ class AuditTrailTest {
                 "PUT /api/v1/regions/{region}/units/{id} 412", 1L), perWrite);
         assertEquals(3, audit(region, "?resource=" + unit).getInt("total"), "the creation and the two PUTs name the unit");
         Api.supervisor(region).get(Api.base(region) + "/audit/verification").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    /**
+     * The region's records of one write that name {@code id}: how many, and how many of them committed in the transaction
+     * that last wrote the fact's row ({@code table}'s row {@code id}: its xmin). A record written by the response filter
+     * after the commit, or on a connection of its own, is in another transaction.
+     */
+    long[] records(String region, String method, String route, int status, String table, String id) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement("select count(*), count(*) filter "
+                + "(where a.tx::xid = (select f.xmin from " + table + " f where f.region = a.region and f.id::text = ?)) "
+                + "from audit_record a where a.region = ? and a.method = ? and a.route = ? and a.status = ? "
+                + "and ? = any(string_to_array(a.resources, ','))")) {
+            p.setString(1, id);
+            p.setString(2, region);
+            p.setString(3, method);
+            p.setString(4, route);
+            p.setInt(5, status);
+            p.setString(6, id);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return new long[] {r.getLong(1), r.getLong(2)};
+            }
+        }
+    }
+
+    /**
+     * Group, API-client and unit writes commit their record in the fact's own transaction: exactly one record each, naming
+     * the resource, with the status answered, written by the transaction that wrote the row (and the client's rotation
+     * names its sign-in-log event, written after the commit).
+     */
+    @Test
+    void groupClientAndUnitWritesCommitTheirRecordWithTheFact() throws SQLException {
+        String region = Regions.fresh();
+        Api.importDemoUnits(region);
+        String finance = Api.unitId(region, "县财政局");
+        String group = Api.supervisor(region).contentType("application/json")
+                .body(Map.of("name", "营商环境专班", "aliases", List.of("专班成员单位"), "memberIds", List.of(finance)))
+                .post(Api.base(region) + "/groups").then().statusCode(201).extract().path("id");
+        String client = Api.supervisor(region).contentType("application/json")
+                .body(Map.of("name", "财政局业务系统", "role", "unit", "unitId", finance))
+                .post(Api.base(region) + "/api-clients").then().statusCode(201).extract().path("id");
+        Api.supervisor(region).post(Api.base(region) + "/api-clients/" + client + "/secret").then().statusCode(200);
+        String unit = Api.createUnit(region, "县临时专班办", "DEPARTMENT");
+        Api.supervisor(region).delete(Api.base(region) + "/units/" + unit).then().statusCode(204);
+
+        assertArrayEquals(new long[] {1, 1}, records(region, "POST", "/api/v1/regions/{region}/groups", 201, "unit_group", group));
+        assertArrayEquals(new long[] {1, 1}, records(region, "POST", "/api/v1/regions/{region}/api-clients/{id}/secret", 200,
+                "api_client", client));
+        assertArrayEquals(new long[] {1, 1}, records(region, "DELETE", "/api/v1/regions/{region}/units/{id}", 204, "unit", unit));
+        JsonPath rotation = audit(region, "?resource=" + client);
+        assertEquals(2, rotation.getInt("total"), "the registration and the rotation");
+        assertEquals("CLIENT_SECRET_ROTATED", rotation.getString("items[0].event"));
+        assertEquals("CLIENT_CREATED", rotation.getString("items[1].event"));
+        Api.supervisor(region).get(Api.base(region) + "/audit/verification").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    /**
+     * A group creation whose transaction fails at its commit (a deferred trigger, after the record was written in it)
+     * leaves no group and no 201 record: only the failure the response filter records.
+     */
+    @Test
+    void aWriteRolledBackAtCommitLeavesNoSuccessRecord() throws SQLException {
+        String region = Regions.fresh();
+        Api.importDemoUnits(region);
+        String trigger = "fail_at_commit_" + region;
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("create or replace function test_fail_at_commit() returns trigger language plpgsql as "
+                    + "$$ begin raise exception 'test: the transaction fails at commit'; end $$");
+            s.execute("create constraint trigger " + trigger + " after insert on unit_group deferrable initially deferred "
+                    + "for each row when (new.region = '" + region + "') execute function test_fail_at_commit()");
+        }
+        try {
+            int status = Api.supervisor(region).contentType("application/json")
+                    .body(Map.of("name", "驻县单位", "kinds", List.of("BRANCH"))).post(Api.base(region) + "/groups")
+                    .then().extract().statusCode();
+            assertTrue(status >= 500, "answered " + status);
+            try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("select (select count(*) from unit_group where region = '" + region + "'), "
+                            + "(select count(*) from audit_record where region = '" + region + "' and route = "
+                            + "'/api/v1/regions/{region}/groups' and status < 400), (select count(*) from audit_record where region = '"
+                            + region + "' and route = '/api/v1/regions/{region}/groups' and status = " + status + ")")) {
+                r.next();
+                assertEquals(0, r.getLong(1), "no group");
+                assertEquals(0, r.getLong(2), "no success record");
+                assertEquals(1, r.getLong(3), "the failure, recorded by the response filter");
+            }
+        } finally {
+            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+                s.execute("drop trigger " + trigger + " on unit_group");
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.duban.report.alert;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.report.common.AdvisoryLock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,9 @@ public class AlertRun {
     public record RunSummary(String region, LocalDate date, boolean workingDay, int decided, int created,
                              int skippedExisting, int skippedNoChannel) {
     }
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Pool pool;
@@ -103,7 +107,7 @@ public class AlertRun {
                     }
                     return insert(conn, region, date, planned).map(created -> new RunSummary(region, date, true,
                             planned.size(), created, planned.size() - created, 0));
-                })))));
+                })))).call(summary -> audit.inTransaction(conn, 200)));
     }
 
     /** Per unit: its findings open past their 整改 deadline (the day's digest lists them). */

@@ -65,8 +65,8 @@ public class AssessmentRepository {
     }
 
     /** Freezes a result; empty when the year was finalized already (the first one stays). */
-    Uni<Optional<OffsetDateTime>> insertFinal(String region, int year, Assessment.Full full, String by) {
-        return pool.preparedQuery("INSERT INTO assessment (region, year, content, finalized_by) VALUES ($1, $2, $3::text::jsonb, $4)"
+    Uni<Optional<OffsetDateTime>> insertFinal(SqlClient c, String region, int year, Assessment.Full full, String by) {
+        return c.preparedQuery("INSERT INTO assessment (region, year, content, finalized_by) VALUES ($1, $2, $3::text::jsonb, $4)"
                         + " ON CONFLICT (region, year) DO NOTHING RETURNING finalized_at")
                 .execute(Tuple.of(region, year, write(full), by))
                 .map(rows -> rows.size() == 0 ? Optional.empty()

@@ -105,7 +105,8 @@ public class AssessmentService {
                 throw ProblemException.conflict(year + " 年度考核已于 " + frozen.assessment().finalizedAt() + " 定稿。");
             }
             return scheme(region, year).chain(s -> compute(region, year, asOf != null ? asOf : defaultAsOf(year), s.scheme()));
-        }).chain(full -> assessments.insertFinal(region, year, full, by).map(finalizedAt -> {
+        }).chain(full -> pool.withTransaction(c -> assessments.insertFinal(c, region, year, full, by)
+                .call(finalizedAt -> finalizedAt.isPresent() ? audit.inTransaction(c, 200) : Uni.createFrom().voidItem())).map(finalizedAt -> {
             if (finalizedAt.isEmpty()) {
                 throw ProblemException.conflict(year + " 年度考核已定稿。");
             }

@@ -38,9 +38,9 @@ public class BulletinRepository {
     @Inject
     ObjectMapper json;
 
-    Uni<Bulletin> insert(String region, UUID id, Quarters quarter, LocalDate asOf, BulletinContent content,
+    Uni<Bulletin> insert(SqlClient c, String region, UUID id, Quarters quarter, LocalDate asOf, BulletinContent content,
                          String nextSteps, String by) {
-        return pool.preparedQuery("INSERT INTO bulletin (region, id, year, quarter, as_of, status, content,"
+        return c.preparedQuery("INSERT INTO bulletin (region, id, year, quarter, as_of, status, content,"
                         + " next_steps, created_by) VALUES ($1, $2, $3, $4, $5, 'DRAFT', $6::text::jsonb, $7, $8)"
                         + " RETURNING " + COLUMNS)
                 .execute(Tuple.from(Arrays.asList(region, id, quarter.year(), quarter.quarter(), asOf,

@@ -86,8 +86,10 @@ public class BulletinService {
                                         prev.last(), BulletinCalculator.totals(t.getItem2())), t.getItem3(), t.getItem4());
                         return supervision(region, r).chain(s -> {
                             BulletinContent withS = content.withSupervision(s);
-                            return bulletins.insert(region, UUID.randomUUID(), r.quarter(), r.asOf(), withS,
-                                    BulletinDocument.defaultNextSteps(withS), by);
+                            // the draft and the request's audit record commit together
+                            return pool.withTransaction(c -> bulletins.insert(c, region, UUID.randomUUID(), r.quarter(), r.asOf(),
+                                    withS, BulletinDocument.defaultNextSteps(withS), by)
+                                    .call(b -> audit.inTransaction(c, 201, b.id().toString())));
                         });
                     });
         });

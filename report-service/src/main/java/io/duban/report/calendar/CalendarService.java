@@ -1,5 +1,6 @@
 package io.duban.report.calendar;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.report.common.AdvisoryLock;
 import io.duban.common.problem.ProblemException;
 import io.duban.deadlines.calendar.WorkdayCalendar;
@@ -35,6 +36,9 @@ public class CalendarService {
     /** Days mirrored into calendar_day: enough for any plan the service will judge. */
     static final LocalDate FIRST_DAY = LocalDate.of(2005, 1, 1);
     static final LocalDate LAST_DAY = LocalDate.of(2035, 12, 31);
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Pool pool;
@@ -130,6 +134,7 @@ public class CalendarService {
                 .chain(b -> rebuildDays(conn, b.calendar())
                         .chain(() -> DueDateRecomputation.run(conn, b.calendar(), year,
                                 DueDateRecomputation.changedDays(before, b.calendar(), year)))
+                        .call(n -> audit.inTransaction(conn, 200))
                         .map(n -> new Object[] {b, n}))));
         return tx.map(r -> {
             Built b = (Built) r[0];

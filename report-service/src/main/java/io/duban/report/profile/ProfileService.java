@@ -1,5 +1,6 @@
 package io.duban.report.profile;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.ETags;
@@ -18,6 +19,9 @@ import java.util.List;
 public class ProfileService {
 
     static final int MAX_LENGTH = 100;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Pool pool;
@@ -64,7 +68,7 @@ public class ProfileService {
                     return c.preparedQuery("UPDATE region_profile SET name = $2, issuer = $3, bulletin_office = $4,"
                                     + " updated_by = $5, updated_at = now(), version = version + 1 WHERE region = $1 RETURNING version")
                             .execute(Tuple.of(region, clean.name(), clean.issuer(), clean.bulletinOffice(), by));
-                }).map(rows -> new Versioned(clean, rows.iterator().next().getLong("version"))))
+                }).call(rows -> audit.inTransaction(c, 200)).map(rows -> new Versioned(clean, rows.iterator().next().getLong("version"))))
                 // two first PUTs at once: both found no row, the primary key let one insert
                 .onFailure(Races::lostToAConcurrentWriter)
                 .transform(e -> ProblemException.conflict("区域信息已被另一请求同时设置，请重新读取后再修改。"));

@@ -1,5 +1,6 @@
 package io.duban.report.projection;
 
+import io.duban.common.audit.AuditTrail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.feed.ChangeItem;
@@ -41,6 +42,9 @@ public class ProjectionQuarantine {
     /** What a re-apply did: how many changes it applied and which remain set aside. */
     public record ReapplyResult(int applied, List<QuarantinedChange> stillQuarantined) {
     }
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Pool pool;
@@ -139,7 +143,8 @@ public class ProjectionQuarantine {
                                         r.getString("type"), r.getString("entity_id"), read(r.getString("data"))));
                             }
                             return reapplyEach(conn, items, 0, 0);
-                        }))
+                        })
+                        .call(applied -> audit.inTransaction(conn, 200)))
                 .chain(applied -> list(null).map(still -> new ReapplyResult(applied, still)));
     }
 

@@ -1,5 +1,6 @@
 package io.duban.report.settings;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.web.ETags;
 import io.duban.report.common.Races;
@@ -15,6 +16,9 @@ public class SettingsService {
     /** Settings with their version. */
     public record Versioned(SupervisionSettings settings, long version) {
     }
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Pool pool;
@@ -42,7 +46,7 @@ public class SettingsService {
             }
             ETags.check(ifMatch, current.get().version());
             return settings.update(c, region, s, by);
-        })).map(v -> new Versioned(s, v))
+        }).call(v -> audit.inTransaction(c, 200))).map(v -> new Versioned(s, v))
                 .onFailure(Races::lostToAConcurrentWriter)
                 .transform(e -> ProblemException.conflict("督办设置已被另一请求同时保存，请重新读取后再修改。"));
     }

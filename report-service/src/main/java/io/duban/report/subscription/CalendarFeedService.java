@@ -1,5 +1,6 @@
 package io.duban.report.subscription;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.common.problem.ProblemException;
 import io.duban.report.common.Today;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +26,12 @@ public class CalendarFeedService {
     static final int MAX_TITLE = 40;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    @Inject
     CalendarKeyRepository keys;
 
     @Inject
@@ -46,7 +53,8 @@ public class CalendarFeedService {
             byte[] raw = new byte[24];
             RANDOM.nextBytes(raw);
             String key = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-            return keys.rotate(region, unitId, hash(key), by).replaceWith(new IssuedKey(unitId, key,
+            return pool.withTransaction(c -> keys.rotate(c, region, unitId, hash(key), by).call(v -> audit.inTransaction(c, 200)))
+                    .replaceWith(new IssuedKey(unitId, key,
                     "/api/v1/regions/" + region + "/units/" + unitId + "/calendar.ics?key=" + key));
         });
     }

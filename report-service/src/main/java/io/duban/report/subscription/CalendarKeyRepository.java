@@ -31,8 +31,8 @@ public class CalendarKeyRepository {
     }
 
     /** Stores the hash of a new key, replacing the old one (which stops working at once). */
-    Uni<Void> rotate(String region, String unitId, String keyHash, String by) {
-        return pool.preparedQuery("INSERT INTO calendar_key (region, unit_id, key_hash, rotated_by) VALUES ($1, $2, $3, $4)"
+    Uni<Void> rotate(io.vertx.mutiny.sqlclient.SqlClient c, String region, String unitId, String keyHash, String by) {
+        return c.preparedQuery("INSERT INTO calendar_key (region, unit_id, key_hash, rotated_by) VALUES ($1, $2, $3, $4)"
                         + " ON CONFLICT (region, unit_id) DO UPDATE SET key_hash = excluded.key_hash,"
                         + " rotated_by = excluded.rotated_by, rotated_at = now()")
                 .execute(Tuple.of(region, unitId, keyHash, by)).replaceWithVoid();

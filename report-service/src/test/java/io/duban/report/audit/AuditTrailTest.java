@@ -1,8 +1,11 @@
 package io.duban.report.audit;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.duban.common.audit.AuditJobs;
 import io.duban.report.support.Api;
 import io.duban.report.support.FakeTaskService;
@@ -13,7 +16,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** report-service's audit trail: every export of a document (考核 Excel, CSV) is recorded; plain JSON reads are not. */
@@ -25,6 +34,9 @@ class AuditTrailTest {
 
     @Inject
     AuditJobs jobs;
+
+    @Inject
+    AgroalDataSource db;
 
     /**
      * Seals until none of the region's records waits: the commit horizon is the whole PostgreSQL cluster's, so on a
@@ -113,5 +125,105 @@ class AuditTrailTest {
         assertEquals("test-viewer@" + region, page.getString("items[1].actor"));
         assertEquals(List.of("2023"), page.getList("items[1].resources"));
         Api.as(Tokens.supervisor(region)).get(base + "/audit/verification").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    /**
+     * The region's records of {@code method route status} that name {@code id} (null: no id): how many, and how many of
+     * them committed in the transaction that last wrote the fact's row (the xmin {@code factXmin} selects, with
+     * {@code factParams}). A record written by the response filter after the commit, or on a connection of its own, is in
+     * another transaction.
+     */
+    long[] records(String region, String method, String route, int status, String id, String factXmin, Object... factParams)
+            throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement("select count(*), count(*) filter "
+                + "(where a.tx::xid = (" + factXmin + ")) from audit_record a where a.region = ? and a.method = ? "
+                + "and a.route = ? and a.status = ? and " + (id == null ? "a.resources is null and ?::text is null"
+                        : "? = any(string_to_array(a.resources, ','))"))) {
+            int i = 1;
+            for (Object f : factParams) {
+                p.setObject(i++, f);
+            }
+            p.setString(i++, region);
+            p.setString(i++, method);
+            p.setString(i++, route);
+            p.setInt(i++, status);
+            p.setString(i, id);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return new long[] {r.getLong(1), r.getLong(2)};
+            }
+        }
+    }
+
+    /**
+     * The profile, the supervision settings, a 通报 draft and the 考核 finalize commit their record in the fact's own
+     * transaction: exactly one record each, naming the resource, with the status answered, written by the transaction
+     * that wrote the row; a second finalize (nothing written) leaves only its 409.
+     */
+    @Test
+    void profileSettingsBulletinAndFinalizeCommitTheirRecordWithTheFact() throws SQLException {
+        String region = Regions.fresh();
+        String base = "/api/v1/regions/" + region;
+        Scenario.load(region);
+        Api.as(Tokens.supervisor(region)).contentType("application/json")
+                .body(Map.of("maxExtensions", 2, "rectifyWorkingDays", 15, "urgeReportThreshold", 4))
+                .put(base + "/supervision-settings").then().statusCode(200);
+        String bulletin = Api.as(Tokens.supervisor(region)).contentType("application/json").body(Map.of("year", 2023, "quarter", 3))
+                .post(base + "/bulletins").then().statusCode(201).extract().path("id");
+        Api.as(Tokens.supervisor(region)).post(base + "/assessments/2023/finalize").then().statusCode(200);
+        Api.as(Tokens.supervisor(region)).post(base + "/assessments/2023/finalize").then().statusCode(409);
+
+        assertArrayEquals(new long[] {1, 1}, records(region, "PUT", "/api/v1/regions/{region}/profile", 200, null,
+                "select xmin from region_profile where region = ?", region), "the profile");
+        assertArrayEquals(new long[] {1, 1}, records(region, "PUT", "/api/v1/regions/{region}/supervision-settings", 200, null,
+                "select xmin from supervision_settings where region = ?", region), "the settings");
+        assertArrayEquals(new long[] {1, 1}, records(region, "POST", "/api/v1/regions/{region}/bulletins", 201, bulletin,
+                "select xmin from bulletin where region = ? and id = ?::uuid", region, bulletin), "the 通报 draft");
+        String finalize = "/api/v1/regions/{region}/assessments/{year}/finalize";
+        String assessment = "select xmin from assessment where region = ? and year = 2023";
+        assertArrayEquals(new long[] {1, 1}, records(region, "POST", finalize, 200, "2023", assessment, region), "the finalize");
+        assertArrayEquals(new long[] {1, 0}, records(region, "POST", finalize, 409, "2023", assessment, region), "the second: refused");
+        sealed(region);
+        Api.as(Tokens.supervisor(region)).get(base + "/audit/verification").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    /**
+     * A 通报 draft whose transaction fails at its commit (a deferred trigger, after the record was written in it) leaves no
+     * bulletin and no 201 record: only the failure the response filter records.
+     */
+    @Test
+    void aBulletinRolledBackAtCommitLeavesNoSuccessRecord() throws SQLException {
+        String region = Regions.fresh();
+        String base = "/api/v1/regions/" + region;
+        Api.as(Tokens.supervisor(region)).contentType("application/json")
+                .body(Map.of("name", "沂源县", "issuer", "沂源县人民政府办公室", "bulletinOffice", "县大数据中心"))
+                .put(base + "/profile").then().statusCode(200);
+        String trigger = "fail_at_commit_" + region;
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("create or replace function test_fail_at_commit() returns trigger language plpgsql as "
+                    + "$$ begin raise exception 'test: the transaction fails at commit'; end $$");
+            s.execute("create constraint trigger " + trigger + " after insert on bulletin deferrable initially deferred "
+                    + "for each row when (new.region = '" + region + "') execute function test_fail_at_commit()");
+        }
+        try {
+            int status = Api.as(Tokens.supervisor(region)).contentType("application/json").body(Map.of("year", 2023, "quarter", 3))
+                    .post(base + "/bulletins").then().extract().statusCode();
+            assertTrue(status >= 500, "answered " + status);
+            String route = "'/api/v1/regions/{region}/bulletins'";
+            try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("select (select count(*) from bulletin where region = '" + region + "'), "
+                            + "(select count(*) from audit_record where region = '" + region + "' and route = " + route
+                            + " and status < 400), (select count(*) from audit_record where region = '" + region + "' and route = "
+                            + route + " and status = " + status + ")")) {
+                r.next();
+                assertEquals(0, r.getLong(1), "no bulletin");
+                assertEquals(0, r.getLong(2), "no success record");
+                assertEquals(1, r.getLong(3), "the failure, recorded by the response filter");
+            }
+        } finally {
+            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+                s.execute("drop trigger " + trigger + " on bulletin");
+            }
+        }
     }
 }

@@ -23,6 +23,16 @@ public record AuditRecord(long id, String region, Instant at, String actor, Stri
         return new AuditRecord(id, region, null, null, null, null, null, null, null, null, 0, null, null, seq, prevHash, hash);
     }
 
+    /**
+     * The same record naming the event {@code kind} too: a write that commits its record in its own transaction names
+     * there the sign-in-log event it will write after the commit.
+     */
+    public AuditRecord naming(String kind) {
+        String named = event == null ? kind : java.util.Arrays.asList(event.split(",")).contains(kind) ? event : event + "," + kind;
+        return new AuditRecord(id, region, at, actor, actorRole, actorUnit, source, method, route, resources, status,
+                bodySha256, named, seq, prevHash, hash);
+    }
+
     /** The same record linked at {@code seq} after {@code prevHash}. */
     public AuditRecord sealed(long seq, String prevHash, String hash) {
         return new AuditRecord(id, region, at, actor, actorRole, actorUnit, source, method, route, resources, status,

@@ -27,9 +27,15 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Records requests in the audit trail: every write (any method but GET, HEAD and OPTIONS) whatever its outcome, every
- * refusal of a token (401, 403) and every document read (Word, Excel, HTML, CSV). A service writes the record of a
- * fact inside the fact's own transaction ({@link #inTransaction}); everything else is written here, after the work and
- * before the answer is sent (awaited), so a client never sees an answer whose record could still be lost.
+ * refusal of a token (401, 403) and every document read (Word, Excel, HTML, CSV). A write that commits a fact writes its
+ * record inside the fact's own transaction ({@link #inTransaction}, or {@link #draftInTransaction} for a store whose
+ * transaction is not a {@link SqlClient}), so the two commit or roll back together. Everything else is written here,
+ * after the work and before the answer is sent (awaited), so a client never sees an answer whose record could still be
+ * lost: refusals (4xx before or inside a transaction that rolled back — its record went with it), reads of documents,
+ * writes that commit nothing (a dry run, an idempotent replay, a 责任单位 resolve), sign-ins and token
+ * grants (their counters and sign-in log commit on their own, refused or not) and the work of many transactions (the
+ * projection's sync and rebuild), and a second record when an answer turned out other than the status written in the
+ * transaction (a failure after the commit).
  */
 @ApplicationScoped
 public class AuditTrail {

@@ -1,5 +1,6 @@
 package io.duban.task.proposal;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.common.problem.FieldError;
 import io.duban.common.problem.ProblemException;
 import io.duban.common.security.Caller;
@@ -48,10 +49,14 @@ import java.util.UUID;
  * report-service judges them like any other task), replies, feedback (by the office or a one-time link), 重新办理,
  * 评议 and the numbers. A reply puts the 主办 assignments DONE (the reply is the completion; 办结审核 does not apply), a
  * reopening puts them back IN_PROGRESS and moves the task's due day — each with a progress report, so the history
- * says why.
+ * says why. Every write commits the request's audit record in its own transaction (a replayed Idempotency-Key commits
+ * nothing: the response filter records it).
  */
 @ApplicationScoped
 public class ProposalService {
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Pool pool;
@@ -92,7 +97,8 @@ public class ProposalService {
         return pool.withTransaction(tx -> Idempotency.once(tx, region, idemKey, hash, 201, () -> plans.insert(tx, plan)
                 .call(saved -> ChangeLog.append(tx, saved.snapshot()))
                 .call(saved -> proposals.insertSession(tx, region, saved.id(), body.body(), body.sessionName().strip(), rules))
-                .flatMap(saved -> proposals.session(tx, region, saved.id(), false))));
+                .flatMap(saved -> proposals.session(tx, region, saved.id(), false))
+                .call(session -> audit.inTransaction(tx, 201, session.planId().toString()))));
     }
 
     public Uni<io.duban.common.web.Page<SessionDto>> sessions(String region, io.duban.common.web.PageRequest page) {
@@ -116,7 +122,8 @@ public class ProposalService {
         return Idempotency.peek(pool, region, idemKey, hash).flatMap(replay -> replay.isPresent() ? Uni.createFrom().item(replay.get())
                 : session(region, planId).flatMap(session -> resolve(region, session, lines, authorization)
                         .flatMap(units -> pool.withTransaction(tx -> Idempotency.once(tx, region, idemKey, hash, 201,
-                                () -> write(tx, region, session, lines, units).map(created -> created.get(0)))))));
+                                () -> write(tx, region, session, lines, units).map(created -> created.get(0))
+                                        .call(p -> audit.inTransaction(tx, 201, p.id().toString())))))));
     }
 
     /** The 交办清单 import: all or nothing. */
@@ -130,7 +137,8 @@ public class ProposalService {
                         throw refused(read.errors());
                     }
                     return resolve(region, session, read.lines(), authorization)
-                            .flatMap(units -> pool.withTransaction(tx -> write(tx, region, session, read.lines(), units)));
+                            .flatMap(units -> pool.withTransaction(tx -> write(tx, region, session, read.lines(), units)
+                                    .call(written -> audit.inTransaction(tx, 200))));
                 }));
     }
 
@@ -377,7 +385,8 @@ public class ProposalService {
                     .call(r -> leadReports(tx, region, id, true, AssignmentStatus.DONE, replied,
                             "已答复（解决情况 " + r.outcome().name() + "：" + r.outcome().label + "）"
                                     + (r.promisedOn() == null ? "" : "，承诺" + r.promisedOn() + "前完成"), caller.name()))
-                    .flatMap(r -> r.outcome() == Terms.Outcome.B && r.promisedOn() != null ? followUp(tx, p, r) : Uni.createFrom().item(r));
+                    .flatMap(r -> r.outcome() == Terms.Outcome.B && r.promisedOn() != null ? followUp(tx, p, r) : Uni.createFrom().item(r))
+                    .call(r -> audit.inTransaction(tx, 201));
         })));
     }
 
@@ -448,7 +457,7 @@ public class ProposalService {
             if (p.status() != Terms.Status.ANSWERED) {
                 throw ProblemException.conflict(p.status() == Terms.Status.CLOSED ? "该建议提案已办结。" : "该建议提案本轮尚未答复，不能反馈。");
             }
-            return feedback(tx, p, p.round(), body, Terms.Via.OFFICE, caller.name());
+            return feedback(tx, p, p.round(), body, Terms.Via.OFFICE, caller.name()).call(f -> audit.inTransaction(tx, 201));
         })));
     }
 
@@ -492,7 +501,7 @@ public class ProposalService {
                         .flatMap(s -> reopen(tx, p, deadlines.redo(Days.today(), s.rules()), allowed, caller.name()));
             }
             return advance(tx, p, p.status(), p.round(), p.replyDue(), p.reopenCount(), allowed);
-        })));
+        })).call(p -> audit.inTransaction(tx, 200)));
     }
 
     // --- one-time links
@@ -506,6 +515,7 @@ public class ProposalService {
             return proposals.session(tx, region, p.planId(), false).flatMap(s -> {
                 FeedbackLinks.Issued issued = FeedbackLinks.issue(region, Instant.now().plus(s.feedbackLinkDays(), ChronoUnit.DAYS));
                 return proposals.insertLink(tx, region, FeedbackLinks.hash(issued.token()), id, p.round(), issued.expiresAt(), caller.name())
+                        .call(v -> audit.inTransaction(tx, 201))
                         .replaceWith(issued);
             });
         }));
@@ -539,7 +549,7 @@ public class ProposalService {
                 if (p.status() != Terms.Status.ANSWERED || p.round() != link.get().round()) {
                     throw FeedbackLinks.gone();
                 }
-                return feedback(tx, p, p.round(), body, Terms.Via.LINK, "提案者（反馈链接）");
+                return feedback(tx, p, p.round(), body, Terms.Via.LINK, "提案者（反馈链接）").call(f -> audit.inTransaction(tx, 201));
             });
         }));
     }
@@ -548,7 +558,8 @@ public class ProposalService {
 
     public Uni<EvaluationDto> evaluate(String region, UUID id, EvaluationRequest body, Caller caller) {
         return pool.withTransaction(tx -> allowed(tx, region, id, caller, ProposalAccess.Need.LEAD, true)
-                .flatMap(p -> proposals.insertEvaluation(tx, region, id, body, caller.name())));
+                .flatMap(p -> proposals.insertEvaluation(tx, region, id, body, caller.name()))
+                .call(e -> audit.inTransaction(tx, 201)));
     }
 
     /** A 协办 unit's opinion to the 主办 unit; only the proposal's CO units send one. */
@@ -560,7 +571,7 @@ public class ProposalService {
                             .findFirst().orElseThrow(() -> ProposalRepository.notFound(id));
                     return proposals.insertCoOpinion(tx, region, id, unit, mine.unitName(), text.strip(), Days.today(), caller.name())
                             .flatMap(v -> proposals.coOpinions(tx, region, id, p.coOpinionDue()));
-                })));
+                })).call(all -> audit.inTransaction(tx, 201)));
     }
 
     // --- numbers

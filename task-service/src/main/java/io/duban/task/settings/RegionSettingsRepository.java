@@ -1,5 +1,6 @@
 package io.duban.task.settings;
 
+import io.duban.common.audit.AuditTrail;
 import io.duban.task.feed.ChangeLog;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,13 +17,20 @@ public class RegionSettingsRepository {
     @Inject
     Pool pool;
 
+    @Inject
+    AuditTrail audit;
+
     public Uni<RegionSettings> get(String region) {
         return pool.preparedQuery("select region, ack_working_days, completion_review, version from region_settings where region = $1")
                 .execute(Tuple.of(region))
                 .map(rows -> rows.size() == 0 ? RegionSettings.defaults(region) : from(rows.iterator().next()));
     }
 
-    /** Saves {@code next} if the stored version is still {@code expected} (0: none stored); empty when it is not. */
+    /**
+     * Saves {@code next} if the stored version is still {@code expected} (0: none stored), with its REGION_SETTINGS change
+     * and the request's audit record (200) in one transaction; empty when it is not (nothing written: the 412 is recorded
+     * by the response filter).
+     */
     public Uni<Optional<RegionSettings>> save(RegionSettings next, long expected) {
         return pool.withTransaction(tx -> {
             String sql = expected == 0
@@ -39,7 +47,7 @@ public class RegionSettingsRepository {
                     return Uni.createFrom().item(Optional.<RegionSettings>empty());
                 }
                 RegionSettings saved = from(rows.iterator().next());
-                return ChangeLog.append(tx, saved.snapshot()).replaceWith(Optional.of(saved));
+                return ChangeLog.append(tx, saved.snapshot()).call(v -> audit.inTransaction(tx, 200)).replaceWith(Optional.of(saved));
             });
         });
     }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,6 +27,8 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -254,5 +257,107 @@ class AuditTrailTest {
         assertEquals("duban:audit-retention", page.getString("items[0].actor"));
         supervisor(region).get(base(region) + "/audit/verification").then().statusCode(200)
                 .body("intact", equalTo(true)).body("firstSeq", equalTo(4)).body("lastSeq", equalTo(5));
+    }
+
+    /**
+     * The region's records of {@code method route status} that name {@code id} (null: no id): how many, and how many of them committed
+     * in the transaction that last wrote the fact's row (the xmin {@code factXmin} selects, with {@code factParams}). A
+     * record written by the response filter after the commit, or on a connection of its own, is in another transaction.
+     */
+    long[] records(String region, String method, String route, int status, String id, String factXmin, Object... factParams)
+            throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement("select count(*), count(*) filter "
+                + "(where a.tx::xid = (" + factXmin + ")) from audit_record a where a.region = ? and a.method = ? "
+                + "and a.route = ? and a.status = ? and " + (id == null ? "a.resources is null and ?::text is null"
+                        : "? = any(string_to_array(a.resources, ','))"))) {
+            int i = 1;
+            for (Object f : factParams) {
+                p.setObject(i++, f);
+            }
+            p.setString(i++, region);
+            p.setString(i++, method);
+            p.setString(i++, route);
+            p.setInt(i++, status);
+            p.setString(i, id);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return new long[] {r.getLong(1), r.getLong(2)};
+            }
+        }
+    }
+
+    static String sessionBody() {
+        return "{\"body\":\"CPPCC\",\"sessionName\":\"县政协十一届二次会议\",\"year\":2023}";
+    }
+
+    static String proposalBody(String number) {
+        return "{\"number\":\"" + number + "\",\"title\":\"关于推进政务公开标准化的提案\",\"proposers\":[\"王某某\"],"
+                + "\"assignedOn\":\"2023-06-30\",\"complex\":false,\"leadUnits\":\"县政府办公室\"}";
+    }
+
+    /**
+     * The region settings, a proposal session and a proposal commit their record in the fact's own transaction: exactly
+     * one record each, naming the resource, with the status answered, written by the transaction that wrote the row; a
+     * stale settings If-Match (nothing written) leaves only its 412.
+     */
+    @Test
+    void settingsAndProposalWritesCommitTheirRecordWithTheFact() throws SQLException {
+        String region = Regions.fresh();
+        supervisor(region).contentType("application/json").header("If-Match", "\"0\"")
+                .body("{\"ackWorkingDays\":5,\"completionReview\":\"REQUIRED\"}").put(base(region) + "/settings").then().statusCode(200);
+        supervisor(region).contentType("application/json").header("If-Match", "\"0\"")
+                .body("{\"ackWorkingDays\":3,\"completionReview\":\"OFF\"}").put(base(region) + "/settings").then().statusCode(412);
+        String session = supervisor(region).contentType("application/json").body(sessionBody())
+                .post(base(region) + "/proposal-sessions").then().statusCode(201).extract().path("planId");
+        String proposal = supervisor(region).contentType("application/json").body(proposalBody("1102097"))
+                .post(base(region) + "/proposal-sessions/" + session + "/proposals").then().statusCode(201).extract().path("id");
+
+        assertArrayEquals(new long[] {1, 1}, records(region, "PUT", "/api/v1/regions/{region}/settings", 200, null,
+                "select xmin from region_settings where region = ?", region), "the settings change");
+        assertArrayEquals(new long[] {1, 0}, records(region, "PUT", "/api/v1/regions/{region}/settings", 412, null,
+                "select xmin from region_settings where region = ?", region), "the stale one: its refusal only");
+        assertArrayEquals(new long[] {1, 1}, records(region, "POST", "/api/v1/regions/{region}/proposal-sessions", 201, session,
+                "select xmin from plan where region = ? and id = ?::uuid", region, session), "the session");
+        assertArrayEquals(new long[] {1, 1}, records(region, "POST", "/api/v1/regions/{region}/proposal-sessions/{planId}/proposals",
+                201, proposal, "select xmin from proposal where region = ? and task_id = ?::uuid", region, proposal), "the proposal");
+        supervisor(region).get(base(region) + "/audit/verification").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    /**
+     * A proposal whose transaction fails at its commit (a deferred trigger, after the record was written in it) leaves no
+     * proposal and no 201 record: only the failure the response filter records.
+     */
+    @Test
+    void aProposalRolledBackAtCommitLeavesNoSuccessRecord() throws SQLException {
+        String region = Regions.fresh();
+        String session = supervisor(region).contentType("application/json").body(sessionBody())
+                .post(base(region) + "/proposal-sessions").then().statusCode(201).extract().path("planId");
+        String trigger = "fail_at_commit_" + region;
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("create or replace function test_fail_at_commit() returns trigger language plpgsql as "
+                    + "$$ begin raise exception 'test: the transaction fails at commit'; end $$");
+            s.execute("create constraint trigger " + trigger + " after insert on proposal deferrable initially deferred "
+                    + "for each row when (new.region = '" + region + "') execute function test_fail_at_commit()");
+        }
+        try {
+            int status = supervisor(region).contentType("application/json").body(proposalBody("1102098"))
+                    .post(base(region) + "/proposal-sessions/" + session + "/proposals").then().extract().statusCode();
+            assertTrue(status >= 500, "answered " + status);
+            String route = "'/api/v1/regions/{region}/proposal-sessions/{planId}/proposals'";
+            try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("select (select count(*) from proposal where region = '" + region + "'), "
+                            + "(select count(*) from audit_record where region = '" + region + "' and route = " + route
+                            + " and status < 400), (select count(*) from audit_record where region = '" + region + "' and route = "
+                            + route + " and status = " + status + ")")) {
+                r.next();
+                assertEquals(0, r.getLong(1), "no proposal");
+                assertEquals(0, r.getLong(2), "no success record");
+                assertEquals(1, r.getLong(3), "the failure, recorded by the response filter");
+            }
+        } finally {
+            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+                s.execute("drop trigger " + trigger + " on proposal");
+            }
+        }
     }
 }
