@@ -673,6 +673,9 @@ class ConsoleBrowserTest {
         assertTrue(phone.textContent("[data-due='" + obligation + "'] [data-original-due]").contains(cn(dueOn)));
         assertEquals("APPROVED", phone.getAttribute("#extension [data-request-status]", "data-request-status"));
         assertEquals("同意延期一周，请按新期限办结", phone.textContent("[data-extension-comment]").strip());
+        // the region allows one extension (report-service's default): no second request is offered, and the page says why
+        assertEquals(0, phone.locator("#extension-submit-" + obligation).count(), "extended as often as the region allows");
+        assertTrue(phone.textContent("#extension [data-extension-limit]").contains("上限（1 次）"));
         browser.fullScreenshot(phone, "workbench-extended-phone");
         phone.navigate(url("/workbench"));
         String listed = phone.locator("li:has(a[href='/workbench/items/" + a10 + "'])").first().textContent();

@@ -17,6 +17,7 @@ import io.duban.console.api.ReportModels.DirectExtension;
 import io.duban.console.api.ReportModels.ExtensionDecision;
 import io.duban.console.api.ReportModels.ExtensionRequest;
 import io.duban.console.api.ReportModels.Extensions;
+import io.duban.console.api.ReportModels.SupervisionSettings;
 import io.duban.console.api.ReportModels.NewExtensionRequest;
 import io.duban.console.api.ReportModels.NewRectification;
 import io.duban.console.api.ReportModels.NewUrge;
@@ -101,6 +102,10 @@ public interface ReportApi {
     @Path("/regions/{region}/findings/{id}/verification")
     Uni<Response> verify(@HeaderParam(AUTH) String bearer, @PathParam("region") String region, @PathParam("id") String id,
                          @HeaderParam("If-Match") String ifMatch, NewVerification body);
+
+    @GET
+    @Path("/regions/{region}/supervision-settings")
+    Uni<SupervisionSettings> supervisionSettings(@HeaderParam(AUTH) String bearer, @PathParam("region") String region);
 
     @GET
     @Path("/regions/{region}/obligations/{id}/extensions")

@@ -124,6 +124,10 @@ public class ReportClient {
                 .replaceWithVoid();
     }
 
+    public Uni<ReportModels.SupervisionSettings> supervisionSettings(Session s) {
+        return calls.guard(NAME, api.supervisionSettings(s.bearer(), s.region()));
+    }
+
     public Uni<ReportModels.Extensions> extensions(Session s, String obligationId) {
         return calls.guard(NAME, api.extensions(s.bearer(), s.region(), obligationId));
     }

@@ -208,6 +208,16 @@ public final class ReportModels {
                             String reason, String grantedBy, LocalDate grantedOn, String grantedAt) {
     }
 
+    /** The region's 督办 settings as far as a page needs them: how many extensions one obligation may be granted. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SupervisionSettings(Integer maxExtensions) {
+
+        /** report-service's default while a region has stored none. */
+        public int extensionsAllowed() {
+            return maxExtensions == null ? 1 : maxExtensions;
+        }
+    }
+
     /** One obligation's due date in force, the derived one, and the extensions granted. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Extensions(String obligationId, LocalDate dueOn, LocalDate originalDueOn, List<GrantedExtension> extensions) {

@@ -132,10 +132,25 @@ public class WorkbenchPages {
 
     /**
      * One dated duty of the item with its due date in force, the derived one beside it, the extensions granted and the
-     * unit's requests; {@code canRequest} while it is open, not overdue and no request is pending.
+     * unit's requests; {@code canRequest} while it is open, not overdue, no request is pending and the region's limit of
+     * extensions is not reached ({@code allowed}; report-service refuses a request beyond it).
      */
     public record Due(Obligation o, Integer workdaysLeft, List<ReportModels.GrantedExtension> extensions,
-                      List<ExtensionRequest> requests, boolean canRequest) {
+                      List<ExtensionRequest> requests, boolean canRequest, int allowed) {
+
+        static Due of(Obligation o, Integer workdaysLeft, List<ReportModels.GrantedExtension> granted,
+                      List<ExtensionRequest> asked, int allowed) {
+            boolean pending = asked.stream().anyMatch(r -> "PENDING".equals(r.status()));
+            boolean open = "OPEN".equals(o.status()) || "DUE_SOON".equals(o.status());
+            return new Due(o, workdaysLeft, granted, asked, open && !pending && granted.size() < allowed, allowed);
+        }
+
+        /** Open and not overdue, nothing pending, but extended as often as the region allows: no form, a sentence. */
+        public boolean atLimit() {
+            boolean open = "OPEN".equals(o.status()) || "DUE_SOON".equals(o.status());
+            return open && !canRequest && extensions.size() >= allowed
+                    && requests.stream().noneMatch(r -> "PENDING".equals(r.status()));
+        }
 
         public String dateField() {
             return "requestedDueOn-" + o.id();
@@ -545,14 +560,14 @@ public class WorkbenchPages {
                 ? report.extensions(s, o.id()).map(h -> h.extensions() == null ? List.<ReportModels.GrantedExtension>of() : h.extensions())
                 .onFailure(ApiProblem.class).recoverWithItem(List.of())
                 : Uni.createFrom().item(List.<ReportModels.GrantedExtension>of())).toList();
-        return Uni.join().all(reads).andFailFast().map(granted -> {
+        Uni<Integer> allowed = report.supervisionSettings(s).map(ReportModels.SupervisionSettings::extensionsAllowed);
+        return Uni.combine().all().unis(Uni.join().all(reads).andFailFast(), allowed).asTuple().map(t -> {
+            List<List<ReportModels.GrantedExtension>> granted = t.getItem1();
             List<Due> dues = new ArrayList<>();
             for (int i = 0; i < mine.size(); i++) {
                 Obligation o = mine.get(i);
                 List<ExtensionRequest> asked = requests.stream().filter(r -> o.id().equals(r.obligationId())).toList();
-                boolean pending = asked.stream().anyMatch(r -> "PENDING".equals(r.status()));
-                boolean open = "OPEN".equals(o.status()) || "DUE_SOON".equals(o.status());
-                dues.add(new Due(o, Workdays.left(today, o.dueOn()), granted.get(i), asked, open && !pending));
+                dues.add(Due.of(o, Workdays.left(today, o.dueOn()), granted.get(i), asked, t.getItem2()));
             }
             return dues;
         });
