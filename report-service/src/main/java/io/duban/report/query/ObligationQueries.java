@@ -5,6 +5,7 @@ import io.duban.common.web.KeysetCursor;
 import io.duban.common.web.ListRequest;
 import io.duban.common.web.Page;
 import io.duban.report.calendar.CalendarService;
+import io.duban.common.sql.Columns;
 import io.duban.common.sql.Sql;
 import io.duban.report.obligation.ObligationConfig;
 import io.duban.report.obligation.ObligationLight;
@@ -134,9 +135,10 @@ public class ObligationQueries {
         sql.append(" LIMIT ", limit, "");
         sql.append(" OFFSET ", offset, "");
         return pool.preparedQuery(sql.text()).execute(sql.tuple()).map(rows -> {
-            List<ObligationView> out = new ArrayList<>();
+            List<ObligationView> out = new ArrayList<>(rows.size());
+            var read = ObligationView.reader(rows);
             for (Row r : rows) {
-                out.add(ObligationView.from(r));
+                out.add(read.apply(r));
             }
             return out;
         });
@@ -155,8 +157,9 @@ public class ObligationQueries {
         sql.append(" ORDER BY " + order);
         return pool.preparedQuery(sql.text()).execute(sql.tuple()).map(rows -> {
             List<ObligationView> out = new ArrayList<>(rows.size());
+            var read = ObligationView.reader(rows);
             for (Row r : rows) {
-                out.add(ObligationView.from(r));
+                out.add(read.apply(r));
             }
             return out;
         });
@@ -180,10 +183,12 @@ public class ObligationQueries {
             sql.append(" OFFSET ", request.page().offset(), "");
         }
         Uni<List<KeysetCursor.Keyed<ObligationView>>> rows = pool.preparedQuery(sql.text()).execute(sql.tuple()).map(set -> {
-            List<KeysetCursor.Keyed<ObligationView>> out = new ArrayList<>();
+            List<KeysetCursor.Keyed<ObligationView>> out = new ArrayList<>(set.size());
+            var read = ObligationView.reader(set);
+            int[] sort = Columns.positions(set, "sort_seq", "sort_name");
             for (Row r : set) {
-                ObligationView o = ObligationView.from(r);
-                out.add(new KeysetCursor.Keyed<>(o, new Object[] {o.dueOn(), r.getInteger("sort_seq"), r.getString("sort_name"), o.id()}));
+                ObligationView o = read.apply(r);
+                out.add(new KeysetCursor.Keyed<>(o, new Object[] {o.dueOn(), r.getInteger(sort[0]), r.getString(sort[1]), o.id()}));
             }
             return out;
         });

@@ -1,12 +1,15 @@
 package io.duban.task.assignment;
 
 import io.duban.common.problem.ProblemException;
+import io.duban.common.sql.Columns;
 import io.duban.common.sql.KeysetQuery;
+import io.duban.common.web.KeysetCursor;
 import io.duban.common.web.ListRequest;
 import io.duban.common.web.Page;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -266,9 +269,19 @@ public class AssignmentRepository {
             where.append(" and a.active");
         }
         // stable order, served by the assignment_list / assignment_unit_list indexes (a keyset page seeks in them)
-        return KeysetQuery.page(pool, "select " + COLUMNS + ", seq, role_rank from assignment a", where.toString(), args,
-                "a.plan_id, a.seq, a.role_rank, a.unit_name, a.id", request, f.scope(region), AssignmentRepository::map,
-                r -> new Object[] {r.getUUID("plan_id"), r.getInteger("seq"), r.getShort("role_rank"), r.getString("unit_name"),
-                        r.getUUID("id")});
+        return KeysetQuery.pageOf(pool, "select " + COLUMNS + ", seq, role_rank from assignment a", where.toString(), args,
+                "a.plan_id, a.seq, a.role_rank, a.unit_name, a.id", request, f.scope(region), AssignmentRepository::listReader);
+    }
+
+    /** The list's rows with their sort keys, the columns' positions looked up once per page (not per row and column). */
+    private static java.util.function.Function<Row, KeysetCursor.Keyed<AssignmentDto>> listReader(RowSet<Row> rows) {
+        int[] at = Columns.positions(rows, "id", "region", "plan_id", "task_id", "unit_id", "unit_name", "role", "status", "active",
+                "created_on", "acknowledged_on", "version", "seq", "role_rank");
+        return r -> {
+            AssignmentDto a = new AssignmentDto(r.getUUID(at[0]), r.getString(at[1]), r.getUUID(at[2]), r.getUUID(at[3]),
+                    r.getUUID(at[4]), r.getString(at[5]), Role.valueOf(r.getString(at[6])), AssignmentStatus.valueOf(r.getString(at[7])),
+                    r.getBoolean(at[8]), r.getLocalDate(at[9]), r.getLocalDate(at[10]), r.getLong(at[11]));
+            return new KeysetCursor.Keyed<>(a, new Object[] {a.planId(), r.getInteger(at[12]), r.getShort(at[13]), a.unitName(), a.id()});
+        };
     }
 }

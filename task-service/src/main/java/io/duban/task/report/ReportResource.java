@@ -13,7 +13,6 @@ import io.duban.common.web.Page;
 import io.duban.common.web.PageRequest;
 import io.duban.common.web.Paging;
 import io.duban.task.common.Access;
-import io.duban.task.common.Json;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -58,12 +57,9 @@ public class ReportResource {
             @Valid @NotNull ReportRequest body) {
         UUID assignmentId = Ids.path(id, "责任分解");
         return reports.report(region, assignmentId, Access.unitScope(caller).orElse(null), ifMatch, key, body, caller.name())
-                .map(stored -> {
-                    ReportService.ReportResponse r = Json.read(stored.body(), ReportService.ReportResponse.class);
-                    return Locations.at(Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body()),
-                                    "/api/v1/regions/" + region + "/assignments/" + id + "/reports/" + r.report().id())
-                            .header(HttpHeaders.ETAG, ETags.of(r.assignmentVersion())).build();
-                });
+                .map(created -> Locations.at(Response.status(created.status()).type(MediaType.APPLICATION_JSON).entity(created.body()),
+                                "/api/v1/regions/" + region + "/assignments/" + id + "/reports/" + created.reportId())
+                        .header(HttpHeaders.ETAG, ETags.of(created.assignmentVersion())).build());
     }
 
     @GET

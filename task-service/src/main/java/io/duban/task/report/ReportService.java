@@ -56,11 +56,20 @@ public class ReportService {
     @Inject
     AuditTrail audit;
 
-    /** The created report with the assignment's new version (for the ETag). */
-    public record Created(int status, String body, long assignmentVersion) {
+    /**
+     * The answer to a report: status and JSON body, with the report's id and the assignment's new version for the
+     * Location and the ETag. A first answer carries them from the objects it was written from; only a replayed one
+     * (Idempotency-Key) reads them back from the stored body.
+     */
+    public record Created(int status, String body, UUID reportId, long assignmentVersion) {
+
+        static Created replayed(Idempotency.Stored stored) {
+            ReportResponse r = Json.read(stored.body(), ReportResponse.class);
+            return new Created(stored.status(), stored.body(), r.report().id(), r.assignmentVersion());
+        }
     }
 
-    public Uni<Idempotency.Stored> report(String region, UUID assignmentId, UUID unitScope, String ifMatch, String key,
+    public Uni<Created> report(String region, UUID assignmentId, UUID unitScope, String ifMatch, String key,
             ReportRequest body, String who) {
         long expected = ETags.requireVersion(ifMatch);
         List<FieldError> errors = ReportRules.check(body, LocalDate.now(CHINA));
@@ -69,10 +78,11 @@ public class ReportService {
         }
         String idemKey = Idempotency.validKey(key, unitScope);
         UUID eventId = Ids.optional("eventId", body.eventId());
-        String hash = Idempotency.hash("report", assignmentId.toString(), Json.write(body));
+        // the request's hash only matters for a key: without one, no JSON of the body and no SHA-256 per report
+        String hash = idemKey == null ? null : Idempotency.hash("report", assignmentId.toString(), Json.write(body));
         return pool.withTransaction(tx -> Idempotency.claim(tx, region, idemKey, hash).flatMap(replay -> {
             if (replay.isPresent()) {
-                return Uni.createFrom().item(replay.get());
+                return Uni.createFrom().item(Created.replayed(replay.get()));
             }
             // the conditional UPDATE comes first: on the hot path a report is one UPDATE and one INSERT
             return assignments.report(tx, region, assignmentId, unitScope, expected, body.status(), Days.today())
@@ -88,6 +98,7 @@ public class ReportService {
                                         : body.evidenceUrls().stream().map(String::trim).toList(),
                                 body.completedOn(), eventId, who, now, updated.status() == AssignmentStatus.PENDING_REVIEW);
                         Idempotency.Stored response = new Idempotency.Stored(201, Json.write(new ReportResponse(report, updated.version())));
+                        Created created = new Created(response.status(), response.body(), report.id(), updated.version());
                         Uni<Void> acknowledgement = signs
                                 ? acknowledgements.insert(tx, AcknowledgementDto.of(updated, AcknowledgementDto.VIA_REPORT, who, now))
                                 : Uni.createFrom().voidItem();
@@ -98,7 +109,7 @@ public class ReportService {
                                         audit.inTransaction(tx, 201, report.id().toString())).discardItems())
                                 .flatMap(v -> acknowledgement)
                                 .flatMap(v -> Idempotency.complete(tx, region, idemKey, response))
-                                .replaceWith(response);
+                                .replaceWith(created);
                     });
         }));
     }
