@@ -2,6 +2,7 @@ package io.duban.report.dashboard;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.duban.report.common.SingleFlight;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +10,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,7 +45,7 @@ public class DashboardCache {
 
     private Cache<Key, Dashboard> cache;
     private final LongAdder computations = new LongAdder();
-    private final ConcurrentMap<Key, Uni<Dashboard>> inFlight = new ConcurrentHashMap<>();
+    private final SingleFlight<Key, Dashboard> flights = new SingleFlight<>();
 
     @PostConstruct
     void init() {
@@ -64,36 +63,14 @@ public class DashboardCache {
      */
     public Uni<Versioned> dashboard(String region, UUID planId, LocalDate asOf, Integer trendYear, long version) {
         Key key = new Key(region, planId, asOf, trendYear, version);
-        Dashboard hit = enabled ? cache.getIfPresent(key) : null;
-        if (hit != null) {
-            return Uni.createFrom().item(new Versioned(hit, version));
-        }
         if (!enabled) {
             computations.increment();
             return service.dashboard(region, planId, asOf, trendYear).map(d -> new Versioned(d, version));
         }
-        Uni<Dashboard> shared = inFlight.computeIfAbsent(key, k -> cache.getIfPresent(k) != null ? null : compute(k));
-        if (shared == null) {
-            // the computation ended between the first look and now: it put its answer before leaving the map
-            Dashboard late = cache.getIfPresent(key);
-            shared = late != null ? Uni.createFrom().item(late) : inFlight.computeIfAbsent(key, this::compute);
-        }
-        return shared.map(d -> new Versioned(d, version));
-    }
-
-    /**
-     * One computation, memoized: it runs once whoever subscribes, puts its answer in the cache and only then leaves the
-     * in-flight map (a failure leaves it too, so the next request tries again).
-     */
-    private Uni<Dashboard> compute(Key k) {
-        computations.increment();
-        return service.dashboard(k.region(), k.planId(), k.asOf(), k.trendYear())
-                .invoke(d -> cache.put(k, d))
-                // a block, not an expression: remove() returns this very Uni, which eventually(Supplier) would await
-                .eventually(() -> {
-                    inFlight.remove(k);
-                })
-                .memoize().indefinitely();
+        return flights.get(key, cache::getIfPresent, k -> {
+            computations.increment();
+            return service.dashboard(k.region(), k.planId(), k.asOf(), k.trendYear());
+        }, cache::put).map(d -> new Versioned(d, version));
     }
 
     /** How many dashboards were computed rather than served from the cache (tests, metrics). */

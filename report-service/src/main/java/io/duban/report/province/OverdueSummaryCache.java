@@ -3,14 +3,13 @@ package io.duban.report.province;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.duban.report.dashboard.DataVersions;
+import io.duban.report.common.SingleFlight;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,7 +35,7 @@ public class OverdueSummaryCache {
 
     private Cache<Key, OverdueSummary> cache;
     private final LongAdder computations = new LongAdder();
-    private final ConcurrentMap<Key, Uni<OverdueSummary>> inFlight = new ConcurrentHashMap<>();
+    private final SingleFlight<Key, OverdueSummary> flights = new SingleFlight<>();
 
     @PostConstruct
     void init() {
@@ -52,14 +51,6 @@ public class OverdueSummaryCache {
         return versions.ofPrefix(prefix);
     }
 
-    public Uni<OverdueSummary> overdue(String prefix, LocalDate asOf) {
-        if (!enabled) {
-            computations.increment();
-            return queries.overdue(prefix, asOf);
-        }
-        return version(prefix).chain(version -> overdue(prefix, asOf, version)).map(Versioned::summary);
-    }
-
     /**
      * The summary at {@code version} (read by {@link #version} before): cached, or computed and kept; concurrent misses
      * of one key share one computation (after a write, every open province page asks at once).
@@ -69,29 +60,10 @@ public class OverdueSummaryCache {
             computations.increment();
             return queries.overdue(prefix, asOf).map(s -> new Versioned(s, version));
         }
-        Key key = new Key(prefix, asOf, version);
-        OverdueSummary hit = cache.getIfPresent(key);
-        if (hit != null) {
-            return Uni.createFrom().item(new Versioned(hit, version));
-        }
-        Uni<OverdueSummary> shared = inFlight.computeIfAbsent(key, k -> cache.getIfPresent(k) != null ? null : compute(k));
-        if (shared == null) {
-            // the computation ended between the first look and now: it put its answer before leaving the map
-            OverdueSummary late = cache.getIfPresent(key);
-            shared = late != null ? Uni.createFrom().item(late) : inFlight.computeIfAbsent(key, this::compute);
-        }
-        return shared.map(s -> new Versioned(s, version));
-    }
-
-    private Uni<OverdueSummary> compute(Key k) {
-        computations.increment();
-        return queries.overdue(k.prefix(), k.asOf())
-                .invoke(s -> cache.put(k, s))
-                // a block: remove() returns this very Uni, which eventually(Supplier) would wait for
-                .eventually(() -> {
-                    inFlight.remove(k);
-                })
-                .memoize().indefinitely();
+        return flights.get(new Key(prefix, asOf, version), cache::getIfPresent, k -> {
+            computations.increment();
+            return queries.overdue(k.prefix(), k.asOf());
+        }, cache::put).map(s -> new Versioned(s, version));
     }
 
     /** How many summaries were computed rather than served from the cache (tests). */
