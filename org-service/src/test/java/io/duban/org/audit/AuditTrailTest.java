@@ -13,17 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.duban.testing.AuditInTransaction;
 import io.duban.common.audit.AuditJobs;
 import io.duban.org.Api;
 import io.duban.testing.Regions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -139,26 +136,12 @@ class AuditTrailTest {
     }
 
     /**
-     * The region's records of one write that name {@code id}: how many, and how many of them committed in the transaction
-     * that last wrote the fact's row ({@code table}'s row {@code id}: its xmin). A record written by the response filter
-     * after the commit, or on a connection of its own, is in another transaction.
+     * The region's records of one write that name {@code id}, and how many were written by the transaction that last
+     * wrote {@code table}'s row {@code id} (see {@link AuditInTransaction#records}).
      */
     long[] records(String region, String method, String route, int status, String table, String id) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement("select count(*), count(*) filter "
-                + "(where a.tx::xid = (select f.xmin from " + table + " f where f.region = a.region and f.id::text = ?)) "
-                + "from audit_record a where a.region = ? and a.method = ? and a.route = ? and a.status = ? "
-                + "and ? = any(string_to_array(a.resources, ','))")) {
-            p.setString(1, id);
-            p.setString(2, region);
-            p.setString(3, method);
-            p.setString(4, route);
-            p.setInt(5, status);
-            p.setString(6, id);
-            try (ResultSet r = p.executeQuery()) {
-                r.next();
-                return new long[] {r.getLong(1), r.getLong(2)};
-            }
-        }
+        return AuditInTransaction.records(db, region, method, route, status, id,
+                "select f.xmin from " + table + " f where f.region = a.region and f.id::text = ?", id);
     }
 
     /**
@@ -200,32 +183,13 @@ class AuditTrailTest {
     void aWriteRolledBackAtCommitLeavesNoSuccessRecord() throws SQLException {
         String region = Regions.fresh();
         Api.importDemoUnits(region);
-        String trigger = "fail_at_commit_" + region;
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute("create or replace function test_fail_at_commit() returns trigger language plpgsql as "
-                    + "$$ begin raise exception 'test: the transaction fails at commit'; end $$");
-            s.execute("create constraint trigger " + trigger + " after insert on unit_group deferrable initially deferred "
-                    + "for each row when (new.region = '" + region + "') execute function test_fail_at_commit()");
-        }
-        try {
-            int status = Api.supervisor(region).contentType("application/json")
-                    .body(Map.of("name", "驻县单位", "kinds", List.of("BRANCH"))).post(Api.base(region) + "/groups")
-                    .then().extract().statusCode();
-            assertTrue(status >= 500, "answered " + status);
-            try (Connection c = db.getConnection(); Statement s = c.createStatement();
-                    ResultSet r = s.executeQuery("select (select count(*) from unit_group where region = '" + region + "'), "
-                            + "(select count(*) from audit_record where region = '" + region + "' and route = "
-                            + "'/api/v1/regions/{region}/groups' and status < 400), (select count(*) from audit_record where region = '"
-                            + region + "' and route = '/api/v1/regions/{region}/groups' and status = " + status + ")")) {
-                r.next();
-                assertEquals(0, r.getLong(1), "no group");
-                assertEquals(0, r.getLong(2), "no success record");
-                assertEquals(1, r.getLong(3), "the failure, recorded by the response filter");
-            }
-        } finally {
-            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-                s.execute("drop trigger " + trigger + " on unit_group");
-            }
-        }
+        AuditInTransaction.AfterFailure after = AuditInTransaction.failingAtCommit(db, "unit_group", region,
+                "/api/v1/regions/{region}/groups", () -> Api.supervisor(region).contentType("application/json")
+                        .body(Map.of("name", "驻县单位", "kinds", List.of("BRANCH"))).post(Api.base(region) + "/groups")
+                        .then().extract().statusCode());
+        assertTrue(after.status() >= 500, "answered " + after.status());
+        assertEquals(0, after.facts(), "no group");
+        assertEquals(0, after.successRecords(), "no success record");
+        assertEquals(1, after.failureRecords(), "the failure, recorded by the response filter");
     }
 }

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.duban.testing.AuditInTransaction;
 import io.duban.common.audit.AuditChain;
 import io.duban.common.audit.AuditJobs;
 import io.duban.task.support.Api;
@@ -27,7 +28,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -259,31 +259,10 @@ class AuditTrailTest {
                 .body("intact", equalTo(true)).body("firstSeq", equalTo(4)).body("lastSeq", equalTo(5));
     }
 
-    /**
-     * The region's records of {@code method route status} that name {@code id} (null: no id): how many, and how many of them committed
-     * in the transaction that last wrote the fact's row (the xmin {@code factXmin} selects, with {@code factParams}). A
-     * record written by the response filter after the commit, or on a connection of its own, is in another transaction.
-     */
+    /** See {@link AuditInTransaction#records}. */
     long[] records(String region, String method, String route, int status, String id, String factXmin, Object... factParams)
             throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement("select count(*), count(*) filter "
-                + "(where a.tx::xid = (" + factXmin + ")) from audit_record a where a.region = ? and a.method = ? "
-                + "and a.route = ? and a.status = ? and " + (id == null ? "a.resources is null and ?::text is null"
-                        : "? = any(string_to_array(a.resources, ','))"))) {
-            int i = 1;
-            for (Object f : factParams) {
-                p.setObject(i++, f);
-            }
-            p.setString(i++, region);
-            p.setString(i++, method);
-            p.setString(i++, route);
-            p.setInt(i++, status);
-            p.setString(i, id);
-            try (ResultSet r = p.executeQuery()) {
-                r.next();
-                return new long[] {r.getLong(1), r.getLong(2)};
-            }
-        }
+        return AuditInTransaction.records(db, region, method, route, status, id, factXmin, factParams);
     }
 
     static String sessionBody() {
@@ -332,32 +311,13 @@ class AuditTrailTest {
         String region = Regions.fresh();
         String session = supervisor(region).contentType("application/json").body(sessionBody())
                 .post(base(region) + "/proposal-sessions").then().statusCode(201).extract().path("planId");
-        String trigger = "fail_at_commit_" + region;
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute("create or replace function test_fail_at_commit() returns trigger language plpgsql as "
-                    + "$$ begin raise exception 'test: the transaction fails at commit'; end $$");
-            s.execute("create constraint trigger " + trigger + " after insert on proposal deferrable initially deferred "
-                    + "for each row when (new.region = '" + region + "') execute function test_fail_at_commit()");
-        }
-        try {
-            int status = supervisor(region).contentType("application/json").body(proposalBody("1102098"))
-                    .post(base(region) + "/proposal-sessions/" + session + "/proposals").then().extract().statusCode();
-            assertTrue(status >= 500, "answered " + status);
-            String route = "'/api/v1/regions/{region}/proposal-sessions/{planId}/proposals'";
-            try (Connection c = db.getConnection(); Statement s = c.createStatement();
-                    ResultSet r = s.executeQuery("select (select count(*) from proposal where region = '" + region + "'), "
-                            + "(select count(*) from audit_record where region = '" + region + "' and route = " + route
-                            + " and status < 400), (select count(*) from audit_record where region = '" + region + "' and route = "
-                            + route + " and status = " + status + ")")) {
-                r.next();
-                assertEquals(0, r.getLong(1), "no proposal");
-                assertEquals(0, r.getLong(2), "no success record");
-                assertEquals(1, r.getLong(3), "the failure, recorded by the response filter");
-            }
-        } finally {
-            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-                s.execute("drop trigger " + trigger + " on proposal");
-            }
-        }
+        AuditInTransaction.AfterFailure after = AuditInTransaction.failingAtCommit(db, "proposal", region,
+                "/api/v1/regions/{region}/proposal-sessions/{planId}/proposals", () -> supervisor(region)
+                        .contentType("application/json").body(proposalBody("1102098"))
+                        .post(base(region) + "/proposal-sessions/" + session + "/proposals").then().extract().statusCode());
+        assertTrue(after.status() >= 500, "answered " + after.status());
+        assertEquals(0, after.facts(), "no proposal");
+        assertEquals(0, after.successRecords(), "no success record");
+        assertEquals(1, after.failureRecords(), "the failure, recorded by the response filter");
     }
 }
