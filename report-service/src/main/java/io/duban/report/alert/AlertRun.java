@@ -153,8 +153,9 @@ public class AlertRun {
         sql.append(" ORDER BY " + ObligationQueries.BY_DUE);
         return conn.preparedQuery(sql.text()).execute(sql.tuple()).map(rows -> {
             List<DueItem> out = new ArrayList<>();
+            var read = ObligationView.reader(rows);
             for (Row r : rows) {
-                ObligationView o = ObligationView.from(r);
+                ObligationView o = read.apply(r);
                 int left = o.dueOn().isAfter(date) ? calendar.countWorkdays(date.plusDays(1), o.dueOn()) : 0;
                 out.add(new DueItem(o.id(), o.unitId(), o.unitName(), o.taskSeq(), o.requirement(), o.dueOn(),
                         o.status(), left, o.workdaysLate()));

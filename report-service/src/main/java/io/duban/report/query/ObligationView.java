@@ -31,13 +31,13 @@ public record ObligationView(UUID id, UUID assignmentId, UUID taskId, Integer ta
         return originalDueOn != null && !originalDueOn.equals(dueOn);
     }
 
-    /** The columns {@link #from} reads, in the order of {@link #reader}'s positions. */
+    /** The columns of a judged obligation row, in the order of {@link #reader}'s positions. */
     private static final String[] COLUMNS = {"id", "assignment_id", "task_id", "task_seq", "requirement", "unit_id", "unit_name",
             "role", "rule_text", "due_on", "status", "workdays_late", "provisional", "completed_on", "plan_id", "original_due_on",
             "light"};
 
     /**
-     * Reads the rows of one result as {@link #from} does, with each column's position looked up once for the result
+     * Reads the rows of one result ({@link #COLUMNS}), each column's position looked up once for the result
      * instead of by name for every row and column (a list page of 50 did 850 name lookups).
      */
     public static Function<Row, ObligationView> reader(RowSet<Row> rows) {
@@ -46,13 +46,5 @@ public record ObligationView(UUID id, UUID assignmentId, UUID taskId, Integer ta
                 r.getString(at[4]), r.getString(at[5]), r.getString(at[6]), r.getString(at[7]), r.getString(at[8]),
                 r.getLocalDate(at[9]), r.getString(at[10]), r.getInteger(at[11]), r.getBoolean(at[12]), r.getLocalDate(at[13]),
                 r.getUUID(at[14]), r.getLocalDate(at[15]), r.getString(at[16]));
-    }
-
-    public static ObligationView from(Row r) {
-        return new ObligationView(r.getUUID("id"), r.getUUID("assignment_id"), r.getUUID("task_id"), r.getInteger("task_seq"),
-                r.getString("requirement"), r.getString("unit_id"), r.getString("unit_name"), r.getString("role"),
-                r.getString("rule_text"), r.getLocalDate("due_on"), r.getString("status"), r.getInteger("workdays_late"),
-                r.getBoolean("provisional"), r.getLocalDate("completed_on"), r.getUUID("plan_id"),
-                r.getLocalDate("original_due_on"), r.getString("light"));
     }
 }
